@@ -1,0 +1,392 @@
+"""The domain of a press review: sections, outlets, experts, reviews, stories and citations.
+
+`Review.objects.published()` is the one definition of what readers may see. Everything
+public about stories, outlets, experts and tags is derived from it (see the `published()`
+methods below, which all reuse `ReviewQuerySet.published_q`).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItemBase
+
+
+def unique_slug(instance: models.Model, value: str, *, scope: Q | None = None) -> str:
+    """Slugify `value`, appending -2, -3... until no other row in `scope` has the slug."""
+    field = instance._meta.get_field("slug")
+    base = slugify(value)[: field.max_length - 8] or "item"
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    if scope is not None:
+        others = others.filter(scope)
+    candidate, counter = base, 2
+    while others.filter(slug=candidate).exists():
+        candidate, counter = f"{base}-{counter}", counter + 1
+    return candidate
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('reviews:review-list')}?section={self.slug}"
+
+
+class OutletQuerySet(models.QuerySet):
+    def published(self):
+        """Outlets that head at least one story of a published review."""
+        return self.filter(
+            pk__in=Story.objects.published().values("outlet_id"),
+        )
+
+
+class Outlet(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    country = models.CharField(_("country"), max_length=80)
+    language = models.CharField(_("language"), max_length=60)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = OutletQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reviews:outlet-detail", kwargs={"slug": self.slug})
+
+
+class ExpertQuerySet(models.QuerySet):
+    def published(self):
+        """Experts cited in at least one story of a published review."""
+        return self.filter(pk__in=Citation.objects.published().values("expert_id"))
+
+
+class Expert(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    position = models.CharField(_("current position"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
+
+    objects = ExpertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+        indexes = [models.Index(fields=["name"], name="expert_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reviews:expert-detail", kwargs={"slug": self.slug})
+
+    @property
+    def title(self) -> str:
+        """Position and organisation as one phrase, e.g. "chief economist at Banco Norte"."""
+        return join_position(self.position, self.organisation)
+
+
+def join_position(position: str, organisation: str) -> str:
+    if position and organisation:
+        return _("%(position)s at %(organisation)s") % {
+            "position": position,
+            "organisation": organisation,
+        }
+    return position or organisation
+
+
+class ReviewQuerySet(models.QuerySet):
+    @staticmethod
+    def published_q(*, prefix: str = "", now=None) -> Q:
+        """The condition for "visible to the public", usable across a relation via `prefix`.
+
+        A review is public when its status is published and its publish time has come.
+        This is the only place that says so.
+        """
+        return Q(
+            **{
+                f"{prefix}status": Review.Status.PUBLISHED,
+                f"{prefix}publish_at__lte": now or timezone.now(),
+            }
+        )
+
+    def published(self, *, now=None):
+        return self.filter(self.published_q(now=now))
+
+    def scheduled(self, *, now=None):
+        return self.filter(status=Review.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
+    def latest_first(self):
+        return self.order_by("-review_date", "-publish_at", "-pk")
+
+
+class ReviewStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Review(models.Model):
+    Status = ReviewStatus
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        help_text=_("Part of the address; unique among the reviews of the same date."),
+    )
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("section")
+    )
+    dateline_city = models.CharField(
+        _("dateline city"), max_length=100, help_text=_("Where the review is filed, e.g. LISBON.")
+    )
+    review_date = models.DateField(
+        _("review date"), help_text=_("The date of the newspapers reviewed.")
+    )
+    lede = models.TextField(_("lede"), help_text=_("One paragraph naming the stories to come."))
+    disclaimer = models.TextField(
+        _("disclaimer"),
+        blank=True,
+        help_text=_("Leave empty to use the site-wide disclaimer."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        help_text=_("Readers see a published review from this moment on."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviews",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-review_date", "-publish_at", "-pk"]
+        get_latest_by = "review_date"
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review_date", "slug"],
+                name="review_slug_unique_per_date",
+                violation_error_message=_("Another review of this date already has this slug."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ReviewStatus.values),
+                name="review_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ReviewStatus.PUBLISHED) | Q(publish_at__isnull=False),
+                name="review_published_has_publish_time",
+                violation_error_message=_("A published review needs a publish time."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="review_status_publish_idx"),
+            models.Index(fields=["-review_date", "-publish_at"], name="review_date_idx"),
+            models.Index(fields=["section", "-review_date"], name="review_section_date_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title, scope=Q(review_date=self.review_date))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "reviews:review-detail",
+            kwargs={
+                "year": self.review_date.year,
+                "month": self.review_date.month,
+                "day": self.review_date.day,
+                "slug": self.slug,
+            },
+        )
+
+    def is_published(self, *, now=None) -> bool:
+        """Whether readers can see this review now: the instance twin of `published()`."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= (now or timezone.now())
+        )
+
+    is_published.boolean = True
+    is_published.short_description = _("public")
+
+    @property
+    def effective_disclaimer(self) -> str:
+        return self.disclaimer or settings.PRESSREVIEW_DISCLAIMER
+
+    @property
+    def dateline(self) -> str:
+        """The dateline as printed, e.g. "LISBON, March 3"."""
+        return f"{self.dateline_city.upper()}, {self.review_date:%B} {self.review_date.day}"
+
+
+class TaggedStoryQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        return self.filter(ReviewQuerySet.published_q(prefix="content_object__review__", now=now))
+
+
+class TaggedStory(TaggedItemBase):
+    """Explicit through model, so that tag queries join one small, indexed table."""
+
+    content_object = models.ForeignKey("Story", on_delete=models.CASCADE, related_name="tagged")
+
+    objects = TaggedStoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("story tag")
+        verbose_name_plural = _("story tags")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="story_tag_unique"),
+        ]
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        return self.filter(ReviewQuerySet.published_q(prefix="review__", now=now))
+
+
+def published_tags(*, now=None) -> models.QuerySet[Tag]:
+    """Tags used by at least one story of a published review."""
+    return Tag.objects.filter(pk__in=TaggedStory.objects.published(now=now).values("tag_id"))
+
+
+class Story(models.Model):
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="stories", verbose_name=_("review")
+    )
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="stories", verbose_name=_("outlet")
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), help_text=_("Order of the story within the review.")
+    )
+    headline = models.CharField(_("headline"), max_length=255)
+    body = models.TextField(_("body"), help_text=_("Paragraphs separated by a blank line."))
+    link = models.URLField(_("link to the original"), max_length=500, blank=True)
+
+    tags = TaggableManager(through=TaggedStory, blank=True, verbose_name=_("tags"))
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["review", "position"]
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        permissions = [("change_story_tags", _("Can change the tags of a story"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "position"],
+                name="story_position_unique_per_review",
+                violation_error_message=_("Two stories of this review have the same position."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.outlet.name}: {self.headline}" if self.outlet_id else self.headline
+
+    def get_absolute_url(self):
+        return f"{self.review.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"story-{self.position}"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+class CitationQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        return self.filter(ReviewQuerySet.published_q(prefix="story__review__", now=now))
+
+
+class Citation(models.Model):
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="citations", verbose_name=_("story")
+    )
+    expert = models.ForeignKey(
+        Expert, on_delete=models.PROTECT, related_name="citations", verbose_name=_("expert")
+    )
+    position = models.CharField(
+        _("position as cited"),
+        max_length=200,
+        blank=True,
+        help_text=_("The expert's position at the time of the story."),
+    )
+    organisation = models.CharField(_("organisation as cited"), max_length=200, blank=True)
+    quote = models.TextField(_("quote"), blank=True)
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["story", "pk"]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "expert"],
+                name="citation_expert_once_per_story",
+                violation_error_message=_("This expert is already cited in this story."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.expert} in {self.story}"
+
+    @property
+    def title(self) -> str:
+        return join_position(self.position, self.organisation)

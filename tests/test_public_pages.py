@@ -1,0 +1,159 @@
+"""The minimal reader site: home and review detail show published content only."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import CitationFactory, ReviewFactory, StoryFactory
+
+pytestmark = pytest.mark.django_db
+
+HIDDEN_STATES = {
+    "draft": {"draft": True},
+    "in_review": {"in_review": True},
+    "withdrawn": {"withdrawn": True},
+    "scheduled": {"scheduled": True},
+}
+
+
+@pytest.fixture
+def published():
+    review = ReviewFactory(title="Press review: Published tide turns")
+    citation = CitationFactory(story__review=review, story__tags=["harbours"])
+    return review, citation
+
+
+def make_hidden(state):
+    review = ReviewFactory(title=f"Press review: Secret {state} words", **HIDDEN_STATES[state])
+    citation = CitationFactory(
+        story__review=review,
+        story__headline=f"Secret {state} headline",
+        story__outlet__name=f"Hidden {state} Gazette",
+        expert__name=f"Hidden {state} Expert",
+        story__tags=[f"hidden-{state}"],
+    )
+    return review, citation
+
+
+def test_home_lists_published_reviews_linking_to_their_pages(client, published):
+    review, _ = published
+    response = client.get(reverse("reviews:home"))
+    assert response.status_code == 200
+    assert review.title in response.text
+    assert review.get_absolute_url() in response.text
+
+
+def test_review_detail_shows_lede_stories_experts_tags_and_disclaimer(client, published):
+    review, citation = published
+    response = client.get(review.get_absolute_url())
+    assert response.status_code == 200
+    page = response.text
+    story = citation.story
+    assert review.dateline in page
+    assert review.lede in page
+    assert f"{story.outlet.name}</a>: {story.headline}" in page
+    assert citation.expert.get_absolute_url() in page
+    assert reverse("reviews:tag-detail", args=["harbours"]) in page
+    assert review.effective_disclaimer in page
+
+
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_unpublished_review_appears_nowhere_public(client, published, state):
+    """A draft, in-review, withdrawn or scheduled review and what only it uses stay hidden."""
+    review, citation = make_hidden(state)
+    for url in [reverse("reviews:home"), reverse("reviews:review-list")]:
+        page = client.get(url).text
+        assert "Secret" not in page and "Hidden" not in page
+    assert client.get(review.get_absolute_url()).status_code == 404
+    assert client.get(citation.story.outlet.get_absolute_url()).status_code == 404
+    assert client.get(citation.expert.get_absolute_url()).status_code == 404
+    assert client.get(reverse("reviews:tag-detail", args=[f"hidden-{state}"])).status_code == 404
+
+
+def test_outlet_expert_and_tag_pages_list_only_published_stories(client, published):
+    _, citation = published
+    outlet, expert = citation.story.outlet, citation.expert
+    hidden = ReviewFactory(draft=True)
+    CitationFactory(
+        story__review=hidden,
+        story__outlet=outlet,
+        story__headline="Unpublished scoop",
+        story__tags=["harbours"],
+        expert=expert,
+    )
+    for url in [
+        outlet.get_absolute_url(),
+        expert.get_absolute_url(),
+        reverse("reviews:tag-detail", args=["harbours"]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert citation.story.headline in response.text
+        assert "Unpublished scoop" not in response.text
+
+
+def test_expert_page_shows_the_position_held_at_each_citation(client):
+    old = CitationFactory(position="junior analyst", organisation="Harbour Bank")
+    CitationFactory(expert=old.expert, position="chief economist", organisation="Harbour Bank")
+    page = client.get(old.expert.get_absolute_url()).text
+    assert "then junior analyst at Harbour Bank" in page
+    assert "then chief economist at Harbour Bank" in page
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/reviews/2026/02/30/anything/",
+        "/reviews/2026/13/01/anything/",
+        "/reviews/0000/01/01/anything/",
+        "/reviews/2026/3/3/anything/",
+    ],
+)
+def test_impossible_dates_answer_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_review_detail_needs_the_review_date_not_another_date(client, published):
+    review, _ = published
+    url = reverse(
+        "reviews:review-detail",
+        kwargs={"year": 1999, "month": 1, "day": 1, "slug": review.slug},
+    )
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("reviews_shown", [1, 10])
+def test_home_runs_the_same_queries_for_one_or_many_reviews(
+    client, django_assert_max_num_queries, reviews_shown
+):
+    ReviewFactory.create_batch(reviews_shown)
+    with django_assert_max_num_queries(3):
+        assert client.get(reverse("reviews:home")).status_code == 200
+
+
+@pytest.mark.parametrize("stories", [1, 6])
+def test_review_detail_runs_the_same_queries_for_one_or_many_stories(
+    client, django_assert_max_num_queries, stories
+):
+    review = ReviewFactory()
+    for position in range(1, stories + 1):
+        citation = CitationFactory(story__review=review, story__position=position)
+        citation.story.tags.set(["ports", f"tag-{position}"])
+    with django_assert_max_num_queries(5):
+        assert client.get(review.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("stories", [1, 12])
+def test_subject_pages_run_the_same_queries_for_one_or_many_stories(
+    client, django_assert_max_num_queries, stories
+):
+    first = CitationFactory(story__tags=["ports"])
+    for _ in range(stories - 1):
+        story = StoryFactory(outlet=first.story.outlet, tags=["ports"])
+        CitationFactory(story=story, expert=first.expert)
+    for url in [
+        first.story.outlet.get_absolute_url(),
+        first.expert.get_absolute_url(),
+        reverse("reviews:tag-detail", args=["ports"]),
+    ]:
+        with django_assert_max_num_queries(6):
+            assert client.get(url).status_code == 200
