@@ -159,3 +159,32 @@ def test_anonymous_visitors_are_sent_to_the_admin_login(client):
     response = client.get(reverse("admin:reviews_review_changelist"))
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+@pytest.mark.parametrize("role", ["editor", "moderator"])
+def test_every_editorial_admin_page_opens_for_both_roles(client, request, role):
+    citation = CitationFactory(story__tags=["ports"])
+    story = citation.story
+    client.force_login(request.getfixturevalue(role))
+    objects = {
+        "review": story.review,
+        "story": story,
+        "outlet": story.outlet,
+        "expert": citation.expert,
+        "section": story.review.section,
+    }
+    for model, obj in objects.items():
+        changelist = client.get(reverse(f"admin:reviews_{model}_changelist"), {"q": "a"})
+        assert changelist.status_code == 200, model
+        assert (
+            client.get(reverse(f"admin:reviews_{model}_change", args=[obj.pk])).status_code == 200
+        )
+
+
+def test_story_form_shows_moderators_the_text_read_only(client, moderator):
+    story = StoryFactory(headline="Dockers walk out")
+    client.force_login(moderator)
+    page = client.get(reverse("admin:reviews_story_change", args=[story.pk])).text
+    assert 'name="tags"' in page
+    assert 'name="headline"' not in page
+    assert "Dockers walk out" in page
