@@ -60,7 +60,6 @@ class ReviewAdmin(admin.ModelAdmin):
         "publish_at",
         "is_published",
         "story_count",
-        "author",
     ]
     list_filter = ["status", "section", "review_date"]
     list_select_related = ["section", "author"]
@@ -79,6 +78,9 @@ class ReviewAdmin(admin.ModelAdmin):
         (_("Record"), {"fields": [("created_at", "updated_at")], "classes": ["collapse"]}),
     ]
     inlines = [StoryInline]
+
+    class Media:
+        css = {"all": ["reviews/admin.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(story_total=Count("stories"))
@@ -110,6 +112,9 @@ class StoryAdmin(admin.ModelAdmin):
     autocomplete_fields = ["review", "outlet"]
     fields = ["review", "position", "outlet", "headline", "body", "link", "tags"]
     inlines = [CitationInline]
+
+    class Media:
+        css = {"all": ["reviews/admin.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")

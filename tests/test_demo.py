@@ -1,0 +1,98 @@
+"""`manage.py load_demo`: enough invented content to show every page, and idempotent."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db.models import Count
+
+from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
+
+pytestmark = pytest.mark.django_db
+
+MORNING = datetime.datetime(2026, 11, 27, 10, 0, tzinfo=datetime.UTC)
+
+
+def snapshot():
+    """Everything the loader writes, as comparable values."""
+    return {
+        model.__name__: sorted(
+            tuple(str(value) for value in row) for row in model.objects.values_list()
+        )
+        for model in (Section, Outlet, Expert, Review, Story, Citation, TaggedStory)
+    } | {"users": sorted(get_user_model().objects.values_list("username", "password"))}
+
+
+@pytest.fixture
+def loaded(settings, time_machine):
+    settings.DEBUG = True
+    time_machine.move_to(MORNING, tick=False)
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_demo_has_two_months_of_published_reviews_in_three_sections(loaded):
+    published = Review.objects.published()
+    assert published.count() >= 30
+    assert published.values("section").distinct().count() >= 3
+    first, last = (published.earliest().review_date, published.latest().review_date)
+    assert (last - first).days >= 55
+
+
+def test_demo_has_outlets_from_three_countries_and_forty_experts(loaded):
+    assert Outlet.objects.count() >= 8
+    assert Outlet.objects.values("country").distinct().count() >= 3
+    assert Expert.objects.count() >= 40
+
+
+def test_every_demo_review_has_three_to_six_stories_with_citations_and_tags(loaded):
+    counts = Review.objects.annotate(total=Count("stories")).values_list("total", flat=True)
+    assert all(3 <= total <= 6 for total in counts)
+    assert Citation.objects.count() >= Review.objects.count()
+    assert not Story.objects.filter(tags=None).exists()
+
+
+def test_demo_has_every_workflow_state(loaded):
+    assert Review.objects.filter(status="draft").count() >= 2
+    assert Review.objects.filter(status="in_review").count() == 1
+    assert Review.objects.filter(status="withdrawn").count() == 1
+    assert Review.objects.scheduled().count() == 1
+
+
+def test_demo_accounts_exist_for_each_role(loaded):
+    User = get_user_model()
+    assert User.objects.get(username="editor").groups.filter(name="Editors").exists()
+    assert User.objects.get(username="moderator").groups.filter(name="Moderators").exists()
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="editor").check_password("editor-demo-pass")
+
+
+def test_loading_the_demo_twice_changes_nothing(loaded, time_machine):
+    before = snapshot()
+    time_machine.move_to(MORNING + datetime.timedelta(days=3), tick=False)
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    assert snapshot() == before
+    assert "nothing" in output.getvalue()
+
+
+def test_loader_prints_the_demo_passwords(settings):
+    settings.DEBUG = True
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    assert "moderator-demo-pass" in output.getvalue()
+
+
+def test_loader_refuses_to_create_public_passwords_in_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="allow-production"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert not get_user_model().objects.exists()
+
+
+def test_the_demo_site_shows_the_latest_review_and_its_page(loaded, client):
+    latest = Review.objects.published().latest_first().first()
+    home = client.get("/")
+    assert latest.get_absolute_url() in home.text
+    assert client.get(latest.get_absolute_url()).status_code == 200
