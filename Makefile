@@ -18,10 +18,12 @@ install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Pressreview needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).") if sys.version_info < (3, 11) else None'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	touch $(STAMP)
+	@echo "Installing Pressreview and its dependencies into $(VENV) (once; about a minute)..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -qq --upgrade pip
+	@$(BIN)/python -m pip install -qq -e ".[dev]"
+	@touch $(STAMP)
+	@echo "Installed."
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input

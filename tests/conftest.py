@@ -11,3 +11,10 @@ def editor(db):
 @pytest.fixture
 def moderator(db):
     return UserFactory(username="moritz", groups=["Moderators"])
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']})"
