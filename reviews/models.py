@@ -29,6 +29,18 @@ def unique_slug(instance: models.Model, value: str, *, scope: Q | None = None) -
     return candidate
 
 
+class NamedWithSlug:
+    """For models known by a `name` whose page lives at a slug made from it."""
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
 class Section(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -54,7 +66,7 @@ class OutletQuerySet(models.QuerySet):
         )
 
 
-class Outlet(models.Model):
+class Outlet(NamedWithSlug, models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     country = models.CharField(_("country"), max_length=80)
@@ -69,14 +81,6 @@ class Outlet(models.Model):
         verbose_name = _("outlet")
         verbose_name_plural = _("outlets")
 
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("reviews:outlet-detail", kwargs={"slug": self.slug})
 
@@ -87,7 +91,7 @@ class ExpertQuerySet(models.QuerySet):
         return self.filter(pk__in=Citation.objects.published().values("expert_id"))
 
 
-class Expert(models.Model):
+class Expert(NamedWithSlug, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     position = models.CharField(_("current position"), max_length=200, blank=True)
@@ -101,14 +105,6 @@ class Expert(models.Model):
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
         indexes = [models.Index(fields=["name"], name="expert_name_idx")]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reviews:expert-detail", kwargs={"slug": self.slug})
