@@ -2,5 +2,8 @@ from django.conf import settings
 
 
 def site(request):
-    """Values every template may need: the site's name."""
-    return {"site_name": settings.PRESSREVIEW_SITE_NAME}
+    """What every page's head needs: the site's name and the page's canonical address."""
+    return {
+        "site_name": settings.PRESSREVIEW_SITE_NAME,
+        "canonical_url": request.build_absolute_uri(request.path),
+    }

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
+from .fulltext import PostgresOnlyGinIndex, review_search_vector, story_search_vector
+
 
 def unique_slug(instance: models.Model, value: str, *, scope: Q | None = None) -> str:
     """Slugify `value`, appending -2, -3... until no other row in `scope` has the slug."""
@@ -227,6 +229,7 @@ class Review(models.Model):
             models.Index(fields=["status", "publish_at"], name="review_status_publish_idx"),
             models.Index(fields=["-review_date", "-publish_at"], name="review_date_idx"),
             models.Index(fields=["section", "-review_date"], name="review_section_date_idx"),
+            PostgresOnlyGinIndex(review_search_vector(), name="review_search_idx"),
         ]
 
     def __str__(self):
@@ -329,6 +332,7 @@ class Story(models.Model):
                 violation_error_message=_("Two stories of this review have the same position."),
             ),
         ]
+        indexes = [PostgresOnlyGinIndex(story_search_vector(), name="story_search_idx")]
 
     def __str__(self):
         return f"{self.outlet.name}: {self.headline}" if self.outlet_id else self.headline

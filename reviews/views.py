@@ -2,12 +2,34 @@
 
 import datetime
 
-from django.db.models import Prefetch
-from django.http import Http404
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
+from django.views.generic.dates import MonthArchiveView, YearArchiveView
+from django_filters.views import FilterView
+from taggit.models import Tag
 
-from .models import Citation, Expert, Outlet, Review, Story, published_tags
+from .filters import ReviewFilter, StoryFilter
+from .models import (
+    Citation,
+    Expert,
+    Outlet,
+    Review,
+    ReviewQuerySet,
+    Story,
+    TaggedStory,
+    published_tags,
+)
+from .search import (
+    SearchForm,
+    highlight_results,
+    ranked_review_results,
+    ranked_story_results,
+)
 
 
 def stories_for_display():
@@ -18,22 +40,136 @@ def stories_for_display():
     )
 
 
+def published_stories_for_lists():
+    return (
+        stories_for_display()
+        .published()
+        .select_related("review")
+        .order_by("-review__review_date", "-review__publish_at", "review_id", "position")
+    )
+
+
+def published_reviews_for_lists():
+    return Review.objects.published().select_related("section").latest_first()
+
+
 class HomeView(ListView):
     template_name = "reviews/home.html"
     context_object_name = "reviews"
     paginate_by = 10
 
     def get_queryset(self):
-        return Review.objects.published().select_related("section").latest_first()
+        return published_reviews_for_lists()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        # The newest review leads the first page with the headlines of its stories.
+        if page.number == 1 and context["reviews"]:
+            context["lead"] = (
+                Review.objects.filter(pk=context["reviews"][0].pk)
+                .select_related("section")
+                .prefetch_related(Prefetch("stories", Story.objects.select_related("outlet")))
+                .get()
+            )
+        return context
 
 
-class ReviewListView(HomeView):
-    template_name = "reviews/review_list.html"
+class ReaderFilterView(FilterView):
+    """A filtered list. An invalid parameter shows the form's errors with HTTP 400."""
+
     paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["active_filters"] = active_filters(self.request.GET, self.filterset)
+        return context
+
+
+def active_filters(query: QueryDict, filterset) -> list[tuple[str, str]]:
+    """Each filter in force as (label, query string without it), for "remove" links."""
+    if not filterset.is_bound or not filterset.is_valid():
+        return []
+    data = filterset.form.cleaned_data
+
+    def without(name: str, value: str | None = None) -> str:
+        remaining = query.copy()
+        remaining.pop("page", None)
+        if value is None:
+            remaining.pop(name, None)
+        else:
+            remaining.setlist(name, [v for v in remaining.getlist(name) if v != value])
+        return remaining.urlencode()
+
+    chips = []
+    if data.get("q"):
+        chips.append((_("Words: “%s”") % data["q"], without("q")))
+    if data.get("section"):
+        chips.append((_("Section: %s") % data["section"].name, without("section")))
+    for outlet in data.get("outlet") or []:
+        chips.append((_("Outlet: %s") % outlet.name, without("outlet", outlet.slug)))
+    if data.get("expert"):
+        chips.append((_("Expert: %s") % data["expert"].name, without("expert")))
+    for tag in data.get("tag") or []:
+        chips.append((_("Tag: %s") % tag.name, without("tag", tag.slug)))
+    if data.get("date_after"):
+        chips.append((_("From %s") % data["date_after"].isoformat(), without("date_after")))
+    if data.get("date_before"):
+        chips.append((_("Until %s") % data["date_before"].isoformat(), without("date_before")))
+    if data.get("ordering") and data["ordering"][0] == "date":
+        chips.append((_("Oldest first"), without("ordering")))
+    return chips
+
+
+class ReviewListView(ReaderFilterView):
+    filterset_class = ReviewFilter
+    template_name = "reviews/review_list.html"
+    context_object_name = "reviews"
+
+    def get_queryset(self):
+        return published_reviews_for_lists()
+
+
+class StoryListView(ReaderFilterView):
+    filterset_class = StoryFilter
+    template_name = "reviews/story_list.html"
+    context_object_name = "stories"
+
+    def get_queryset(self):
+        return published_stories_for_lists()
+
+
+class ReviewArchiveMixin:
+    date_field = "review_date"
+    # Visibility is published()'s business, not the review date's.
+    allow_future = True
+    allow_empty = False
+    make_object_list = True
+    paginate_by = 50
+    context_object_name = "reviews"
+
+    def get_queryset(self):
+        return published_reviews_for_lists()
+
+
+class ReviewYearArchiveView(ReviewArchiveMixin, YearArchiveView):
+    template_name = "reviews/review_archive_year.html"
+
+
+class ReviewMonthArchiveView(ReviewArchiveMixin, MonthArchiveView):
+    template_name = "reviews/review_archive_month.html"
+    month_format = "%m"
 
 
 class ReviewDetailView(DetailView):
     context_object_name = "review"
+    related_count = 4
 
     def get_queryset(self):
         return (
@@ -55,9 +191,143 @@ class ReviewDetailView(DetailView):
             slug=self.kwargs["slug"],
         )
 
+    def get_context_data(self, **kwargs):
+        review = self.object
+        published = Review.objects.published().only(
+            "title", "slug", "review_date", "publish_at", "section_id"
+        )
+        older = Q(review_date__lt=review.review_date) | Q(
+            review_date=review.review_date, publish_at__lt=review.publish_at
+        )
+        newer = Q(review_date__gt=review.review_date) | Q(
+            review_date=review.review_date, publish_at__gt=review.publish_at
+        )
+        return super().get_context_data(
+            previous_review=published.filter(older).latest_first().first(),
+            next_review=published.filter(newer).order_by("review_date", "publish_at", "pk").first(),
+            related_reviews=self.related_reviews(),
+            structured_data=self.structured_data(),
+            **kwargs,
+        )
+
+    def structured_data(self) -> list[dict]:
+        """schema.org NewsArticle and BreadcrumbList for search engines (JSON-LD)."""
+        review, absolute = self.object, self.request.build_absolute_uri
+        publisher = {"@type": "Organization", "name": settings.PRESSREVIEW_SITE_NAME}
+        return [
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": review.title[:110],
+                "description": review.lede,
+                "datePublished": review.publish_at.isoformat(),
+                "dateModified": review.updated_at.isoformat(),
+                "articleSection": review.section.name,
+                "dateline": review.dateline,
+                "mainEntityOfPage": absolute(review.get_absolute_url()),
+                "author": publisher,
+                "publisher": publisher,
+                "keywords": sorted(
+                    {tag.name for story in review.stories.all() for tag in story.tags.all()}
+                ),
+            },
+            {
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": name,
+                        "item": absolute(url),
+                    }
+                    for position, (name, url) in enumerate(
+                        [
+                            (_("Home"), reverse("reviews:home")),
+                            (review.section.name, review.section.get_absolute_url()),
+                            (review.title, review.get_absolute_url()),
+                        ],
+                        start=1,
+                    )
+                ],
+            },
+        ]
+
+    def related_reviews(self):
+        """Other published reviews sharing the most tags with this one, newest first."""
+        tag_ids = {tag.pk for story in self.object.stories.all() for tag in story.tags.all()}
+        if not tag_ids:
+            return []
+        shared = Count("stories__tags", filter=Q(stories__tags__in=tag_ids), distinct=True)
+        return list(
+            Review.objects.published()
+            .exclude(pk=self.object.pk)
+            .filter(stories__tags__in=tag_ids)
+            .annotate(shared_tags=shared)
+            .select_related("section")
+            .order_by("-shared_tags", "-review_date", "-pk")
+            .distinct()[: self.related_count]
+        )
+
+
+def public_story_count(prefix: str) -> Count:
+    """Count a subject's stories, counting only those of published reviews."""
+    return Count(
+        f"{prefix}",
+        filter=ReviewQuerySet.published_q(prefix=f"{prefix}__review__"),
+        distinct=True,
+    )
+
+
+class OutletListView(ListView):
+    template_name = "reviews/outlet_list.html"
+    context_object_name = "outlets"
+
+    def get_queryset(self):
+        return (
+            Outlet.objects.annotate(story_count=public_story_count("stories"))
+            .filter(story_count__gt=0)
+            .order_by("name")
+        )
+
+
+class ExpertListView(ListView):
+    template_name = "reviews/expert_list.html"
+    context_object_name = "experts"
+    paginate_by = 60
+
+    def get_queryset(self):
+        cited = Count(
+            "citations",
+            filter=ReviewQuerySet.published_q(prefix="citations__story__review__"),
+            distinct=True,
+        )
+        return (
+            Expert.objects.annotate(citation_count=cited)
+            .filter(citation_count__gt=0)
+            .order_by("name", "pk")
+        )
+
+
+class TagListView(ListView):
+    template_name = "reviews/tag_list.html"
+    context_object_name = "tags"
+
+    def get_queryset(self):
+        counts = (
+            TaggedStory.objects.published()
+            .values("tag_id")
+            .annotate(story_count=Count("content_object", distinct=True))
+        )
+        story_counts = {row["tag_id"]: row["story_count"] for row in counts}
+        tags = list(Tag.objects.filter(pk__in=story_counts).order_by("name"))
+        for tag in tags:
+            tag.story_count = story_counts[tag.pk]
+        return tags
+
 
 class SubjectStoriesView(ListView):
-    """One outlet's, expert's or tag's published stories, newest first."""
+    """One outlet's or tag's published stories, newest first."""
 
     paginate_by = 20
     context_object_name = "stories"
@@ -71,8 +341,7 @@ class SubjectStoriesView(ListView):
 
     def get_queryset(self):
         self.subject = self.get_subject()
-        stories = stories_for_display().published().select_related("review")
-        return self.filter_stories(stories).order_by("-review__review_date", "review", "position")
+        return self.filter_stories(published_stories_for_lists())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**{self.subject_context_name: self.subject}, **kwargs)
@@ -89,6 +358,17 @@ class OutletDetailView(SubjectStoriesView):
         return stories.filter(outlet=self.subject)
 
 
+class TagDetailView(SubjectStoriesView):
+    template_name = "reviews/tag_detail.html"
+    subject_context_name = "tag"
+
+    def get_subject(self):
+        return get_object_or_404(published_tags(), slug=self.kwargs["slug"])
+
+    def filter_stories(self, stories):
+        return stories.filter(tags=self.subject)
+
+
 class ExpertDetailView(ListView):
     """One expert's citations over time, each with the position held then."""
 
@@ -102,19 +382,47 @@ class ExpertDetailView(ListView):
             Citation.objects.published()
             .filter(expert=self.expert)
             .select_related("story__outlet", "story__review")
-            .order_by("-story__review__review_date", "story__review", "story__position")
+            .order_by("-story__review__review_date", "-story__review__publish_at", "story__pk")
         )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(expert=self.expert, **kwargs)
 
 
-class TagDetailView(SubjectStoriesView):
-    template_name = "reviews/tag_detail.html"
-    subject_context_name = "tag"
+class SearchView(ListView):
+    """/search/?q=...: published stories matching the reader's words, best first, under
+    the few best-matching reviews. Words too long to search show a message with HTTP 400."""
 
-    def get_subject(self):
-        return get_object_or_404(published_tags(), slug=self.kwargs["slug"])
+    template_name = "reviews/search.html"
+    context_object_name = "stories"
+    paginate_by = 20
+    reviews_shown = 5
 
-    def filter_stories(self, stories):
-        return stories.filter(tags=self.subject)
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET)
+        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        response = super().get(request, *args, **kwargs)
+        if self.form.errors:
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        if not self.query:
+            return Story.objects.none()
+        return (
+            ranked_story_results(self.query)
+            .select_related("outlet", "review")
+            .prefetch_related("tags")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, query=self.query, **kwargs)
+        page = context["page_obj"]
+        page.object_list = highlight_results(page.object_list, self.query)
+        context["stories"] = context["object_list"] = page.object_list
+        context["reviews"], context["review_count"] = [], 0
+        if self.query and page.number == 1:
+            reviews = ranked_review_results(self.query).select_related("section")
+            context["reviews"] = highlight_results(reviews[: self.reviews_shown], self.query)
+            context["review_count"] = reviews.count()
+        return context

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import CitationFactory, ReviewFactory, StoryFactory
+from tests.factories import CitationFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,41 +119,3 @@ def test_review_detail_needs_the_review_date_not_another_date(client, published)
         kwargs={"year": 1999, "month": 1, "day": 1, "slug": review.slug},
     )
     assert client.get(url).status_code == 404
-
-
-@pytest.mark.parametrize("reviews_shown", [1, 10])
-def test_home_runs_the_same_queries_for_one_or_many_reviews(
-    client, django_assert_max_num_queries, reviews_shown
-):
-    ReviewFactory.create_batch(reviews_shown)
-    with django_assert_max_num_queries(3):
-        assert client.get(reverse("reviews:home")).status_code == 200
-
-
-@pytest.mark.parametrize("stories", [1, 6])
-def test_review_detail_runs_the_same_queries_for_one_or_many_stories(
-    client, django_assert_max_num_queries, stories
-):
-    review = ReviewFactory()
-    for position in range(1, stories + 1):
-        citation = CitationFactory(story__review=review, story__position=position)
-        citation.story.tags.set(["ports", f"tag-{position}"])
-    with django_assert_max_num_queries(5):
-        assert client.get(review.get_absolute_url()).status_code == 200
-
-
-@pytest.mark.parametrize("stories", [1, 12])
-def test_subject_pages_run_the_same_queries_for_one_or_many_stories(
-    client, django_assert_max_num_queries, stories
-):
-    first = CitationFactory(story__tags=["ports"])
-    for _ in range(stories - 1):
-        story = StoryFactory(outlet=first.story.outlet, tags=["ports"])
-        CitationFactory(story=story, expert=first.expert)
-    for url in [
-        first.story.outlet.get_absolute_url(),
-        first.expert.get_absolute_url(),
-        reverse("reviews:tag-detail", args=["ports"]),
-    ]:
-        with django_assert_max_num_queries(6):
-            assert client.get(url).status_code == 200

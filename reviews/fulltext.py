@@ -1,0 +1,51 @@
+"""What PostgreSQL's full-text indexes and the search queries must share, defined once.
+
+PostgreSQL uses an expression index only for a query whose expression is the same as the
+index's, so `models.py` indexes exactly the vectors that `search.py` queries.
+Other databases (SQLite in development) have no full-text search: `search.py` falls back
+to a containment search there, and the indexes are not created.
+"""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+from django.db.backends.ddl_references import Statement
+
+SEARCH_CONFIG = "english"
+
+
+def story_search_vector() -> SearchVector:
+    """A story's words: the headline weighs more (A) than the body (B)."""
+    return SearchVector("headline", config=SEARCH_CONFIG, weight="A") + SearchVector(
+        "body", config=SEARCH_CONFIG, weight="B"
+    )
+
+
+def review_search_vector() -> SearchVector:
+    """A review's own words: the title weighs more (A) than the lede (B)."""
+    return SearchVector("title", config=SEARCH_CONFIG, weight="A") + SearchVector(
+        "lede", config=SEARCH_CONFIG, weight="B"
+    )
+
+
+class PostgresOnlyGinIndex(GinIndex):
+    """A GIN index created on PostgreSQL only; elsewhere its SQL is a comment.
+
+    A plain `GinIndex` would break every later migration that rebuilds the table on SQLite
+    (SQLite copies a table, with all its `Meta.indexes`, for most field changes), and the
+    migration that adds it. The comment keeps `sqlmigrate` honest about what was skipped.
+    """
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return self._skipped("create")
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return self._skipped("drop")
+        return super().remove_sql(model, schema_editor, **kwargs)
+
+    def _skipped(self, action: str) -> Statement:
+        return Statement(
+            "-- %(action)s index %(name)s: PostgreSQL only", action=action, name=self.name
+        )

@@ -1,0 +1,74 @@
+"""Playwright against Debian's Chromium, serving the site with pytest-django's live_server.
+
+Playwright cannot download its own browser here, so the tests drive /usr/bin/chromium
+(`apt-get install chromium`). Without it they are skipped, unless PRESSREVIEW_REQUIRE_BROWSER
+is set (as .ci/run does), in which case they fail: CI must never skip them silently.
+"""
+
+import importlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+
+# The live server's ORM calls run inside Playwright's event loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("PRESSREVIEW_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+        return
+    if os.environ.get("PRESSREVIEW_REQUIRE_BROWSER"):
+        raise pytest.UsageError(
+            f"Browser tests need Chromium at {CHROMIUM}: apt-get install chromium"
+        )
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    # Replaces pytest-playwright's own fixture, which warns under pytest 9.
+    return None
+
+
+@pytest.fixture
+def screenshot(page, request):
+    """Save a full-page screenshot as test-artifacts/<test>/<name>.png."""
+    folder = ARTIFACTS / request.node.name.replace("[", "-").replace("]", "")
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def take(name: str) -> Path:
+        path = folder / f"{name}.png"
+        page.screenshot(path=path, full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def editorial_groups(transactional_db):
+    """The groups a data migration creates, which live_server's flush between tests drops."""
+    migration = importlib.import_module("reviews.migrations.0002_editorial_groups")
+    migration.create_groups(apps, schema_editor=None)
