@@ -6,12 +6,31 @@ ordering (-date or date). Choices come from published content only, so an outlet
 or tag that readers cannot see is as unknown as one that does not exist.
 """
 
+import datetime
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Expert, Outlet, Review, Section, Story, published_tags
 from .search import search_reviews, search_stories
+
+
+class IsoDateInput(forms.DateInput):
+    """A date picker that leaves out a value it cannot show (HTML allows only YYYY-MM-DD)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return super().format_value(value)
 
 
 class ReaderFilterForm(forms.Form):
@@ -108,7 +127,7 @@ class ReaderFilterSet(django_filters.FilterSet):
             field_name=field_name,
             lookup_expr=lookup_expr,
             input_formats=["%Y-%m-%d"],
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            widget=IsoDateInput,
         )
 
     @staticmethod

@@ -322,3 +322,8 @@ def test_the_gin_indexes_exist_on_postgresql_only():
             assert sql.startswith(f'CREATE INDEX "{name}"') and "USING gin" in sql
         else:
             assert sql == f"-- create index {name}: PostgreSQL only"
+
+
+def test_search_results_ask_crawlers_not_to_index_them(client):
+    response = client.get(reverse("reviews:search"), {"q": "anything"})
+    assert '<meta name="robots" content="noindex, follow">' in response.text

@@ -1,6 +1,7 @@
 import json
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -16,3 +17,11 @@ def ld_json(data) -> str:
     """Render `data` as a JSON-LD script element that no field value can break out of."""
     payload = json.dumps(data, ensure_ascii=False, default=str).translate(_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.filter
+def iso_datetime(value) -> str:
+    """ISO 8601 to the second with its offset, as HTML's <time datetime> accepts."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
