@@ -1,9 +1,11 @@
 """The minimal reader site: home and review detail show published content only."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
-from tests.factories import CitationFactory, ReviewFactory
+from tests.factories import CitationFactory, ReviewFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +121,47 @@ def test_review_detail_needs_the_review_date_not_another_date(client, published)
         kwargs={"year": 1999, "month": 1, "day": 1, "slug": review.slug},
     )
     assert client.get(url).status_code == 404
+
+
+def test_previous_and_next_skip_unpublished_reviews(client):
+    older = ReviewFactory(review_date=datetime.date(2026, 3, 1), title="Press review: Older")
+    ReviewFactory(review_date=datetime.date(2026, 3, 2), title="Press review: Draft", draft=True)
+    middle = ReviewFactory(review_date=datetime.date(2026, 3, 3), title="Press review: Middle")
+    ReviewFactory(
+        review_date=datetime.date(2026, 3, 4), title="Press review: Later", scheduled=True
+    )
+    newer = ReviewFactory(review_date=datetime.date(2026, 3, 5), title="Press review: Newer")
+
+    response = client.get(middle.get_absolute_url())
+
+    assert response.context["previous_review"] == older
+    assert response.context["next_review"] == newer
+    assert f'rel="prev" href="{older.get_absolute_url()}"' in response.text
+    assert "Draft" not in response.text and "Later" not in response.text
+
+
+def test_related_reviews_share_the_most_tags_and_are_published(client):
+    review = StoryFactory(tags=["ports", "labour", "strikes"]).review
+    two_shared = StoryFactory(tags=["ports", "labour"], review__title="Press review: Two").review
+    one_shared = StoryFactory(tags=["strikes"], review__title="Press review: One").review
+    StoryFactory(tags=["ports", "labour", "strikes"], review__draft=True)
+    StoryFactory(tags=["weather"], review__title="Press review: Unrelated")
+
+    related = client.get(review.get_absolute_url()).context["related_reviews"]
+
+    assert related == [two_shared, one_shared]
+
+
+def test_review_page_describes_itself_to_search_engines_and_social_sites(client):
+    review = ReviewFactory(title="Press review: Quays </script><script>alert(1)</script>")
+    StoryFactory(review=review, tags=["ports"])
+    page = client.get(review.get_absolute_url()).text
+    absolute = f"http://testserver{review.get_absolute_url()}"
+
+    assert f'<link rel="canonical" href="{absolute}">' in page
+    assert '<meta property="og:type" content="article">' in page
+    assert '"@type": "NewsArticle"' in page
+    assert '"@type": "BreadcrumbList"' in page
+    assert "</script><script>alert(1)" not in page
+    assert "\\u003C/script\\u003E" in page
+    assert 'type="application/rss+xml"' in page
