@@ -11,6 +11,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from .models import Citation, Expert, Outlet, Review, Section, Story
+from .preview import PreviewAdminMixin
+from .revisions import ReviewVersionAdmin
 
 # Editors paste addresses without a scheme; assume https, as Django 6 will.
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -51,7 +53,8 @@ class StoryInline(admin.StackedInline):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(PreviewAdminMixin, ReviewVersionAdmin):
+    change_form_template = "admin/reviews/review/change_form.html"
     list_display = [
         "title",
         "section",
@@ -134,3 +137,7 @@ class StoryAdmin(admin.ModelAdmin):
         if self.may_edit_text(request):
             return []
         return [field for field in self.fields if field != "tags"]
+
+
+# The moderators' screens live in their own module; importing it registers them.
+from . import moderation_admin  # noqa: E402, F401

@@ -99,6 +99,11 @@ class Expert(NamedWithSlug, models.Model):
     position = models.CharField(_("current position"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     bio = models.TextField(_("short bio"), blank=True)
+    aliases = models.TextField(
+        _("other spellings"),
+        blank=True,
+        help_text=_("One per line, e.g. without accents or with a middle name; used for matching."),
+    )
 
     objects = ExpertQuerySet.as_manager()
 
@@ -115,6 +120,10 @@ class Expert(NamedWithSlug, models.Model):
     def title(self) -> str:
         """Position and organisation as one phrase, e.g. "chief economist at Banco Norte"."""
         return join_position(self.position, self.organisation)
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
 def join_position(position: str, organisation: str) -> str:
@@ -199,6 +208,22 @@ class Review(models.Model):
         related_name="reviews",
         verbose_name=_("author"),
     )
+    sent_back_reason = models.TextField(
+        _("why it was sent back"),
+        blank=True,
+        help_text=_("Set when a reviewer sends the review back to its author."),
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        help_text=_("Goes up with every save, so that a stale form cannot overwrite a newer one."),
+    )
+    preview_key = models.CharField(
+        _("share-preview key"),
+        max_length=64,
+        blank=True,
+        help_text=_("Signs the share-preview links; emptying it revokes them all."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -209,6 +234,9 @@ class Review(models.Model):
         get_latest_by = "review_date"
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
+        permissions = [
+            ("publish_review", _("Can publish, schedule, withdraw and send back reviews")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["review_date", "slug"],
@@ -390,3 +418,38 @@ class Citation(models.Model):
     @property
     def title(self) -> str:
         return join_position(self.position, self.organisation)
+
+
+class StoryToTag(Story):
+    """The moderators' queue: stories seen through the tagging lens, untagged first."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("story to tag")
+        verbose_name_plural = _("stories to tag")
+
+
+class SlugRedirect(models.Model):
+    """Where an old address of a merged or renamed expert or tag now points (permanently)."""
+
+    class Kind(models.TextChoices):
+        EXPERT = "expert", _("Expert")
+        TAG = "tag", _("Tag")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    old_slug = models.SlugField(_("old slug"), max_length=255)
+    new_slug = models.SlugField(_("new slug"), max_length=255)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("slug redirect")
+        verbose_name_plural = _("slug redirects")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "old_slug"], name="slug_redirect_unique"),
+            models.CheckConstraint(
+                condition=~Q(old_slug=models.F("new_slug")), name="slug_redirect_not_to_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.old_slug} → {self.new_slug}"

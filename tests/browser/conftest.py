@@ -70,5 +70,7 @@ def screenshot(page, request):
 @pytest.fixture
 def editorial_groups(transactional_db):
     """The groups a data migration creates, which live_server's flush between tests drops."""
-    migration = importlib.import_module("reviews.migrations.0002_editorial_groups")
-    migration.create_groups(apps, schema_editor=None)
+    importlib.import_module("reviews.migrations.0002_editorial_groups").create_groups(apps, None)
+    importlib.import_module("reviews.migrations.0005_workflow_group_permissions").add_permissions(
+        apps, None
+    )

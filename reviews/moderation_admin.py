@@ -1,0 +1,1 @@
+"""Admin for moderators: the tagging queue and the tag vocabulary."""
