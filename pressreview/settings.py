@@ -163,6 +163,8 @@ LOGGING = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+# ASCII tag slugs, so that every tag's address matches the <slug:...> URL pattern.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 # Pressreview's own settings.
 PRESSREVIEW_SITE_NAME = os.environ.get("PRESSREVIEW_SITE_NAME", "Pressreview")

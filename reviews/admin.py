@@ -5,14 +5,31 @@ of stories (the custom `reviews.change_story_tags` permission): for them every o
 of the story form is read-only and the citation inline is view-only.
 """
 
-from django.contrib import admin
+import datetime
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from . import services
+from .forms import ReviewAdminForm
 from .models import Citation, Expert, Outlet, Review, Section, Story
+from .moderation_admin import (
+    TAG_SUGGESTIONS_CSS,
+    TAG_SUGGESTIONS_JS,
+    ExpertMergeMixin,
+    StoryTagActionsMixin,
+)
 from .preview import PreviewAdminMixin
 from .revisions import ReviewVersionAdmin
+from .services import TRANSITIONS, TransitionRefused, available_transitions
 
 # Editors paste addresses without a scheme; assume https, as Django 6 will.
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -35,10 +52,22 @@ class OutletAdmin(admin.ModelAdmin):
 
 
 @admin.register(Expert)
-class ExpertAdmin(admin.ModelAdmin):
-    list_display = ["name", "position", "organisation"]
-    search_fields = ["name", "organisation", "position"]
+class ExpertAdmin(ExpertMergeMixin, admin.ModelAdmin):
+    list_display = ["name", "position", "organisation", "citation_count"]
+    # Aliases too, so that the citation form's expert search finds other spellings.
+    search_fields = ["name", "aliases", "organisation", "position"]
     prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "aliases", "position", "organisation", "bio"]
+    # Explicit: a counted (grouped) queryset drops Meta.ordering, and the citation
+    # form's expert autocomplete pages through this queryset.
+    ordering = ["name", "pk"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(citation_total=Count("citations"))
+
+    @admin.display(description=_("citations"), ordering="citation_total")
+    def citation_count(self, expert):
+        return expert.citation_total
 
 
 class StoryInline(admin.StackedInline):
@@ -51,51 +80,234 @@ class StoryInline(admin.StackedInline):
     show_change_link = True
     classes = ["stories"]
 
+    class Media:
+        css = {"all": [TAG_SUGGESTIONS_CSS]}
+        js = [TAG_SUGGESTIONS_JS]
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    """The workflow states, with "scheduled" and "live" told apart."""
+
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("Draft")),
+            ("in_review", _("In review")),
+            ("scheduled", _("Scheduled")),
+            ("live", _("Published and public")),
+            ("withdrawn", _("Withdrawn")),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "scheduled":
+                return queryset.scheduled()
+            case "live":
+                return queryset.published()
+            case "draft" | "in_review" | "withdrawn":
+                return queryset.filter(status=self.value())
+        return queryset
+
 
 @admin.register(Review)
 class ReviewAdmin(PreviewAdminMixin, ReviewVersionAdmin):
+    form = ReviewAdminForm
     change_form_template = "admin/reviews/review/change_form.html"
     list_display = [
         "title",
         "section",
         "review_date",
-        "status",
-        "publish_at",
+        "state",
+        "publish_time",
         "is_published",
         "story_count",
     ]
-    list_filter = ["status", "section", "review_date"]
+    list_filter = [PublicationFilter, "section", "review_date"]
     list_select_related = ["section", "author"]
     search_fields = ["title", "lede", "slug"]
     date_hierarchy = "review_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["section"]
-    readonly_fields = ["author", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", ("dateline_city", "review_date"), "lede"]}),
-        (_("Publication"), {"fields": [("status", "publish_at"), "author"]}),
         (
-            _("Disclaimer"),
-            {"fields": ["disclaimer"], "classes": ["collapse"]},
+            _("Publication"),
+            {"fields": [("status", "publish_at"), "sent_back_reason", "author", "version"]},
         ),
+        (_("Disclaimer"), {"fields": ["disclaimer"], "classes": ["collapse"]}),
         (_("Record"), {"fields": [("created_at", "updated_at")], "classes": ["collapse"]}),
     ]
     inlines = [StoryInline]
+    actions = ["submit_selected", "publish_selected", "withdraw_selected", "to_draft_selected"]
+    # How long an editor who opened a review counts as "working on it" for the others.
+    recently_opened = datetime.timedelta(minutes=10)
 
     class Media:
         css = {"all": ["reviews/admin.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(story_total=Count("stories"))
+        # An aggregate drops Meta.ordering, which autocomplete's paginator needs.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(story_total=Count("stories"))
+            .order_by(*Review._meta.ordering)
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        # Status changes only through the workflow buttons; the publish time only for
+        # those who may publish.
+        readonly = ["status", "sent_back_reason", "author", "created_at", "updated_at"]
+        if not request.user.has_perm("reviews.publish_review"):
+            readonly.append("publish_at")
+        return readonly
 
     @admin.display(description=_("stories"), ordering="story_total")
     def story_count(self, review):
         return review.story_total
 
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, review):
+        if review.status == Review.Status.PUBLISHED and not review.is_published():
+            return _("Scheduled")
+        return review.get_status_display()
+
+    @admin.display(description=_("publish time (%s)") % settings.TIME_ZONE, ordering="publish_at")
+    def publish_time(self, review):
+        if review.publish_at is None:
+            return self.get_empty_value_display()
+        return formats.date_format(timezone.localtime(review.publish_at), "DATETIME_FORMAT")
+
+    def view_on_site(self, review):
+        # Readers' address once public; until then, the staff preview.
+        if review.is_published():
+            return review.get_absolute_url()
+        return reverse("admin:reviews_review_preview", args=[review.pk])
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("reviews.publish_review")
+
+    # Saving
+
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
             obj.author = request.user
+        if change:
+            # clean() has checked, under a row lock, that this is the saved version.
+            obj.version = form.cleaned_data["version"] + 1
+        else:
+            obj.version = 1
         super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self.apply_transition(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self.apply_transition(request, obj) or super().response_change(request, obj)
+
+    def apply_transition(self, request, review):
+        """Run the workflow button that was pressed, once the editor's content is saved."""
+        name = request.POST.get("_transition")
+        if name not in TRANSITIONS:
+            return None
+        try:
+            if name == "schedule":
+                services.review_schedule(review=review, by=request.user, at=review.publish_at)
+            elif name == "send_back":
+                reason = request.POST.get("_send_back_reason", "")
+                services.review_send_back(review=review, by=request.user, reason=reason)
+            else:
+                getattr(services, f"review_{name}")(review=review, by=request.user)
+        except TransitionRefused as refusal:
+            self.message_user(
+                request,
+                format_html(
+                    "{} {}",
+                    _("Your changes are saved, but the review was not: %(action)s.")
+                    % {"action": TRANSITIONS[name].label.lower()},
+                    format_html_join(" ", "{}", ((problem,) for problem in refusal.problems)),
+                ),
+                messages.ERROR,
+            )
+        else:
+            self.message_user(
+                request,
+                _("“%(title)s”: %(done)s.")
+                % {"title": review.title, "done": TRANSITIONS[name].comment.lower()},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:reviews_review_change", args=[review.pk]))
+
+    # The change form's workflow buttons and notices
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        review = self.get_object(request, object_id) if object_id else None
+        extra_context = (extra_context or {}) | {
+            "transitions": available_transitions(
+                review=review or Review(status=Review.Status.DRAFT), user=request.user
+            ),
+            "other_editors": self.note_opened(request, review) if review else [],
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def note_opened(self, request, review) -> list[str]:
+        """Remember that this user opened the review; return who else did lately."""
+        key = f"review-opened:{review.pk}"
+        now = timezone.now()
+        openers = {
+            user_id: (name, opened_at)
+            for user_id, (name, opened_at) in (cache.get(key) or {}).items()
+            if now - opened_at < self.recently_opened
+        }
+        others = [name for user_id, (name, _) in openers.items() if user_id != request.user.pk]
+        if request.method == "GET":
+            name = request.user.get_full_name() or request.user.get_username()
+            openers[request.user.pk] = (name, now)
+            cache.set(key, openers, int(self.recently_opened.total_seconds()))
+        return others
+
+    # Bulk actions: the same transitions, review by review.
+
+    def run_bulk(self, request, queryset, transition):
+        done, refused = [], []
+        for review in queryset:
+            try:
+                getattr(services, f"review_{transition}")(review=review, by=request.user)
+            except TransitionRefused as refusal:
+                refused.append(f"“{review.title}”: {' '.join(refusal.problems)}")
+            else:
+                done.append(review)
+        if done:
+            self.message_user(
+                request,
+                _("%(count)d review(s): %(done)s.")
+                % {"count": len(done), "done": TRANSITIONS[transition].comment.lower()},
+                messages.SUCCESS,
+            )
+        for line in refused:
+            self.message_user(request, line, messages.ERROR)
+
+    @admin.action(description=_("Submit selected reviews for review"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self.run_bulk(request, queryset, "submit")
+
+    @admin.action(description=_("Publish selected reviews now"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self.run_bulk(request, queryset, "publish")
+
+    @admin.action(description=_("Withdraw selected reviews"), permissions=["publish"])
+    def withdraw_selected(self, request, queryset):
+        self.run_bulk(request, queryset, "withdraw")
+
+    @admin.action(
+        description=_("Put selected withdrawn reviews back to draft"), permissions=["change"]
+    )
+    def to_draft_selected(self, request, queryset):
+        self.run_bulk(request, queryset, "to_draft")
 
 
 class CitationInline(admin.TabularInline):
@@ -106,7 +318,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(StoryTagActionsMixin, admin.ModelAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["headline", "outlet", "review", "position", "tag_list"]
     list_filter = ["review__section", "review__status", "outlet"]
@@ -117,7 +329,8 @@ class StoryAdmin(admin.ModelAdmin):
     inlines = [CitationInline]
 
     class Media:
-        css = {"all": ["reviews/admin.css"]}
+        css = {"all": ["reviews/admin.css", TAG_SUGGESTIONS_CSS]}
+        js = [TAG_SUGGESTIONS_JS]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
@@ -137,7 +350,3 @@ class StoryAdmin(admin.ModelAdmin):
         if self.may_edit_text(request):
             return []
         return [field for field in self.fields if field != "tags"]
-
-
-# The moderators' screens live in their own module; importing it registers them.
-from . import moderation_admin  # noqa: E402, F401

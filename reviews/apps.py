@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = _("Press reviews")
+
+    def ready(self):
+        from . import revisions  # noqa: F401 (registers the review's models with reversion)

@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .models import Citation, Expert, Outlet, Review, Story, published_tags
+from .models import Citation, Expert, Outlet, Review, SlugRedirect, Story, published_tags
+from .moderation import FollowsSlugRedirectsFeed
 
 FEED_LENGTH = 30
 
@@ -150,7 +151,9 @@ class OutletFeed(StoryFeed):
         return outlet.get_absolute_url()
 
 
-class TagFeed(StoryFeed):
+class TagFeed(FollowsSlugRedirectsFeed, StoryFeed):
+    slug_redirect_kind = SlugRedirect.Kind.TAG
+
     def get_object(self, request, slug):
         return get_object_or_404(published_tags(), slug=slug)
 
@@ -170,8 +173,10 @@ class TagFeed(StoryFeed):
         return reverse("reviews:tag-detail", kwargs={"slug": tag.slug})
 
 
-class ExpertFeed(SiteFeedMixin, Feed):
+class ExpertFeed(FollowsSlugRedirectsFeed, SiteFeedMixin, Feed):
     """One expert's published citations, newest first, each with the position held then."""
+
+    slug_redirect_kind = SlugRedirect.Kind.EXPERT
 
     def get_object(self, request, slug):
         return get_object_or_404(Expert.objects.published(), slug=slug)

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import converters, feeds, views
+from . import converters, feeds, preview, views
 
 register_converter(converters.FourDigitYearConverter, "yyyy")
 register_converter(converters.TwoDigitConverter, "mm")
@@ -35,4 +35,9 @@ urlpatterns = [
     path("experts/<slug:slug>/feed/", feeds.ExpertFeed(), name="expert-feed"),
     path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path(
+        "preview/<str:token>/",
+        preview.ReviewSharePreviewView.as_view(),
+        name="review-share-preview",
+    ),
 ]

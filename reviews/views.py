@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
@@ -20,10 +21,12 @@ from .models import (
     Outlet,
     Review,
     ReviewQuerySet,
+    SlugRedirect,
     Story,
     TaggedStory,
     published_tags,
 )
+from .moderation import FollowsSlugRedirectsView
 from .search import (
     SearchForm,
     highlight_results,
@@ -196,11 +199,14 @@ class ReviewDetailView(DetailView):
         published = Review.objects.published().only(
             "title", "slug", "review_date", "publish_at", "section_id"
         )
+        # A review previewed before publication has no publish time yet: place it among
+        # the published ones as if it went out now.
+        placed_at = review.publish_at or timezone.now()
         older = Q(review_date__lt=review.review_date) | Q(
-            review_date=review.review_date, publish_at__lt=review.publish_at
+            review_date=review.review_date, publish_at__lt=placed_at
         )
         newer = Q(review_date__gt=review.review_date) | Q(
-            review_date=review.review_date, publish_at__gt=review.publish_at
+            review_date=review.review_date, publish_at__gt=placed_at
         )
         return super().get_context_data(
             previous_review=published.filter(older).latest_first().first(),
@@ -358,8 +364,9 @@ class OutletDetailView(SubjectStoriesView):
         return stories.filter(outlet=self.subject)
 
 
-class TagDetailView(SubjectStoriesView):
+class TagDetailView(FollowsSlugRedirectsView, SubjectStoriesView):
     template_name = "reviews/tag_detail.html"
+    slug_redirect_kind = SlugRedirect.Kind.TAG
     subject_context_name = "tag"
 
     def get_subject(self):
@@ -369,9 +376,10 @@ class TagDetailView(SubjectStoriesView):
         return stories.filter(tags=self.subject)
 
 
-class ExpertDetailView(ListView):
+class ExpertDetailView(FollowsSlugRedirectsView, ListView):
     """One expert's citations over time, each with the position held then."""
 
+    slug_redirect_kind = SlugRedirect.Kind.EXPERT
     template_name = "reviews/expert_detail.html"
     context_object_name = "citations"
     paginate_by = 20

@@ -54,10 +54,17 @@ def base_url():
 
 
 @pytest.fixture
-def screenshot(page, request):
-    """Save a full-page screenshot as test-artifacts/<test>/<name>.png."""
+def screenshot_folder(request) -> Path:
+    """test-artifacts/<test>/, for this test's screenshots."""
     folder = ARTIFACTS / request.node.name.replace("[", "-").replace("]", "")
     folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def screenshot(page, screenshot_folder):
+    """Save a full-page screenshot of `page` as test-artifacts/<test>/<name>.png."""
+    folder = screenshot_folder
 
     def take(name: str) -> Path:
         path = folder / f"{name}.png"

@@ -1,0 +1,133 @@
+"""The editorial desk in a real browser: write and publish, tag, and never lose an edit."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from reviews.models import Review, Story
+from tests.factories import (
+    ExpertFactory,
+    OutletFactory,
+    ReviewFactory,
+    SectionFactory,
+    StoryFactory,
+    UserFactory,
+)
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("editorial_groups")]
+
+PASSWORD = "correct horse battery staple"
+
+
+def log_in(page: Page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def choose(page: Page, field_id: str, text: str) -> None:
+    """Pick `text` in an admin autocomplete (select2) field."""
+    page.locator(f"[aria-labelledby='select2-{field_id}-container']").click()
+    page.locator(".select2-search__field").fill(text)
+    page.locator(".select2-results__option", has_text=text).first.click()
+
+
+def test_editor_writes_submits_and_publishes_a_review(live_server, page, screenshot):
+    UserFactory(username="edna", groups=["Editors"])
+    SectionFactory(name="Business", slug="business")
+    OutletFactory(name="Gazeta Norte", slug="gazeta-norte")
+    OutletFactory(name="The Harbour Post", slug="harbour-post")
+    ExpertFactory(name="Inês Amaral", slug="ines-amaral")
+    log_in(page, live_server, "edna")
+
+    page.goto(f"{live_server.url}/admin/reviews/review/add/")
+    page.get_by_label("Title:").fill("Press review: Cranes idle as rates hold")
+    choose(page, "id_section", "Business")
+    page.get_by_label("Dateline city:").fill("Lisbon")
+    page.get_by_label("Review date:").fill("2026-03-03")
+    page.get_by_label("Lede:").fill("The papers lead with the port strike and the central bank.")
+    for index, (outlet, headline) in enumerate(
+        [("Gazeta Norte", "Cranes stand idle"), ("The Harbour Post", "Rates hold again")]
+    ):
+        page.get_by_role("button", name="Add another Story").click()
+        page.locator(f"#id_stories-{index}-position").fill(str(index + 1))
+        choose(page, f"id_stories-{index}-outlet", outlet)
+        page.locator(f"#id_stories-{index}-headline").fill(headline)
+        page.locator(f"#id_stories-{index}-body").fill(f"The paper writes that {headline.lower()}.")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+
+    story = Story.objects.get(headline="Cranes stand idle")
+    page.goto(f"{live_server.url}/admin/reviews/story/{story.pk}/change/")
+    page.get_by_role("button", name="Add another Citation").click()
+    choose(page, "id_citations-0-expert", "Inês Amaral")
+    page.locator("#id_citations-0-position").fill("port economist")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    review = Review.objects.get(title="Press review: Cranes idle as rates hold")
+    page.goto(f"{live_server.url}/admin/reviews/review/{review.pk}/change/")
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.locator(".messagelist")).to_contain_text("submitted")
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.locator(".messagelist")).to_contain_text("published")
+    screenshot("admin-published")
+
+    page.goto(live_server.url)
+    page.get_by_role("link", name="Press review: Cranes idle as rates hold").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Press review: Cranes idle as rates hold"
+    )
+    expect(page.get_by_role("link", name="Inês Amaral")).to_be_visible()
+    screenshot("public-review")
+
+
+def test_moderator_tags_a_story_but_cannot_edit_its_text(live_server, page, screenshot):
+    UserFactory(username="moritz", groups=["Moderators"])
+    story = StoryFactory(headline="Dockers walk out", tags=["ports"])
+    log_in(page, live_server, "moritz")
+
+    page.goto(f"{live_server.url}/admin/reviews/story/{story.pk}/change/")
+    expect(page.locator("#id_headline")).to_have_count(0)
+    expect(page.get_by_text("Dockers walk out").first).to_be_visible()
+    page.locator("#id_tags").fill("ports, labour")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    screenshot("moderator-saved")
+
+    story.refresh_from_db()
+    assert sorted(tag.name for tag in story.tags.all()) == ["labour", "ports"]
+    assert story.headline == "Dockers walk out"
+
+
+def test_the_second_of_two_editors_saving_the_same_review_is_refused_and_keeps_their_input(
+    live_server, browser, screenshot_folder
+):
+    UserFactory(username="ana", groups=["Editors"])
+    UserFactory(username="rui", groups=["Editors"])
+    review = ReviewFactory(title="Press review: Original title", draft=True)
+    StoryFactory(review=review, position=1)
+    url = f"{live_server.url}/admin/reviews/review/{review.pk}/change/"
+    first, second = browser.new_context().new_page(), browser.new_context().new_page()
+    log_in(first, live_server, "ana")
+    log_in(second, live_server, "rui")
+    first.goto(url)
+    second.goto(url)
+
+    first.get_by_label("Title:").fill("Press review: Ana's title")
+    first.get_by_role("button", name="Save and continue editing").click()
+    expect(first.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    second.get_by_label("Lede:").fill("Rui's new lede, typed at the same time.")
+    second.get_by_role("button", name="Save and continue editing").click()
+    expect(second.locator(".errornote, .errorlist").first).to_be_visible()
+    expect(second.get_by_text("Not saved")).to_be_visible()
+    expect(second.get_by_label("Lede:")).to_have_value("Rui's new lede, typed at the same time.")
+    second.screenshot(path=screenshot_folder / "second-editor-refused.png", full_page=True)
+
+    review.refresh_from_db()
+    assert review.title == "Press review: Ana's title"
+    assert review.lede != "Rui's new lede, typed at the same time."
