@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
 
 from . import services
 from .forms import ReviewAdminForm
@@ -318,7 +319,9 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(StoryTagActionsMixin, admin.ModelAdmin):
+class StoryAdmin(StoryTagActionsMixin, VersionAdmin):
+    """Stories and their citations. A save here records a revision of the whole review."""
+
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["headline", "outlet", "review", "position", "tag_list"]
     list_filter = ["review__section", "review__status", "outlet"]

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import reversion
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -102,7 +103,8 @@ def load_demo_content(
     """Create whatever part of the demo content is missing, in one transaction."""
     now = now or timezone.now()
     report = LoadReport()
-    with transaction.atomic():
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_comment("Demo content loaded")
         report.accounts = _ensure_accounts(report)
         sections = _ensure(Section, demo_data.SECTIONS, report)
         outlets = _ensure(Outlet, demo_data.OUTLETS, report)

@@ -1,9 +1,12 @@
 """Revisions of reviews: recording, history, compare, revert and recover in the admin."""
 
+import io
+
 import pytest
 import reversion
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Revision, Version
@@ -573,3 +576,29 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, recorded):
         response = client.get(url)
         assert response.status_code == 302, name
         assert response["Location"].startswith(reverse("admin:login")), name
+
+
+def test_a_moderators_tag_change_records_a_revision_of_the_whole_review(client, moderator):
+    """Tags are part of the review's history too, whoever changes them and wherever."""
+    story = StoryFactory(tags=["ports"])
+    client.force_login(moderator)
+    client.post(
+        reverse("admin:reviews_story_change", args=[story.pk]),
+        {
+            "tags": "ports, labour",
+            "citations-TOTAL_FORMS": 0,
+            "citations-INITIAL_FORMS": 0,
+            "citations-MIN_NUM_FORMS": 0,
+            "citations-MAX_NUM_FORMS": 1000,
+        },
+    )
+    latest = Version.objects.get_for_object(story.review).first()
+    assert latest is not None
+    assert latest.revision.user == moderator
+
+
+def test_demo_reviews_start_with_a_revision(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    review = Review.objects.first()
+    assert Version.objects.get_for_object(review).first().revision.comment == "Demo content loaded"
