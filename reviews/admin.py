@@ -48,7 +48,7 @@ class OutletAdmin(admin.ModelAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["name", "country", "language", "website"]
     list_filter = ["country", "language"]
-    search_fields = ["name", "country"]
+    search_fields = ["name", "aliases", "country"]
     prepopulated_fields = {"slug": ["name"]}
 
 

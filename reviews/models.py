@@ -60,6 +60,14 @@ class Section(models.Model):
         return f"{reverse('reviews:review-list')}?section={self.slug}"
 
 
+class AliasesMixin:
+    """Other spellings of a name, one per line in `aliases`."""
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
 class OutletQuerySet(models.QuerySet):
     def published(self):
         """Outlets that head at least one story of a published review."""
@@ -68,13 +76,21 @@ class OutletQuerySet(models.QuerySet):
         )
 
 
-class Outlet(NamedWithSlug, models.Model):
+class Outlet(NamedWithSlug, AliasesMixin, models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     country = models.CharField(_("country"), max_length=80)
     language = models.CharField(_("language"), max_length=60)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "One per line, e.g. a short name or a spelling without accents; "
+            "used when matching pasted text."
+        ),
+    )
 
     objects = OutletQuerySet.as_manager()
 
@@ -93,7 +109,7 @@ class ExpertQuerySet(models.QuerySet):
         return self.filter(pk__in=Citation.objects.published().values("expert_id"))
 
 
-class Expert(NamedWithSlug, models.Model):
+class Expert(NamedWithSlug, AliasesMixin, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     position = models.CharField(_("current position"), max_length=200, blank=True)
@@ -120,10 +136,6 @@ class Expert(NamedWithSlug, models.Model):
     def title(self) -> str:
         """Position and organisation as one phrase, e.g. "chief economist at Banco Norte"."""
         return join_position(self.position, self.organisation)
-
-    @property
-    def alias_list(self) -> list[str]:
-        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
 def join_position(position: str, organisation: str) -> str:
