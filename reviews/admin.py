@@ -21,6 +21,7 @@ from reversion.admin import VersionAdmin
 
 from . import services
 from .forms import ReviewAdminForm
+from .importer.admin import ImportFromTextAdminMixin
 from .models import Citation, Expert, Outlet, Review, Section, Story
 from .moderation_admin import (
     TAG_SUGGESTIONS_CSS,
@@ -113,7 +114,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Review)
-class ReviewAdmin(PreviewAdminMixin, ReviewVersionAdmin):
+class ReviewAdmin(ImportFromTextAdminMixin, PreviewAdminMixin, ReviewVersionAdmin):
     form = ReviewAdminForm
     change_form_template = "admin/reviews/review/change_form.html"
     list_display = [

@@ -1,0 +1,147 @@
+"""How well the parser reads the invented reviews in tests/data/import/.
+
+Each `<name>.txt` there has a `<name>.json` with the structure it should parse to, and
+`catalogue.json` lists the outlets, experts and sections known beforehand. `evaluate()`
+parses every text against that catalogue (in memory: the database is not touched) and counts,
+summed over all files:
+
+- stories: a proposed story is right when both its outlet and its headline are;
+- outlets: the distinct outlets of each review, each with "known" or "new" right;
+- experts: the distinct experts quoted in each review, each with "known" or "new" right;
+- citations: (story, expert) pairs, the story being right as above.
+
+Precision is right / proposed, recall is right / expected.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogue import Catalogue, key
+from .parser import ReviewProposal, parse_review
+
+DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "tests" / "data" / "import"
+METRICS = ("stories", "outlets", "experts", "citations")
+
+
+@dataclass
+class Case:
+    name: str
+    text: str
+    expected: dict
+
+    @property
+    def today(self) -> datetime.date:
+        return datetime.date.fromisoformat(self.expected["today"])
+
+
+def load_catalogue(folder: Path = DEFAULT_FOLDER) -> Catalogue:
+    data = json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))
+    return Catalogue.from_records(
+        outlets=data["outlets"], experts=data["experts"], sections=data["sections"]
+    )
+
+
+def load_cases(folder: Path = DEFAULT_FOLDER) -> list[Case]:
+    return [
+        Case(
+            path.stem,
+            path.read_text(encoding="utf-8"),
+            json.loads(path.with_suffix(".json").read_text(encoding="utf-8")),
+        )
+        for path in sorted(folder.glob("*.txt"))
+    ]
+
+
+def headline_key(headline: str) -> str:
+    return re.sub(r"[\s.]+$", "", " ".join(key(headline).split()))
+
+
+def story_key(outlet: str, headline: str) -> tuple[str, str]:
+    return key(outlet).removeprefix("the "), headline_key(headline)
+
+
+def proposed_items(proposal: ReviewProposal) -> dict[str, Counter]:
+    stories = [story_key(s.outlet.name, s.headline) for s in proposal.stories]
+    return {
+        "stories": Counter(stories),
+        "outlets": Counter(
+            {(k[0], s.outlet.is_new) for k, s in zip(stories, proposal.stories, strict=True)}
+        ),
+        "experts": Counter(
+            {(key(c.name), c.is_new) for s in proposal.stories for c in s.citations}
+        ),
+        "citations": Counter(
+            (k, key(c.name))
+            for k, s in zip(stories, proposal.stories, strict=True)
+            for c in s.citations
+        ),
+    }
+
+
+def expected_items(expected: dict) -> dict[str, Counter]:
+    stories = [story_key(s["outlet"], s["headline"]) for s in expected["stories"]]
+    return {
+        "stories": Counter(stories),
+        "outlets": Counter(
+            {(k[0], s["new_outlet"]) for k, s in zip(stories, expected["stories"], strict=True)}
+        ),
+        "experts": Counter(
+            {
+                (key(c["expert"]), c["new_expert"])
+                for s in expected["stories"]
+                for c in s["citations"]
+            }
+        ),
+        "citations": Counter(
+            (k, key(c["expert"]))
+            for k, s in zip(stories, expected["stories"], strict=True)
+            for c in s["citations"]
+        ),
+    }
+
+
+@dataclass
+class Score:
+    right: int = 0
+    proposed: int = 0
+    expected: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.proposed if self.proposed else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.expected if self.expected else 1.0
+
+    def add(self, proposed: Counter, expected: Counter) -> None:
+        self.right += sum((proposed & expected).values())
+        self.proposed += sum(proposed.values())
+        self.expected += sum(expected.values())
+
+
+@dataclass
+class Evaluation:
+    totals: dict[str, Score] = field(default_factory=lambda: {m: Score() for m in METRICS})
+    per_case: dict[str, dict[str, Score]] = field(default_factory=dict)
+
+
+def evaluate(folder: Path = DEFAULT_FOLDER) -> Evaluation:
+    catalogue = load_catalogue(folder)
+    evaluation = Evaluation()
+    for case in load_cases(folder):
+        proposal = parse_review(case.text, catalogue=catalogue, today=case.today)
+        proposed, expected = proposed_items(proposal), expected_items(case.expected)
+        scores = {}
+        for metric in METRICS:
+            scores[metric] = Score()
+            scores[metric].add(proposed[metric], expected[metric])
+            evaluation.totals[metric].add(proposed[metric], expected[metric])
+        evaluation.per_case[case.name] = scores
+    return evaluation

@@ -1,0 +1,533 @@
+"""Pasted text in, a proposed review out: `parse_review(text, catalogue=...)`.
+
+The parser follows the genre's own structure rather than a language model:
+
+1. clean up the text and drop page clutter (`text.remove_clutter`);
+2. find the dateline (`LISBON, March 3 /Agency/.` and variants): before it are the title and the
+   section, after it the lede;
+3. split the stories where an outlet's name (or alias, any case) is followed by a colon and a
+   headline, wherever that is, including inside one long paragraph whose line breaks were lost;
+   a capitalised name that looks like an outlet but is unknown starts a story too, and is
+   offered for creation;
+4. find the quoted experts in each story (`people.find_mentions`);
+5. take the disclaimer at the end and drop whatever follows it.
+
+The result is a `ReviewProposal`: plain dataclasses, nothing saved. Whatever the parser had to
+guess is listed in `uncertainties`, each tied to the field it concerns, for the editor to check.
+"""
+
+# The rules match typographic quotes, dashes and separators on purpose.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from .catalogue import Catalogue, KnownOutlet, fold, key
+from .people import NAME, OUTLET_WORDS, People, find_mentions
+from .text import (
+    ABBREVIATIONS,
+    SENTENCE_END,
+    TRAILING_CLUTTER,
+    UPPER,
+    find_dateline,
+    normalise,
+    remove_clutter,
+    word_count,
+    years_in,
+)
+
+
+class ImportFailed(ValueError):
+    """The text cannot be read as a press review; the message says why, for the editor."""
+
+
+@dataclass
+class Uncertainty:
+    """Something the parser guessed. `field` is a path: "review_date", "stories.1.outlet",
+    "stories.0.citations.2.expert"."""
+
+    field: str
+    message: str
+
+
+@dataclass
+class OutletProposal:
+    written: str  # as in the text
+    name: str  # the known outlet's name, or the name proposed for a new one
+    outlet_id: int | None = None
+    how: str = "new"  # "name", "alias", "similar" or "new"
+    country: str = ""  # for a new outlet: a guess from the review's other outlets
+    language: str = ""
+
+    @property
+    def is_new(self) -> bool:
+        return self.how == "new"
+
+
+@dataclass
+class CitationProposal:
+    written: str  # the name as in the text
+    name: str  # the known expert's name, or the name proposed for a new one
+    expert_id: int | None = None
+    how: str = "new"
+    position: str = ""
+    organisation: str = ""
+    quote: str = ""
+
+    @property
+    def is_new(self) -> bool:
+        return self.how == "new"
+
+
+@dataclass
+class StoryProposal:
+    outlet: OutletProposal
+    headline: str
+    body: str
+    citations: list[CitationProposal] = field(default_factory=list)
+
+
+@dataclass
+class ReviewProposal:
+    title: str = ""
+    section_id: int | None = None
+    section_name: str = ""
+    dateline_city: str = ""
+    review_date: datetime.date | None = None
+    agency: str = ""
+    lede: str = ""
+    disclaimer: str = ""
+    stories: list[StoryProposal] = field(default_factory=list)
+    uncertainties: list[Uncertainty] = field(default_factory=list)
+    mentioned_people: list[str] = field(default_factory=list)  # named, not quoted
+    dropped: list[str] = field(default_factory=list)  # page clutter removed
+
+    def flag(self, path: str, message: str) -> None:
+        self.uncertainties.append(Uncertainty(path, message))
+
+    def uncertain(self, path: str) -> list[str]:
+        """The messages about one field (empty if the parser was sure of it)."""
+        return [u.message for u in self.uncertainties if u.field == path]
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["review_date"] = self.review_date.isoformat() if self.review_date else None
+        return data
+
+
+# Story markers
+
+QUOTE_OPENERS = "\"“‘«„'"
+MARKER_BOUNDARY = '.!?…"”’»)]'
+COLON = re.compile(r"[ \t]*:[ \t]*(?:\n[ \t]*)?")
+CONNECTORS = r"(?:the|of|de|da|do|dos|das|del|la|el|le|les|di|der|die|y|i|e|and|&)"
+OUTLETISH = re.compile(
+    rf"(?P<name>[{UPPER}][\w'’&.\-]*(?:[ \t]+(?:{CONNECTORS}[ \t]+)*[{UPPER}][\w'’&.\-]*){{0,5}})"
+    rf"[ \t]*:[ \t]*(?:\n[ \t]*)?(?=[\"“‘«{UPPER}0-9])"
+)
+NOT_OUTLETS = {
+    "press review", "note", "editor's note", "editors' note", "photo", "source", "sources",
+    "update", "updated", "published", "related", "read more", "see also", "correction",
+    "disclaimer", "tags", "topics", "share", "image", "caption", "video", "listen", "warning",
+    "advertisement", "quote", "q", "a", "by", "lede", "summary", "background", "context",
+    "analysis", "opinion", "editorial", "comment", "interview", "headline", "title",
+}  # fmt: skip
+SENTENCE_STARTERS = {
+    "The", "A", "An", "In", "According", "It", "Its", "This", "These", "Those", "On", "After",
+    "As", "At", "For", "With", "Writing", "Citing", "Speaking", "Meanwhile", "However",
+    "Despite", "While", "When", "Under", "Last", "Several", "Many", "Some", "Most", "Both",
+    "Since", "Although", "Though", "Yet", "But", "Asked", "Quoting", "Experts", "Analysts",
+    "Officials", "Economists", "Unions", "Investors", "Residents", "Critics", "There", "Here",
+    "Two", "Three", "Four", "Five", "One", "Only", "Even", "Already", "Until", "From", "By",
+    "During", "Following", "Amid", "Earlier", "Later", "Today", "Yesterday", "Tomorrow",
+}  # fmt: skip
+HEADLINE_CONNECTORS = {
+    "the", "a", "an", "of", "to", "and", "or", "as", "for", "in", "on", "at", "with", "by",
+    "from", "into", "over", "after", "before", "than", "its", "their", "his", "her", "vs",
+}  # fmt: skip
+HEADLINE_MAX_WORDS = 25
+NAME_WITH_APPOSITION = re.compile(rf"{NAME},\s+(?:a\s+|an\s+|the\s+)?[a-z]")
+DISCLAIMER = re.compile(
+    r"(?:(?<=\n)|(?<=[.!?\"”]\s)|^)(?:Disclaimer\s*:\s*)?[^.!?\n]{0,300}?"
+    r"\b(?:not responsible for|(?:does|do) not (?:necessarily )?(?:share|reflect|endorse)|"
+    r"(?:views|opinions) expressed)\b[^.!?\n]{0,300}[.!?]?",
+    re.IGNORECASE | re.MULTILINE,
+)
+PRESS_REVIEW_TITLE = re.compile(r"press review\s*:", re.IGNORECASE)
+
+
+@dataclass
+class Marker:
+    start: int  # where the outlet's name starts
+    end: int  # where the headline starts
+    written: str
+    outlet: KnownOutlet | None = None
+    how: str = "new"
+    weak: bool = False  # an unknown name without a newspaper word in it
+
+
+def at_boundary(text: str, position: int, start: int) -> bool:
+    """Whether a story marker may begin here: at a line start or after a sentence's end."""
+    index = position - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    if index < start or text[index] == "\n":
+        return True
+    return text[index] in MARKER_BOUNDARY
+
+
+def find_markers(text: str, start: int, catalogue: Catalogue) -> list[Marker]:
+    markers: list[Marker] = []
+    if catalogue.outlet_pattern is not None:
+        folded = fold(text)
+        for match in catalogue.outlet_pattern.finditer(folded, start):
+            colon = COLON.match(text, match.end())
+            if not colon or not at_boundary(text, match.start(), start):
+                continue
+            following = text[colon.end() : colon.end() + 1]
+            if not (following.isupper() or following.isdigit() or following in QUOTE_OPENERS):
+                continue
+            outlet = catalogue.outlet_for_spelling(match.group())
+            written = text[match.start() : match.end()]
+            matched = catalogue.match_outlet(written)
+            markers.append(
+                Marker(match.start(), colon.end(), written, outlet, matched.how if matched else "")
+            )
+    taken = [(m.start, m.end) for m in markers]
+    position = start
+    while match := OUTLETISH.search(text, position):
+        name_start = match.start("name")
+        position = name_start + 1
+        if any(s <= name_start < e for s, e in taken):
+            continue
+        if not at_boundary(text, name_start, start):
+            continue
+        marker = unknown_marker(text, match, catalogue)
+        if marker is not None:
+            markers.append(marker)
+            taken.append((marker.start, marker.end))
+            position = match.end()
+    return sorted(markers, key=lambda m: m.start)
+
+
+def unknown_marker(text: str, match: re.Match, catalogue: Catalogue) -> Marker | None:
+    """A story marker for an outlet the catalogue does not know, if the name looks like one."""
+    name = match.group("name").strip()
+    folded = key(name)
+    if folded.removeprefix("the ") in NOT_OUTLETS or PRESS_REVIEW_TITLE.match(name + ":"):
+        return None
+    words = folded.split()
+    if len(words) > 6 or catalogue.match_expert(name) is not None:
+        return None
+    similar = catalogue.match_outlet(name)
+    if similar is not None:  # a spelling variant of a known outlet
+        return Marker(match.start("name"), match.end(), name, similar.record, similar.how)
+    if any(word.strip(".") in OUTLET_WORDS for word in words):
+        return Marker(match.start("name"), match.end(), name)
+    # No newspaper word: only "Name: headline" alone on its line, the headline short.
+    line_start = text.rfind("\n", 0, match.start("name")) + 1
+    line_end = text.find("\n", match.end())
+    headline = text[match.end() : line_end if line_end >= 0 else len(text)].strip()
+    if (
+        text[line_start : match.start("name")].strip() == ""
+        and 0 < word_count(headline) <= 20
+        and not headline.endswith(".")
+        and line_end >= 0
+    ):
+        return Marker(match.start("name"), match.end(), name, weak=True)
+    return None
+
+
+# Headlines
+
+
+def split_inline_headline(line: str, spellings: list[str]) -> tuple[str, str]:
+    """(headline, start of the body) for a story whose headline runs into its body."""
+    words = list(re.finditer(r"\S+", line))
+    for k in range(2, min(len(words), HEADLINE_MAX_WORDS + 1)):
+        previous, word = words[k - 1].group(), words[k].group()
+        cut = words[k].start()
+        if (
+            previous[-1] in ".!?"
+            and previous.rstrip(".").casefold() not in ABBREVIATIONS
+            and word[:1].isupper()
+        ):
+            return line[: words[k - 1].end()].rstrip(". "), line[cut:]
+        if previous.casefold() in HEADLINE_CONNECTORS:
+            continue
+        rest = line[cut:]
+        folded_rest = fold(rest)
+        if (
+            word[:1] in QUOTE_OPENERS
+            or word in SENTENCE_STARTERS
+            or any(
+                folded_rest.startswith(s) and not folded_rest[len(s) : len(s) + 1].isalnum()
+                for s in spellings
+            )
+            or NAME_WITH_APPOSITION.match(rest)
+        ):
+            return line[:cut].strip(), rest
+    end = SENTENCE_END.search(line)
+    if end:
+        return line[: end.start()].strip(), line[end.end() :].strip()
+    return " ".join(line.split()[:12]), " ".join(line.split()[12:])
+
+
+def split_story(segment: str, spellings: list[str]) -> tuple[str, str, bool]:
+    """(headline, body, whether the headline's end was guessed) of one story's text."""
+    segment = segment.strip()
+    first, _newline, rest = segment.partition("\n")
+    if rest.strip() and word_count(first) <= HEADLINE_MAX_WORDS:
+        return first.strip().rstrip("."), paragraphs(rest), False
+    headline, body_start = split_inline_headline(first, spellings)
+    return headline, paragraphs(body_start + "\n" + rest), True
+
+
+def paragraphs(text: str) -> str:
+    """One paragraph per line, separated by a blank line as Story.body expects."""
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+# The review
+
+
+def parse_review(
+    text: str, *, catalogue: Catalogue, today: datetime.date | None = None
+) -> ReviewProposal:
+    """Propose a review (title, dateline, lede, stories, citations, disclaimer) for `text`."""
+    today = today or datetime.date.today()
+    text = normalise(text)
+    if not text:
+        raise ImportFailed("The text is empty.")
+    clean = remove_clutter(text)
+    text = clean.text
+    proposal = ReviewProposal(dropped=list(clean.dropped))
+
+    dateline = find_dateline(text)
+    if dateline is not None:
+        header, after_dateline = text[: dateline.start], dateline.end
+        proposal.dateline_city = dateline.city
+        proposal.agency = dateline.agency
+    else:
+        first_line_end = text.find("\n")
+        header = text[:first_line_end] if first_line_end > 0 else ""
+        after_dateline = max(first_line_end, 0)
+        proposal.flag("dateline_city", "No dateline (“CITY, Month D”) found.")
+    read_header(proposal, header, clean, catalogue)
+    proposal.review_date = review_date(proposal, dateline, clean, header, today)
+
+    markers = find_markers(text, after_dateline, catalogue)
+    tail_start = markers[-1].end if markers else after_dateline
+    end = len(text)
+    disclaimer = DISCLAIMER.search(text, tail_start)
+    if disclaimer:
+        proposal.disclaimer = re.sub(
+            r"^Disclaimer\s*:\s*", "", disclaimer.group().strip(), flags=re.I
+        )
+        trailing = text[disclaimer.end() :].strip()
+        if trailing:
+            proposal.dropped.append(trailing)
+        end = disclaimer.start()
+    elif clutter := TRAILING_CLUTTER.search(text, tail_start):
+        proposal.dropped.append(text[clutter.start() :].strip())
+        end = clutter.start()
+
+    lede_end = markers[0].start if markers else end
+    proposal.lede = paragraphs(text[after_dateline:lede_end]).strip(" -–—:")
+    if not proposal.lede:
+        proposal.flag("lede", "No lede found between the dateline and the first story.")
+    if not markers:
+        proposal.flag(
+            "stories",
+            "No story found: no known outlet followed by a colon and a headline. Add the "
+            "outlet (or the name used here as an alias) and paste again.",
+        )
+
+    read_stories(proposal, text, markers, end, catalogue)
+    return proposal
+
+
+def read_header(proposal: ReviewProposal, header: str, clean, catalogue: Catalogue) -> None:
+    """The title and the section, from what precedes the dateline."""
+    lines = [line.strip() for line in header.split("\n") if line.strip()]
+    title_lines = [line for line in lines if PRESS_REVIEW_TITLE.search(line)]
+    section_hints = [item for crumb in clean.breadcrumbs for item in crumb]
+    if title_lines:
+        line = title_lines[-1]
+        starts = [m.start() for m in PRESS_REVIEW_TITLE.finditer(line)]
+        proposal.title = line[starts[-1] :].strip()
+        # A breadcrumb run into the title, when line breaks were lost: "Home / World / ...".
+        section_hints += re.split(r"\s*[›>»/|\\]\s*", line[: starts[-1]])
+    else:
+        candidates = [
+            line for line in lines if not catalogue.match_section(line) and not years_in(line)
+        ]
+        if candidates:
+            proposal.title = max(candidates, key=len)
+        proposal.flag("title", "The title was guessed: no line starting “Press review:”.")
+    section_hints += lines
+    for hint in section_hints:
+        section = catalogue.match_section(hint.strip())
+        if section is not None:
+            proposal.section_id, proposal.section_name = section.id, section.name
+            break
+    else:
+        proposal.flag("section", "No section named in the text: choose one.")
+
+
+def review_date(proposal, dateline, clean, header, today) -> datetime.date | None:
+    """The date of the newspapers reviewed: the dateline's day, and its year if written,
+    else the year of the page's publication date, else the year that puts it closest
+    before today."""
+    if dateline is None:
+        proposal.flag("review_date", "No review date found.")
+        return None
+    published = years_in("\n".join(clean.published_lines) + "\n" + header)
+    year, reference = dateline.year, None
+    if year is None and published:
+        reference = published[0]
+    elif year is None:
+        reference = today
+    if reference is not None:
+        year = reference.year
+        try:
+            if datetime.date(year, dateline.month, dateline.day) > reference + datetime.timedelta(
+                days=2
+            ):
+                year -= 1
+        except ValueError:
+            pass
+    try:
+        date = datetime.date(year, dateline.month, dateline.day)
+    except ValueError:
+        proposal.flag("review_date", "The dateline's date does not exist.")
+        return None
+    if dateline.year is None and not published:
+        proposal.flag("review_date", f"The dateline gives no year: {year} assumed.")
+    return date
+
+
+def read_stories(proposal, text, markers, end, catalogue) -> None:
+    people = People(catalogue, outlet_names={key(m.written).removeprefix("the ") for m in markers})
+    spellings = sorted(
+        {s for outlet in catalogue.outlets for s in outlet.spellings()}
+        | {key(m.written) for m in markers}
+        | {"the paper", "the newspaper", "the daily", "the weekly"},
+        key=len,
+        reverse=True,
+    )
+    segments = []
+    for index, marker in enumerate(markers):
+        segment_end = markers[index + 1].start if index + 1 < len(markers) else end
+        segments.append((marker, text[marker.end : segment_end]))
+    people.learn(proposal.lede)
+    for _marker, segment in segments:
+        people.learn(segment)
+
+    known_countries = Counter(
+        (m.outlet.country, m.outlet.language) for m in markers if m.outlet is not None
+    )
+    guess = known_countries.most_common(1)[0][0] if known_countries else ("", "")
+    cited: dict[str, CitationProposal] = {}  # the first citation of each expert
+    for index, (marker, segment) in enumerate(segments):
+        headline, body, guessed = split_story(segment, spellings)
+        outlet = outlet_proposal(marker, guess)
+        story = StoryProposal(outlet=outlet, headline=headline, body=body)
+        proposal.stories.append(story)
+        path = f"stories.{index}"
+        if outlet.is_new:
+            guessed_country = (
+                " Its country and language are guessed from the review's other outlets."
+                if outlet.country
+                else ""
+            )
+            looks_like = (
+                " It was taken for an outlet only because it heads a line with a colon."
+                if marker.weak
+                else ""
+            )
+            proposal.flag(
+                f"{path}.outlet",
+                f"“{outlet.name}” is not a known outlet: tick “create” to add it, or choose "
+                f"an existing one.{looks_like}{guessed_country}",
+            )
+        elif outlet.how == "similar":
+            proposal.flag(
+                f"{path}.outlet", f"“{marker.written}” was taken for “{outlet.name}”: check."
+            )
+        if guessed:
+            proposal.flag(f"{path}.headline", "Line breaks were lost: check where it ends.")
+        if not headline or not body:
+            proposal.flag(f"{path}.body", "This story seems to have no headline or no text.")
+        for mention in find_mentions(body, people):
+            citation = citation_proposal(mention, catalogue)
+            expert_key = citation_key(citation)
+            if any(citation_key(c) == expert_key for c in story.citations):
+                earlier = next(c for c in story.citations if citation_key(c) == expert_key)
+                earlier.position = earlier.position or citation.position
+                earlier.organisation = earlier.organisation or citation.organisation
+                earlier.quote = earlier.quote or citation.quote
+                continue
+            first = cited.setdefault(expert_key, citation)
+            if not citation.position and not citation.organisation:
+                citation.position, citation.organisation = first.position, first.organisation
+            story.citations.append(citation)
+            where = f"{path}.citations.{len(story.citations) - 1}.expert"
+            if citation.is_new:
+                proposal.flag(
+                    where,
+                    f"“{citation.name}” is not a known expert: tick “create” to add them, or "
+                    "choose an existing one.",
+                )
+            elif citation.how == "similar":
+                proposal.flag(
+                    where, f"“{citation.written}” was taken for “{citation.name}”: check."
+                )
+    quoted = {fold(c.written) for s in proposal.stories for c in s.citations} | {
+        fold(c.name) for s in proposal.stories for c in s.citations
+    }
+    proposal.mentioned_people = [name for name in people.mentioned() if fold(name) not in quoted]
+
+
+def outlet_proposal(marker: Marker, guess: tuple[str, str]) -> OutletProposal:
+    if marker.outlet is not None:
+        return OutletProposal(
+            written=marker.written,
+            name=marker.outlet.name,
+            outlet_id=marker.outlet.id,
+            how=marker.how or "name",
+            country=marker.outlet.country,
+            language=marker.outlet.language,
+        )
+    name = marker.written
+    if name.isupper():
+        name = name.title()
+    return OutletProposal(
+        written=marker.written, name=name, country=guess[0], language=guess[1], how="new"
+    )
+
+
+def citation_proposal(mention, catalogue: Catalogue) -> CitationProposal:
+    match = catalogue.match_expert(mention.name)
+    citation = CitationProposal(
+        written=mention.name,
+        name=mention.name,
+        position=mention.position,
+        organisation=mention.organisation,
+        quote=mention.quote,
+    )
+    if match is not None:
+        citation.name, citation.expert_id, citation.how = (
+            match.record.name,
+            match.record.id,
+            match.how,
+        )
+    return citation
+
+
+def citation_key(citation: CitationProposal) -> str:
+    return f"id:{citation.expert_id}" if citation.expert_id is not None else key(citation.name)

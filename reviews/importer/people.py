@@ -1,0 +1,461 @@
+"""Who is quoted: experts found from attribution phrases, the rest merely named.
+
+A person becomes a cited expert only through an attribution, in one of these shapes:
+
+- ``<Name>, <position> at <organisation>, told <Outlet> that ...`` (any verb of saying or
+  thinking: said, argued, noted, believes, emphasised, warned, ...);
+- ``<position> <Name> said ...`` and ``<Organisation>'s <position> <Name> said ...``;
+- ``<Name> of <Organisation> said ...`` and ``<Name>, who ..., argued ...``;
+- ``"...", said <Name>, <position> at <organisation>.`` and ``the paper quotes <Name>``;
+- ``according to [<position>] <Name>[, <position> at <organisation>]``;
+- ``<Surname> added ...`` for someone named in full earlier in the review.
+
+A person named without one of these (a minister who announced, a mayor who visited) is a
+newsmaker, not an expert. Direct quotations in the attributing sentence, or in the next
+sentence after "she said" / "he added", become the citation's quote.
+"""
+
+# The rules match typographic quotes, dashes and separators on purpose.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .catalogue import Catalogue, fold
+from .text import CAP, UPPER, clean_quote, mask_quotes, sentence_spans
+
+SAYING = (
+    "told|tells|said|says|explained|explains|warned|warns|argued|argues|noted|notes|"
+    "emphasi[sz]ed|emphasi[sz]es|believes|believed|stressed|stresses|added|adds|"
+    "pointed out|points out|observed|observes|cautioned|cautions|predicted|predicts|"
+    "estimated|estimates|reckons|reckoned|thinks|insisted|insists|suggested|suggests|"
+    "wrote|commented|comments|remarked|remarks|recalled|recalls|concluded|concludes|"
+    "maintains|maintained|contends|contended|acknowledged|acknowledges|admitted|admits|"
+    "expects|doubts|doubted|fears|feared|calculated|calculates|underlined|underlines|"
+    "asserted|asserts|countered|counters|complained|complains|conceded|concedes|"
+    "explained|predicted|forecast|forecasts|agreed|agrees|disagreed|disagrees|put it|puts it"
+)
+# Verbs after which the speaker is named: '"...", said Ana Ribeiro'; 'the paper quotes X'.
+SAYING_BEFORE_NAME = (
+    "said|says|added|adds|told|explained|warned|noted|argued|wrote|quoted|quotes|cited|cites|"
+    "interviewed|interviews|asked|asks"
+)
+VERB = re.compile(rf"\b(?:{SAYING})\b")
+SUBJECT_REACH = 300  # characters before a verb in which its subject is looked for
+VERB_BEFORE_NAME = re.compile(rf"\b(?:{SAYING_BEFORE_NAME})\b")
+
+PARTICLE = (
+    r"(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|ter|ten|y|"
+    r"Ó|Ní|Uí|Mac|Nic)"
+)
+HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+)"
+NAME = rf"(?:{HONORIFIC})?{CAP}(?:\s+(?:{PARTICLE}\s+)?{CAP}){{0,4}}"
+ORG = rf"{CAP}(?:\s+(?:(?:of|for|and|the|de|da|do|del|on|in|&)\s+)*(?:{CAP}|&))*"
+
+NAME_RE = re.compile(rf"(?<![\w{UPPER}]){NAME}")
+# The subject right before a verb: '<Name>, <apposition>,' / '<Name> of <Org>' / '<Name>'.
+BEFORE_VERB_APPOSITION = re.compile(rf"(?P<name>{NAME}),\s*(?P<appos>[^,]{{2,160}}?)\s*,\s*$")
+BEFORE_VERB_ORG = re.compile(
+    rf"(?P<name>{NAME})\s+(?:of|at|from|with)\s+(?:the\s+)?(?P<org>{ORG})\s*,?\s*$"
+)
+BEFORE_VERB_BARE = re.compile(rf"(?P<name>{NAME})\s*,?\s*$")
+# What may stand between the subject and its verb: "Ribeiro, who argued", "Costa also said".
+BETWEEN_SUBJECT_AND_VERB = re.compile(
+    r"(?:,?\s*(?:who|also|further|however|then|again|too|later|for (?:his|her|their) part)"
+    r"\s*,?\s*)+$"
+)
+AFTER_VERB = re.compile(
+    rf"^\s+(?P<pre>(?:[a-z][\w\-]*\s+){{0,3}})(?P<name>{NAME})"
+    rf"(?:\s*,\s*(?P<appos>[^,.;:]{{2,160}}?)(?=\s*[,.;:]|\s*$))?"
+)
+ACCORDING_TO = re.compile(
+    rf"\b[Aa]ccording to\s+(?P<pre>(?:[a-z][\w\-]*\s+){{0,3}})(?P<name>{NAME})"
+    rf"(?:\s*,\s*(?P<appos>[^,.;:]{{2,160}}?)(?=\s*[,.;:]))?"
+)
+PRONOUN_SAYS = re.compile(
+    rf"\b(?:she|he|they)\s+(?:also\s+)?(?:{SAYING})\b|\b(?:{SAYING_BEFORE_NAME})\s+(?:she|he)\b",
+    re.IGNORECASE,
+)
+
+ROLE_NOUNS = {
+    "economist", "analyst", "professor", "lecturer", "researcher", "fellow", "director", "head",
+    "chief", "expert", "scientist", "historian", "sociologist", "lawyer", "attorney",
+    "strategist", "engineer", "consultant", "adviser", "advisor", "dean", "chairman",
+    "chairwoman", "chair", "chairperson", "president", "spokesperson", "spokesman",
+    "spokeswoman", "partner", "specialist", "commentator", "observer", "minister", "secretary",
+    "governor", "mayor", "leader", "manager", "executive", "officer", "founder", "co-founder",
+    "author", "editor", "columnist", "diplomat", "ambassador", "judge", "prosecutor",
+    "physician", "doctor", "planner", "architect", "scholar", "academic", "trader", "banker",
+    "broker", "investor", "coordinator", "representative", "member", "deputy", "senator",
+    "ombudsman", "auditor", "accountant", "statistician", "pollster", "lawmaker", "ceo", "cfo",
+    "owner", "farmer", "grower", "campaigner", "negotiator", "curator", "teacher", "rector",
+    "surgeon", "nurse", "veterinarian", "journalist", "reporter", "writer", "entrepreneur",
+    "treasurer", "inspector", "commissioner", "regulator", "administrator", "official",
+    "envoy", "consul", "general", "admiral", "colonel", "captain", "commander", "mp", "mep",
+    "councillor", "councilor", "pilot", "skipper", "fisherman", "docker",
+}  # fmt: skip
+ROLE_SUFFIXES = ("ologist", "onomist", "ician", "ographer", "ist")
+TITLE_WORDS = ROLE_NOUNS | {
+    "prime", "vice", "prof", "dr", "mr", "mrs", "ms", "mx", "sir", "dame", "lord", "lady",
+    "king", "queen", "prince", "princess", "pope", "bishop", "archbishop", "cardinal", "sheikh",
+    "emir", "premier", "chancellor", "justice", "former", "senior", "junior", "acting",
+    "interim", "opposition", "state", "finance", "foreign", "interior", "health", "economy",
+    "defence", "defense", "labour", "labor", "education", "energy", "transport", "agriculture",
+    "environment", "culture", "tourism", "trade", "industry", "fisheries", "housing",
+}  # fmt: skip
+LEADING_WORDS = {
+    "the", "a", "an", "in", "on", "at", "according", "as", "but", "and", "however",
+    "meanwhile", "while", "when", "after", "before", "also", "yet", "so", "still", "speaking",
+    "writing", "asked", "quoted", "for", "with", "from", "by", "its", "his", "her", "their",
+    "this", "that", "these", "those", "both", "some", "many", "most", "last", "next", "if",
+    "then", "there", "here", "our", "we", "they", "he", "she", "it", "although", "though",
+    "since", "until", "despite", "under", "over", "only", "even", "each", "every", "all",
+    "instead", "indeed", "moreover", "interviewed", "contacted", "citing", "quoting", "to",
+    "of", "like", "unlike",
+}  # fmt: skip
+CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+}  # fmt: skip
+ORG_WORDS = {
+    "bank", "banco", "banca", "institute", "instituto", "university", "universidad",
+    "universidade", "college", "school", "academy", "ministry", "association", "council",
+    "agency", "group", "company", "federation", "union", "commission", "party", "court",
+    "office", "fund", "centre", "center", "foundation", "authority", "forum", "society",
+    "corporation", "corp", "holdings", "holding", "government", "parliament", "assembly",
+    "committee", "board", "observatory", "laboratory", "hospital", "airlines", "airline",
+    "railways", "systems", "partners", "capital", "research", "station", "exchange",
+    "treasury", "police", "army", "navy", "faculty", "department", "chamber", "network",
+    "alliance", "coalition", "league", "club", "trust", "services", "industries", "advisers",
+    "consulting", "consultants", "ltd", "inc", "gmbh", "plc", "llc", "museum", "library",
+    "initiative", "programme", "program", "cooperative", "states", "kingdom", "republic",
+    "islands", "sea", "river", "valley", "coast", "mountains", "county", "province", "region",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "national", "european", "international", "port", "harbour", "airport", "terminal",
+}  # fmt: skip
+OUTLET_WORDS = {
+    "gazette", "gazeta", "gaceta", "gazzetta", "times", "post", "journal", "jornal", "herald",
+    "heraldo", "diário", "diario", "daily", "news", "noticias", "notícias", "courier",
+    "kurier", "courrier", "correio", "corriere", "correo", "tribune", "tribuna", "observer",
+    "chronicle", "review", "express", "expresso", "mail", "telegraph", "standard", "guardian",
+    "mirror", "star", "record", "voice", "voz", "voce", "weekly", "monitor", "bulletin",
+    "dispatch", "register", "ledger", "sentinel", "press", "presse", "prensa", "globe",
+    "independent", "inquirer", "echo", "eco", "periódico", "periodico", "folha", "zeitung",
+    "tageblatt", "blatt", "rundschau", "nachrichten", "dziennik", "gazet", "lantern",
+    "beacon", "messenger", "mercury", "examiner", "advertiser", "gleaner", "clarion", "argus",
+    "telegram", "radio", "tv", "television", "magazine", "revista", "wire", "faro", "pravda",
+    "vedomosti", "kurjer", "kurir", "nieuws", "krant", "avisen", "tidning", "sanomat",
+}  # fmt: skip
+# Words around a role that end it: "the paper quotes economist X" is not "paper quotes economist".
+NOT_MODIFIERS = LEADING_WORDS | {
+    "is", "was", "are", "were", "has", "have", "had", "been", "paper", "newspaper", "daily",
+    "weekly", "who", "which", "that", "or", "says", "said", "quotes", "quoted", "cites", "cited",
+    "told", "writes", "reports", "interviews", "interviewed", "asks", "asked",
+}  # fmt: skip
+
+
+def is_role(word: str) -> bool:
+    word = word.casefold().strip(".,")
+    if word in ROLE_NOUNS:
+        return True
+    return len(word) > 5 and word.endswith(ROLE_SUFFIXES)
+
+
+def is_title(word: str) -> bool:
+    return word.casefold().strip(".") in TITLE_WORDS or is_role(word)
+
+
+def lower_first(phrase: str) -> str:
+    """ "Marine biologist" -> "marine biologist", but "Finance Minister" stays as written."""
+    words = phrase.split()
+    acronym = len(words[0]) > 1 and words[0][1:2].isupper() if words else False
+    if (
+        words
+        and words[0][:1].isupper()
+        and not acronym
+        and not any(w[:1].isupper() for w in words[1:])
+    ):
+        return phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
+def strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE).strip(" ,.;")
+
+
+def split_position(appos: str) -> tuple[str, str]:
+    """(position, organisation) from an apposition like "a senior economist at Banco Norte"."""
+    text = " ".join(appos.split()).strip(" ,.;")
+    text = re.sub(r"^who\s+(?:is|was|serves as|works as)\s+", "", text, flags=re.IGNORECASE)
+    if re.match(r"^who\b", text, re.IGNORECASE):
+        return "", ""
+    text = re.split(r"\s+(?:who|which|whose|and who)\b", text, maxsplit=1)[0]
+    possessive = re.match(rf"^(?:the\s+)?(?P<org>{ORG})['’]s\s+(?P<pos>.+)$", text)
+    if possessive:
+        position, organisation = possessive["pos"], possessive["org"]
+    elif match := re.match(rf"^(?:of|at|from|with)\s+(?:the\s+)?(?P<org>{ORG})$", text):
+        position, organisation = "", match["org"]
+    else:
+        parts = re.split(
+            rf"\s+(?:at|with|from|for|in)\s+(?:the\s+)?(?=[{UPPER}])", text, maxsplit=1
+        )
+        if len(parts) == 1:
+            parts = re.split(rf"\s+of\s+(?:the\s+)?(?=[{UPPER}])", text, maxsplit=1)
+        position, organisation = parts[0], parts[1] if len(parts) > 1 else ""
+    position = strip_article(position)
+    if position and not any(is_role(word) for word in position.split()):
+        position = ""
+    organisation = strip_article(organisation)
+    if organisation and not organisation[:1].isupper():
+        organisation = ""
+    if not position and not organisation:
+        return "", ""
+    return lower_first(position), organisation
+
+
+def role_before(words: list[str]) -> tuple[str, str]:
+    """The (position, organisation) written just before a name, from the words before it.
+
+    "Textile economist", "The Fisheries Council's chief scientist", "Lisbon Institute of
+    Finance economist", "aviation consultant"; ("", "") when the words end in no role.
+    """
+    if not words or not is_role(words[-1]):
+        return "", ""
+    # A comma before the role ends what belongs to it: "On Monday, economist X said".
+    after_comma = max((i + 1 for i, word in enumerate(words[:-1]) if word[-1] in ",;:"), default=0)
+    words = [word.strip(",;:") for word in words[after_comma:]]
+    index = len(words) - 1
+    while index > 0 and len(words) - index < 4:
+        word = words[index - 1]
+        if word.casefold() in NOT_MODIFIERS or word.endswith(("'s", "’s")):
+            break
+        if word[:1].isupper() and index - 1 > 0:
+            break  # a capitalised word mid-sentence: the organisation, not a modifier
+        index -= 1
+    position = " ".join(words[index:])
+    organisation_words = []
+    cursor = index - 1
+    if cursor >= 0 and words[cursor].endswith(("'s", "’s")):
+        organisation_words.append(words[cursor][:-2])
+        cursor -= 1
+    elif cursor >= 0 and not words[cursor][:1].isupper():
+        cursor = -1
+    while cursor >= 0 and organisation_words is not None:
+        word = words[cursor]
+        capitalised = word[:1].isupper() and word.casefold() not in {"the", "according"}
+        joining = word in {"of", "for", "and", "&", "de", "da", "do"} and cursor > 0
+        if not (capitalised or joining):
+            break
+        organisation_words.append(word)
+        cursor -= 1
+    while organisation_words and not organisation_words[-1][:1].isupper():
+        organisation_words.pop()
+    organisation = " ".join(reversed(organisation_words))
+    return lower_first(position), organisation
+
+
+@dataclass
+class Person:
+    name: str
+    title: str = ""  # words peeled off the front, e.g. "Finance Minister"
+
+
+def split_name(raw: str) -> Person | None:
+    """A person's name from a run of capitalised words, or None if it is not one.
+
+    Titles and sentence openers in front are peeled off ("Prime Minister Tomás Leal",
+    "Meanwhile Ana Ribeiro", "Dr. Filipa Guerra"); what remains must look like a name.
+    """
+    raw = re.sub(rf"^{HONORIFIC}", "", raw.strip())
+    tokens = raw.split()
+    title: list[str] = []
+    # The last title word that leaves a name after it: "Sintra Mayor Rita Sousa".
+    last_title = max(
+        (i for i in range(len(tokens) - 1) if is_title(tokens[i])),
+        default=-1,
+    )
+    if last_title >= 0:
+        title, tokens = tokens[: last_title + 1], tokens[last_title + 1 :]
+    while tokens and tokens[0].casefold() in LEADING_WORDS and len(tokens) > 1:
+        tokens = tokens[1:]
+    title = [t for t in title if t.casefold() not in LEADING_WORDS]
+    if not tokens:
+        return None
+    folded = [fold(t) for t in tokens]
+    if any(t in CALENDAR for t in folded) or folded[0] in LEADING_WORDS:
+        return None
+    if any(t.removesuffix("'s") in ORG_WORDS or t in OUTLET_WORDS for t in folded):
+        return None
+    if any(t.endswith(("'s", "’s")) for t in tokens):
+        return None
+    return Person(" ".join(tokens), " ".join(title))
+
+
+@dataclass
+class Mention:
+    """One attribution of a statement to a person, in one sentence."""
+
+    name: str
+    position: str
+    organisation: str
+    quote: str
+    sentence: int
+
+
+@dataclass
+class People:
+    """The people of one review: full names seen anywhere, to resolve later surnames."""
+
+    catalogue: Catalogue
+    outlet_names: set[str] = field(default_factory=set)
+    full_names: dict[str, str] = field(default_factory=dict)  # folded -> as written
+    by_surname: dict[str, str | None] = field(default_factory=dict)
+
+    def is_outlet(self, name: str) -> bool:
+        folded = fold(name)
+        bare = folded.removeprefix("the ")
+        return self.catalogue.is_outlet_name(name) or bare in self.outlet_names
+
+    def person(self, raw: str) -> Person | None:
+        person = split_name(raw)
+        if person is None or self.is_outlet(person.name) or self.is_outlet(raw):
+            return None
+        return person
+
+    def learn(self, text: str) -> None:
+        """Remember every full name in `text`, so that a later surname can be resolved."""
+        masked, _spans = mask_quotes(text)
+        for match in NAME_RE.finditer(masked):
+            if re.search(r"\bof\s+(?:the\s+)?$", masked[max(0, match.start() - 8) : match.start()]):
+                continue  # the end of an organisation's name: "Institute of Arid Lands"
+            if re.match(r"['’](?!s\b)", masked[match.end() : match.end() + 2]):
+                continue  # a plural possessive: "the Dublin Exporters' Forum"
+            person = self.person(match.group())
+            if person is None or len(person.name.split()) < 2:
+                continue
+            folded = fold(person.name)
+            self.full_names.setdefault(folded, person.name)
+            words = person.name.split()
+            for surname in {words[-1], " ".join(words[-2:])}:
+                known = self.by_surname.get(fold(surname), folded)
+                self.by_surname[fold(surname)] = folded if known == folded else None
+
+    def resolve(self, raw: str) -> Person | None:
+        """The person `raw` names: a full name, or the surname of someone named before."""
+        person = self.person(raw)
+        if person is None:
+            return None
+        if len(person.name.split()) >= 2:
+            return person
+        folded = self.by_surname.get(fold(person.name))
+        return Person(self.full_names[folded]) if folded else None
+
+    def mentioned(self) -> list[str]:
+        return list(self.full_names.values())
+
+
+def find_mentions(body: str, people: People) -> list[Mention]:
+    """Every attribution in a story's body, in order, with its direct quotation if any."""
+    masked, quote_spans = mask_quotes(body)
+    sentences = sentence_spans(masked)
+    mentions: list[Mention] = []
+    used_quotes: set[tuple[int, int]] = set()
+
+    def quote_near(index: int, position: int) -> str:
+        start, end = sentences[index]
+        inside = [q for q in quote_spans if start <= q[0] < end and q not in used_quotes]
+        if not inside and masked[start:end].rstrip().endswith(":") and index + 1 < len(sentences):
+            next_start, next_end = sentences[index + 1]
+            inside = [q for q in quote_spans if next_start <= q[0] < next_end][:1]
+        if not inside:
+            return ""
+        chosen = min(inside, key=lambda q: abs(q[0] - position))
+        used_quotes.add(chosen)
+        return clean_quote(body[chosen[0] : chosen[1]])
+
+    for index, (start, end) in enumerate(sentences):
+        sentence = masked[start:end]
+        found: list[tuple[int, Person, str, str]] = []
+
+        for verb in VERB.finditer(sentence):
+            # A subject with its apposition is never longer than this; looking further back
+            # only costs time on text whose sentence ends were lost.
+            window = sentence[max(0, verb.start() - SUBJECT_REACH) : verb.start()]
+            before = BETWEEN_SUBJECT_AND_VERB.sub("", window)
+            subject = None
+            for pattern in (BEFORE_VERB_APPOSITION, BEFORE_VERB_ORG, BEFORE_VERB_BARE):
+                subject = pattern.search(before)
+                if subject:
+                    break
+            if not subject:
+                continue
+            person = people.resolve(subject["name"])
+            if person is None:
+                continue
+            position, organisation = "", ""
+            if subject.re is BEFORE_VERB_APPOSITION:
+                position, organisation = split_position(subject["appos"])
+            elif subject.re is BEFORE_VERB_ORG:
+                organisation = strip_article(subject["org"])
+            if not position:
+                lead = before[: subject.start()].split()
+                role, role_org = role_before(lead)
+                position, organisation = role or person_title(person), organisation or role_org
+            found.append((subject.start("name"), person, position, organisation))
+
+        for verb in VERB_BEFORE_NAME.finditer(sentence):
+            after = AFTER_VERB.match(sentence[verb.end() :])
+            if not after:
+                continue
+            pre = after["pre"].split()
+            if pre and not is_role(pre[-1]):
+                continue
+            person = people.resolve(after["name"])
+            if person is None:
+                continue
+            position, organisation = split_position(after["appos"] or "")
+            if not position:
+                role, role_org = role_before(pre)
+                position, organisation = role or person_title(person), organisation or role_org
+            found.append((verb.end() + after.start("name"), person, position, organisation))
+
+        for according in ACCORDING_TO.finditer(sentence):
+            person = people.resolve(according["name"])
+            if person is None:
+                continue
+            position, organisation = split_position(according["appos"] or "")
+            if not position:
+                role, role_org = role_before(according["pre"].split())
+                position, organisation = role or person_title(person), organisation or role_org
+            found.append((according.start("name"), person, position, organisation))
+
+        seen: set[str] = set()
+        for position_in_sentence, person, position, organisation in sorted(
+            found, key=lambda item: item[0]
+        ):
+            folded = fold(person.name)
+            if folded in seen:
+                # The same person twice in one sentence: keep the richer reading.
+                earlier = next(
+                    m for m in mentions if m.sentence == index and fold(m.name) == folded
+                )
+                earlier.position = earlier.position or position
+                earlier.organisation = earlier.organisation or organisation
+                continue
+            seen.add(folded)
+            quote = quote_near(index, start + position_in_sentence)
+            mentions.append(Mention(person.name, position, organisation, quote, index))
+
+        if not found and PRONOUN_SAYS.search(sentence) and mentions:
+            last = mentions[-1]
+            if not last.quote and last.sentence >= index - 2:
+                last.quote = quote_near(index, start)
+    return mentions
+
+
+def person_title(person: Person) -> str:
+    """The title peeled off a name, as a position: "Sociologist" -> "sociologist"."""
+    return lower_first(person.title) if person.title else ""

@@ -1,0 +1,38 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from reviews.importer.evaluation import DEFAULT_FOLDER, METRICS, evaluate
+
+
+class Command(BaseCommand):
+    help = (
+        "Parse the invented press reviews in tests/data/import/ and print the parser's "
+        "precision and recall for stories, outlets, experts and citations against the "
+        "expected structures. Reads no database."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--folder", type=Path, default=DEFAULT_FOLDER, help="Where the .txt/.json pairs are."
+        )
+        parser.add_argument("--per-file", action="store_true", help="A line per file too.")
+
+    def handle(self, *args, folder, per_file, **options):
+        evaluation = evaluate(folder)
+        if per_file:
+            for name, scores in evaluation.per_case.items():
+                cells = "  ".join(
+                    f"{metric} {score.right}/{score.proposed}/{score.expected}"
+                    for metric, score in scores.items()
+                )
+                self.stdout.write(f"{name:<32} {cells}")
+            self.stdout.write("(right/proposed/expected)\n")
+        self.stdout.write(f"{len(evaluation.per_case)} reviews in {folder}")
+        self.stdout.write(f"{'':<10} {'precision':>9} {'recall':>7}   right/proposed/expected")
+        for metric in METRICS:
+            score = evaluation.totals[metric]
+            self.stdout.write(
+                f"{metric:<10} {score.precision:>9.3f} {score.recall:>7.3f}   "
+                f"{score.right}/{score.proposed}/{score.expected}"
+            )
