@@ -64,10 +64,17 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "reviews",
+    "corsheaders",
+    "ninja",
+    "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The content API (/api/): CORS headers first, so that every answer there has them,
+    # then its rate limit, caching headers and JSON errors (api/middleware.py).
+    "corsheaders.middleware.CorsMiddleware",
+    "api.middleware.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,3 +179,17 @@ PRESSREVIEW_DISCLAIMER = os.environ.get(
     "PRESSREVIEW_DISCLAIMER",
     "The agency is not responsible for the material quoted in these press reviews.",
 )
+
+# The content API (/api/v1/, the `api` app). Anonymous clients may send this many requests per
+# address ("120/minute", "1000/hour"; 0 for no limit), counted in the cache above so that app
+# servers sharing Redis share the count.
+PRESSREVIEW_API_RATE_LIMIT = os.environ.get("PRESSREVIEW_API_RATE_LIMIT", "120/minute")
+# Any origin may read the API from a browser (django-cors-headers); nothing else is shared.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+# Behind this many proxies appending to X-Forwarded-For, the client's address is the one they
+# were given, counted from the right (which a client cannot forge); 0: the connection's.
+PRESSREVIEW_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))

@@ -17,5 +17,6 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("api/", include("api.urls")),
     path("", include("reviews.urls")),
 ]

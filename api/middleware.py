@@ -1,0 +1,249 @@
+"""HTTP manners for everything under /api/, in one place rather than in each endpoint.
+
+- Read-only: GET and HEAD (answered as GET without a body); any other method is a 405.
+- Anonymous rate limiting per client address (settings.PRESSREVIEW_API_RATE_LIMIT), counted
+  in Django's cache so that app servers sharing Redis share the count: 429 with Retry-After.
+- Validators and freshness: a strong ETag (a hash of the body), a Last-Modified (see
+  `first_seen()`), 304 for If-None-Match or If-Modified-Since, and a Cache-Control that lets
+  shared caches keep an answer for a short while.
+- Errors as JSON: whatever answers an error under /api/ (an unknown address, a crash turned
+  into Django's 500 page, a disallowed host...) is replaced by `{"detail": "..."}` with the
+  same status and headers, so that no client ever has to parse an HTML error page.
+
+CORS headers are django-cors-headers' business (CORS_URLS_REGEX limits them to /api/); it sits
+above this middleware, so that 429s and 405s carry them too.
+"""
+
+import hashlib
+import ipaddress
+import logging
+import math
+import time
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/api/"
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+# How long a shared cache or a browser may reuse an answer without asking again.
+DEFAULT_MAX_AGE = 60
+# How long the cache remembers since when an address has given the same answer.
+VERSION_MEMORY = 24 * 60 * 60
+RATE_PERIODS = {
+    "s": 1,
+    "sec": 1,
+    "second": 1,
+    "m": 60,
+    "min": 60,
+    "minute": 60,
+    "h": 3600,
+    "hour": 3600,
+    "d": 86400,
+    "day": 86400,
+}
+
+
+@lru_cache(maxsize=8)
+def parse_rate(value: str) -> tuple[int, int] | None:
+    """`"120/minute"` -> (120 requests, 60 seconds); a bare number is per minute.
+
+    `"0"`, `"off"` or an empty value turn the limit off (None).
+    """
+    text = str(value).strip().lower()
+    if text in {"", "0", "off", "none"}:
+        return None
+    count, _, period = text.partition("/")
+    try:
+        requests = int(count)
+        seconds = RATE_PERIODS[period.strip() or "minute"]
+    except (ValueError, KeyError):
+        raise ImproperlyConfigured(
+            f"PRESSREVIEW_API_RATE_LIMIT={value!r} is not a rate: write e.g. 120/minute, "
+            "1000/hour or 0 (no limit)."
+        ) from None
+    if requests < 0:
+        raise ImproperlyConfigured("PRESSREVIEW_API_RATE_LIMIT cannot be negative.")
+    return (requests, seconds) if requests else None
+
+
+def configured_rate() -> tuple[int, int] | None:
+    return parse_rate(getattr(settings, "PRESSREVIEW_API_RATE_LIMIT", "120/minute"))
+
+
+def client_address(request) -> str:
+    """The address to count a request against.
+
+    Behind PRESSREVIEW_TRUSTED_PROXY_COUNT proxies that each append to X-Forwarded-For, the
+    client is the N-th address from the right (what the client wrote further left is not
+    trusted).
+    An IPv6 client is counted by its /64, the block one subscriber usually holds.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.PRESSREVIEW_TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            address = hops[-min(proxies, len(hops))]
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:100]
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
+
+
+def seconds_until_allowed(request) -> int | None:
+    """Count this request; None if it may go ahead, else how long to wait.
+
+    A fixed window per address: at most N requests from the start of each period. add() and
+    incr() are atomic in Redis and in the local-memory cache. A broken cache lets requests
+    through: the limit protects the site, it must not be what takes it down.
+    """
+    rate = configured_rate()
+    if rate is None:
+        return None
+    limit, period = rate
+    now = time.time()
+    window = int(now // period)
+    key = f"pressreview:api-rate:{period}:{client_address(request)}:{window}"
+    cache = caches["default"]
+    try:
+        cache.add(key, 0, timeout=period + 1)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # evicted between add() and incr()
+            cache.set(key, 1, timeout=period + 1)
+            count = 1
+    except Exception:
+        logger.warning("API rate limit not applied: the cache is not answering.", exc_info=True)
+        return None
+    if count <= limit:
+        return None
+    return max(1, math.ceil((window + 1) * period - now))
+
+
+def version_key(host: str, full_path: str) -> str:
+    """The cache key of what `first_seen()` remembers about one address."""
+    return "pressreview:api-version:" + hashlib.sha256(f"{host}{full_path}".encode()).hexdigest()
+
+
+def first_seen(request, etag: str) -> int | None:
+    """Since when (a whole second) this address has answered this body, for Last-Modified.
+
+    Nothing in the data says when an answer last changed (a tag renamed, a review withdrawn
+    from a list, a scheduled one coming out), so the answer itself is the judge: the cache
+    keeps, per address, the ETag last served and since when. A new body gets a new time,
+    later than the last one even within the same second, so that If-Modified-Since never
+    hides a change; a time still in the future (several changes within one second) is not
+    sent. Returns None when there is nothing to send.
+    """
+    key = version_key(request.get_host(), request.get_full_path())
+    cache = caches["default"]
+    now = time.time()
+    try:
+        stored = cache.get(key)
+        if stored and stored[0] == etag:
+            since = stored[1]
+        else:
+            since = math.floor(now)
+            if stored:
+                since = max(since, stored[1] + 1)
+            cache.set(key, (etag, since), timeout=VERSION_MEMORY)
+    except Exception:
+        logger.warning("API Last-Modified not sent: the cache is not answering.", exc_info=True)
+        return None
+    return since if since <= now else None
+
+
+def is_json(response) -> bool:
+    media_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+def json_error(status: int, detail: str, **headers) -> JsonResponse:
+    response = JsonResponse({"detail": detail}, status=status)
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def as_json_error(response: HttpResponse) -> JsonResponse:
+    """The same error, status and headers, with `{"detail": ...}` for a body."""
+    replacement = json_error(response.status_code, f"{response.reason_phrase}.")
+    for name, value in response.items():
+        if name.lower() not in {"content-type", "content-length"}:
+            replacement[name] = value
+    replacement.cookies = response.cookies
+    return replacement
+
+
+class ApiMiddleware:
+    """See the module's docstring. Goes right below CorsMiddleware in MIDDLEWARE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        configured_rate()  # a malformed limit stops the start, not the first request
+
+    def __call__(self, request):
+        if not request.path_info.startswith(API_PREFIX):
+            return self.get_response(request)
+        method = request.method
+        if method == "OPTIONS":
+            # Preflights are answered above by CorsMiddleware; this is a plain OPTIONS.
+            response = HttpResponse(status=204)
+            response["Allow"] = ALLOWED_METHODS
+            return response
+        if method not in {"GET", "HEAD"}:
+            return json_error(405, "This API is read-only: use GET.", Allow=ALLOWED_METHODS)
+        wait = seconds_until_allowed(request)
+        if wait is not None:
+            response = json_error(
+                429,
+                f"Too many requests from this address: try again in {wait} seconds.",
+                Retry_After=str(wait),
+            )
+            patch_cache_control(response, no_store=True)
+            return response
+
+        if method == "HEAD":
+            request.method = "GET"
+        try:
+            response = self.get_response(request)
+        finally:
+            request.method = method
+        if response.status_code >= 400 and not is_json(response):
+            response = as_json_error(response)
+        if response.status_code == 200 and not response.streaming:
+            response = self.add_validators(request, response)
+        if "Cache-Control" not in response:
+            if response.status_code == 429 or response.status_code >= 500:
+                patch_cache_control(response, no_store=True)
+            else:
+                max_age = getattr(settings, "PRESSREVIEW_API_MAX_AGE", DEFAULT_MAX_AGE)
+                patch_cache_control(response, public=True, max_age=max_age)
+        if method == "HEAD" and not response.streaming:
+            length = len(response.content)
+            response.content = b""
+            response["Content-Length"] = str(length)
+        return response
+
+    def add_validators(self, request, response):
+        """Set ETag and Last-Modified, and answer 304 when the client's copy is current."""
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        response["ETag"] = etag
+        since = first_seen(request, etag)
+        if since is not None:
+            response["Last-Modified"] = http_date(since)
+        if "Cache-Control" not in response:
+            max_age = getattr(settings, "PRESSREVIEW_API_MAX_AGE", DEFAULT_MAX_AGE)
+            patch_cache_control(response, public=True, max_age=max_age)
+        return get_conditional_response(request, etag=etag, last_modified=since, response=response)

@@ -1,0 +1,148 @@
+"""Model instances as the API shows them, with absolute addresses for the asking request.
+
+Only fields readers may see: no status, author, preview key or workflow notes. Datetimes are
+in the newsroom's time zone (settings.TIME_ZONE), written with their offset.
+"""
+
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Representer:
+    """Builds the dicts of schemas.py for one request (its scheme and host)."""
+
+    def __init__(self, request):
+        self.origin = f"{request.scheme}://{request.get_host()}"
+        self._tag_paths: dict[str, str] = {}
+
+    def absolute(self, path: str) -> str:
+        return self.origin + path
+
+    def api_url(self, name: str, **kwargs) -> str:
+        return self.absolute(reverse(f"api-v1:{name}", kwargs=kwargs))
+
+    def section(self, section) -> dict:
+        return {
+            "name": section.name,
+            "slug": section.slug,
+            "url": self.absolute(section.get_absolute_url()),
+        }
+
+    def outlet(self, outlet) -> dict:
+        return {
+            "name": outlet.name,
+            "slug": outlet.slug,
+            "country": outlet.country,
+            "language": outlet.language,
+            "website": outlet.website,
+            "url": self.absolute(outlet.get_absolute_url()),
+        }
+
+    def expert(self, expert) -> dict:
+        return {
+            "name": expert.name,
+            "slug": expert.slug,
+            "url": self.absolute(expert.get_absolute_url()),
+        }
+
+    def tag(self, tag) -> dict:
+        # A page of reviews names the same few tags hundreds of times.
+        path = self._tag_paths.get(tag.slug)
+        if path is None:
+            path = self._tag_paths[tag.slug] = reverse(
+                "reviews:tag-detail", kwargs={"slug": tag.slug}
+            )
+        return {"name": tag.name, "slug": tag.slug, "url": self.absolute(path)}
+
+    def citation(self, citation) -> dict:
+        return {
+            "expert": self.expert(citation.expert),
+            "position": citation.position,
+            "organisation": citation.organisation,
+            "title": citation.title,
+            "quote": citation.quote,
+        }
+
+    def story_in_review(self, story, review_url: str) -> dict:
+        """A story; `review_url` is its review's public page (the story is a part of it)."""
+        return {
+            "id": story.pk,
+            "position": story.position,
+            "headline": story.headline,
+            "outlet": self.outlet(story.outlet),
+            "body": story.body,
+            "link": story.link,
+            "tags": [self.tag(tag) for tag in sorted(story.tags.all(), key=tag_order)],
+            "citations": [self.citation(citation) for citation in story.citations.all()],
+            "url": f"{review_url}#{story.anchor}",
+        }
+
+    def review_ref(self, review) -> dict:
+        return {
+            "id": review.pk,
+            "title": review.title,
+            "slug": review.slug,
+            "section": self.section(review.section),
+            "review_date": review.review_date,
+            "published_at": timezone.localtime(review.publish_at),
+            "url": self.absolute(review.get_absolute_url()),
+            "api_url": self.api_url("review-detail", review_id=review.pk),
+        }
+
+    def review(self, review) -> dict:
+        """A review with its stories in order (stories, outlets, tags, citations prefetched)."""
+        data = self.review_ref(review)
+        stories = [self.story_in_review(story, data["url"]) for story in review.stories.all()]
+        tags = {tag["slug"]: tag for story in stories for tag in story["tags"]}
+        return {
+            **data,
+            "dateline": review.dateline,
+            "dateline_city": review.dateline_city,
+            "lede": review.lede,
+            "disclaimer": review.effective_disclaimer,
+            "updated_at": timezone.localtime(review.updated_at),
+            "tags": sorted(tags.values(), key=lambda tag: (tag["name"].lower(), tag["slug"])),
+            "stories": stories,
+        }
+
+    def story(self, story) -> dict:
+        """A story with a summary of its review (review and its section selected)."""
+        review = self.review_ref(story.review)
+        return {**self.story_in_review(story, review["url"]), "review": review}
+
+    def outlet_with_count(self, outlet, story_count: int) -> dict:
+        return {
+            **self.outlet(outlet),
+            "description": outlet.description,
+            "story_count": story_count,
+            "api_url": self.api_url("outlet-detail", slug=outlet.slug),
+        }
+
+    def expert_with_count(self, expert, citation_count: int) -> dict:
+        return {
+            **self.expert(expert),
+            "position": expert.position,
+            "organisation": expert.organisation,
+            "bio": expert.bio,
+            "citation_count": citation_count,
+            "api_url": self.api_url("expert-detail", slug=expert.slug),
+        }
+
+    def tag_with_count(self, tag, story_count: int) -> dict:
+        return {
+            **self.tag(tag),
+            "story_count": story_count,
+            "api_url": self.api_url("tag-detail", slug=tag.slug),
+        }
+
+    def section_with_count(self, section, review_count: int) -> dict:
+        return {
+            **self.section(section),
+            "description": section.description,
+            "review_count": review_count,
+            "api_url": self.api_url("section-detail", slug=section.slug),
+        }
+
+
+def tag_order(tag) -> tuple[str, str]:
+    return (tag.name.lower(), tag.slug)

@@ -1,0 +1,444 @@
+"""The endpoints of /api/v1/. Every queryset starts from a `published()` method.
+
+Lists page by cursor (pagination.py) and take their filters through the pages' FilterSets;
+HTTP matters common to all (rate limit, ETag, Cache-Control, JSON errors) are middleware.py's.
+"""
+
+import datetime
+
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from ninja import NinjaAPI, Query
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.docs import Swagger
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
+from taggit.models import Tag
+
+from reviews.filters import ReviewFilter, StoryFilter
+from reviews.models import (
+    Citation,
+    Expert,
+    Outlet,
+    Review,
+    Section,
+    Story,
+    TaggedStory,
+    published_tags,
+)
+from reviews.views import (
+    published_reviews_for_lists,
+    published_stories_for_lists,
+    stories_for_display,
+)
+
+from . import schemas
+from .pagination import InvalidCursor, paginate
+from .representations import Representer
+
+# Ids beyond this fit no database column: they are as unknown as any other missing id.
+MAX_ID = 2**63 - 1
+
+DESCRIPTION = """
+Published press reviews as data, read-only: the same content, and only the content, that the
+public site shows.
+
+- **Lists** page by cursor: follow `next` and `previous`, which keep your other parameters.
+  `page_size` is 20 unless you ask for up to 100.
+- **Filters** of `/reviews` and `/stories` are those of the site's pages: `q`, `section`,
+  `outlet` (repeatable, any of), `expert`, `tag` (repeatable, all of), `date_after`,
+  `date_before` (YYYY-MM-DD, inclusive, on the review date) and `ordering` (`-date`, `date`).
+  An invalid value answers 400 with the parameter and the problem; an unknown id or slug 404.
+- **Caching**: answers carry `ETag` and `Last-Modified` (send `If-None-Match` or
+  `If-Modified-Since` for a 304) and may be kept by shared caches for a minute.
+- **Limits**: anonymous clients are rate limited per address (429 with `Retry-After`).
+  Any origin may read the API from a browser (CORS).
+"""
+
+
+class LocalSwagger(Swagger):
+    """Swagger UI from the files django-ninja ships (no CDN), without inline script (CSP)."""
+
+    template = "api/docs.html"
+
+    def render_page(self, request, api, **kwargs):
+        settings = {**self.settings, "url": self.get_openapi_url(api, kwargs)}
+        return render(request, self.template, {"api": api, "swagger_settings": settings})
+
+
+class OffsetJSONEncoder(NinjaJSONEncoder):
+    """Datetimes with their UTC offset written out ("+00:00", where Django would write "Z")."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime) and o.utcoffset() is not None:
+            return o.isoformat(timespec="milliseconds" if o.microsecond else "seconds")
+        return super().default(o)
+
+
+class OffsetJSONRenderer(JSONRenderer):
+    encoder_class = OffsetJSONEncoder
+
+
+class ContentAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation):
+        """`list_reviews` rather than django-ninja's `api_views_list_reviews`."""
+        return operation.view_func.__name__
+
+
+api = ContentAPI(
+    title="Pressreview API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api-v1",
+    renderer=OffsetJSONRenderer(),
+    docs=LocalSwagger(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+class InvalidParameters(Exception):
+    """Query parameters the API cannot answer: (parameter, message) pairs."""
+
+    def __init__(self, errors: list[tuple[str | None, str]]):
+        self.errors = errors
+        super().__init__(errors)
+
+
+@api.exception_handler(InvalidParameters)
+def invalid_parameters(request, exc):
+    errors = [{"parameter": name, "message": str(message)} for name, message in exc.errors]
+    names = ", ".join(sorted({error["parameter"] or "(all)" for error in errors}))
+    return api.create_response(
+        request, {"detail": f"Invalid value for: {names}.", "errors": errors}, status=400
+    )
+
+
+@api.exception_handler(NinjaValidationError)
+def invalid_by_schema(request, exc):
+    """What pydantic refuses (e.g. page_size=0) is a 400 too, in the same shape."""
+    errors = [
+        (error["loc"][-1] if error.get("loc") else None, error["msg"]) for error in exc.errors
+    ]
+    return invalid_parameters(request, InvalidParameters(errors))
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+
+
+ERRORS = {400: schemas.InvalidParameters, 429: schemas.Problem}
+DETAIL_ERRORS = {404: schemas.Problem, 429: schemas.Problem}
+
+
+def check_parameters(request, repeatable: tuple[str, ...]) -> None:
+    """Refuse what the FilterSets are not there to judge: NUL characters (PostgreSQL refuses
+    them in any text, and the form may look values up before validating them), `page` (this
+    API pages by cursor: a page number would be silently ignored) and too many values of a
+    repeatable parameter (each tag is one more join)."""
+    errors = []
+    for name, values in request.GET.lists():
+        if "\x00" in name or any("\x00" in value for value in values):
+            errors.append((name.replace("\x00", ""), "Null characters are not allowed."))
+    if "page" in request.GET:
+        errors.append(("page", "This API pages by cursor: follow the next and previous links."))
+    for name in repeatable:
+        if len(request.GET.getlist(name)) > schemas.MAX_REPEATS:
+            errors.append((name, f"At most {schemas.MAX_REPEATS} values."))
+    if errors:
+        raise InvalidParameters(errors)
+
+
+def filtered(filterset_class, request, queryset):
+    """`queryset` filtered and ordered by the pages' FilterSet, or a 400 with its messages."""
+    check_parameters(request, repeatable=("outlet", "tag"))
+    # As FilterView does: no filter parameter, no bound form (the page's own parameters,
+    # here the cursor and page size, are not filters).
+    data = request.GET.copy()
+    for name in schemas.PageParams.model_fields:
+        data.pop(name, None)
+    filterset = filterset_class(data or None, queryset=queryset, request=request)
+    if filterset.is_bound and not filterset.is_valid():
+        raise InvalidParameters(
+            [
+                (None if name == "__all__" else name, message)
+                for name, messages in filterset.errors.items()
+                for message in messages
+            ]
+        )
+    return filterset.qs
+
+
+def page_of(request, queryset, params: schemas.PageParams):
+    """The page the parameters ask for, and the absolute links to its neighbours."""
+    try:
+        page = paginate(queryset, cursor=params.cursor, page_size=params.page_size)
+    except InvalidCursor as invalid:
+        raise InvalidParameters([("cursor", str(invalid))]) from invalid
+
+    def link(cursor):
+        if cursor is None:
+            return None
+        query = request.GET.copy()
+        query["cursor"] = cursor
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return page.items, {"next": link(page.next_cursor), "previous": link(page.previous_cursor)}
+
+
+def object_or_404(queryset, message: str, **lookup):
+    found = queryset.filter(**lookup).first()
+    if found is None:
+        raise Http404(message)
+    return found
+
+
+def published_reviews():
+    """Reviews with all that the API shows of them, in a fixed number of queries."""
+    return published_reviews_for_lists().prefetch_related(
+        Prefetch("stories", queryset=stories_for_display())
+    )
+
+
+def published_stories():
+    return published_stories_for_lists().select_related("review__section")
+
+
+def published_sections():
+    return Section.objects.filter(pk__in=Review.objects.published().values("section_id"))
+
+
+def counts(queryset, field: str, objects, count="pk") -> dict:
+    """{object id: number} over a published queryset, for the listed objects only."""
+    ids = [obj.pk for obj in objects]
+    if not ids:
+        return {}
+    return dict(
+        queryset.filter(**{f"{field}__in": ids})
+        .order_by()
+        .values_list(field)
+        .annotate(number=Count(count, distinct=True))
+    )
+
+
+def story_counts(outlets):
+    return counts(Story.objects.published(), "outlet_id", outlets)
+
+
+def citation_counts(experts):
+    return counts(Citation.objects.published(), "expert_id", experts)
+
+
+def tag_counts(tags):
+    return counts(TaggedStory.objects.published(), "tag_id", tags, count="content_object")
+
+
+def review_counts(sections):
+    return counts(Review.objects.published(), "section_id", sections)
+
+
+@api.get(
+    "/", response=schemas.Index, url_name="index", tags=["index"], summary="Where everything is"
+)
+def index(request):
+    links = ["reviews", "stories", "outlets", "experts", "tags", "sections"]
+    return {
+        **{name: request.build_absolute_uri(reverse(f"api-v1:{name}")) for name in links},
+        "openapi": request.build_absolute_uri(reverse("api-v1:openapi-json")),
+        "docs": request.build_absolute_uri(reverse("api-v1:openapi-view")),
+    }
+
+
+@api.get(
+    "/reviews",
+    response={200: schemas.ReviewPage, **ERRORS},
+    url_name="reviews",
+    tags=["reviews"],
+    summary="Published reviews, newest first, with their stories",
+)
+def list_reviews(request, params: Query[schemas.ReaderFilterParams]):
+    reviews, links = page_of(request, filtered(ReviewFilter, request, published_reviews()), params)
+    show = Representer(request)
+    return {**links, "results": [show.review(review) for review in reviews]}
+
+
+@api.get(
+    "/reviews/{int:review_id}",
+    response={200: schemas.Review, **DETAIL_ERRORS},
+    url_name="review-detail",
+    tags=["reviews"],
+    summary="One review by id",
+)
+def review_detail(request, review_id: int):
+    if not 0 < review_id <= MAX_ID:
+        raise Http404("No published review has this id.")
+    review = object_or_404(published_reviews(), "No published review has this id.", pk=review_id)
+    return Representer(request).review(review)
+
+
+@api.get(
+    "/reviews/{int:year}/{int:month}/{int:day}/{slug:slug}",
+    response={200: schemas.Review, **DETAIL_ERRORS},
+    url_name="review-by-date",
+    tags=["reviews"],
+    summary="One review by its review date and slug, as in its public address",
+)
+def review_by_date(request, year: int, month: int, day: int, slug: str):
+    message = "No published review has this date and slug."
+    try:
+        review_date = datetime.date(year, month, day)
+    except (ValueError, OverflowError) as no_such_date:
+        raise Http404(message) from no_such_date
+    review = object_or_404(published_reviews(), message, review_date=review_date, slug=slug)
+    return Representer(request).review(review)
+
+
+@api.get(
+    "/stories",
+    response={200: schemas.StoryPage, **ERRORS},
+    url_name="stories",
+    tags=["stories"],
+    summary="Stories of published reviews, newest first",
+)
+def list_stories(request, params: Query[schemas.ReaderFilterParams]):
+    stories, links = page_of(request, filtered(StoryFilter, request, published_stories()), params)
+    show = Representer(request)
+    return {**links, "results": [show.story(story) for story in stories]}
+
+
+@api.get(
+    "/stories/{int:story_id}",
+    response={200: schemas.Story, **DETAIL_ERRORS},
+    url_name="story-detail",
+    tags=["stories"],
+    summary="One story by id",
+)
+def story_detail(request, story_id: int):
+    if not 0 < story_id <= MAX_ID:
+        raise Http404("No story of a published review has this id.")
+    story = object_or_404(
+        published_stories(), "No story of a published review has this id.", pk=story_id
+    )
+    return Representer(request).story(story)
+
+
+@api.get(
+    "/outlets",
+    response={200: schemas.OutletPage, **ERRORS},
+    url_name="outlets",
+    tags=["outlets"],
+    summary="Outlets with stories in published reviews, by name",
+)
+def list_outlets(request, params: Query[schemas.PageParams]):
+    outlets, links = page_of(request, Outlet.objects.published().order_by("name"), params)
+    numbers, show = story_counts(outlets), Representer(request)
+    return {
+        **links,
+        "results": [
+            show.outlet_with_count(outlet, numbers.get(outlet.pk, 0)) for outlet in outlets
+        ],
+    }
+
+
+@api.get(
+    "/outlets/{slug:slug}",
+    response={200: schemas.Outlet, **DETAIL_ERRORS},
+    url_name="outlet-detail",
+    tags=["outlets"],
+    summary="One outlet (its stories: /stories?outlet=<slug>)",
+)
+def outlet_detail(request, slug: str):
+    outlet = object_or_404(Outlet.objects.published(), "No outlet has this slug.", slug=slug)
+    return Representer(request).outlet_with_count(outlet, story_counts([outlet]).get(outlet.pk, 0))
+
+
+@api.get(
+    "/experts",
+    response={200: schemas.ExpertPage, **ERRORS},
+    url_name="experts",
+    tags=["experts"],
+    summary="Experts cited in published reviews, by name",
+)
+def list_experts(request, params: Query[schemas.PageParams]):
+    experts, links = page_of(request, Expert.objects.published().order_by("name", "pk"), params)
+    numbers, show = citation_counts(experts), Representer(request)
+    return {
+        **links,
+        "results": [
+            show.expert_with_count(expert, numbers.get(expert.pk, 0)) for expert in experts
+        ],
+    }
+
+
+@api.get(
+    "/experts/{slug:slug}",
+    response={200: schemas.Expert, **DETAIL_ERRORS},
+    url_name="expert-detail",
+    tags=["experts"],
+    summary="One expert (their citations: /stories?expert=<slug>)",
+)
+def expert_detail(request, slug: str):
+    expert = object_or_404(Expert.objects.published(), "No expert has this slug.", slug=slug)
+    return Representer(request).expert_with_count(
+        expert, citation_counts([expert]).get(expert.pk, 0)
+    )
+
+
+@api.get(
+    "/tags",
+    response={200: schemas.TagPage, **ERRORS},
+    url_name="tags",
+    tags=["tags"],
+    summary="Tags of stories in published reviews, by name",
+)
+def list_tags(request, params: Query[schemas.PageParams]):
+    tags, links = page_of(request, published_tags().order_by("name"), params)
+    numbers, show = tag_counts(tags), Representer(request)
+    return {**links, "results": [show.tag_with_count(tag, numbers.get(tag.pk, 0)) for tag in tags]}
+
+
+@api.get(
+    "/tags/{slug:slug}",
+    response={200: schemas.TagWithCount, **DETAIL_ERRORS},
+    url_name="tag-detail",
+    tags=["tags"],
+    summary="One tag (its stories: /stories?tag=<slug>)",
+)
+def tag_detail(request, slug: str):
+    tag: Tag = object_or_404(published_tags(), "No tag has this slug.", slug=slug)
+    return Representer(request).tag_with_count(tag, tag_counts([tag]).get(tag.pk, 0))
+
+
+@api.get(
+    "/sections",
+    response={200: schemas.SectionPage, **ERRORS},
+    url_name="sections",
+    tags=["sections"],
+    summary="Sections with published reviews, by name",
+)
+def list_sections(request, params: Query[schemas.PageParams]):
+    sections, links = page_of(request, published_sections().order_by("name"), params)
+    numbers, show = review_counts(sections), Representer(request)
+    return {
+        **links,
+        "results": [
+            show.section_with_count(section, numbers.get(section.pk, 0)) for section in sections
+        ],
+    }
+
+
+@api.get(
+    "/sections/{slug:slug}",
+    response={200: schemas.Section, **DETAIL_ERRORS},
+    url_name="section-detail",
+    tags=["sections"],
+    summary="One section (its reviews: /reviews?section=<slug>)",
+)
+def section_detail(request, slug: str):
+    section = object_or_404(published_sections(), "No section has this slug.", slug=slug)
+    return Representer(request).section_with_count(
+        section, review_counts([section]).get(section.pk, 0)
+    )
