@@ -28,6 +28,8 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
+from pressreview.security import client_address
+
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
@@ -77,21 +79,11 @@ def configured_rate() -> tuple[int, int] | None:
     return parse_rate(getattr(settings, "PRESSREVIEW_API_RATE_LIMIT", "120/minute"))
 
 
-def client_address(request) -> str:
-    """The address to count a request against.
-
-    Behind PRESSREVIEW_TRUSTED_PROXY_COUNT proxies that each append to X-Forwarded-For, the
-    client is the N-th address from the right (what the client wrote further left is not
-    trusted).
-    An IPv6 client is counted by its /64, the block one subscriber usually holds.
-    """
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.PRESSREVIEW_TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            address = hops[-min(proxies, len(hops))]
+def rate_limit_key(request) -> str:
+    """Whom to count a request against: its client's address (as the login lockout sees it,
+    behind DJANGO_TRUSTED_PROXY_COUNT proxies), an IPv6 client by its /64, the block one
+    subscriber usually holds."""
+    address = client_address(request)
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:
@@ -114,7 +106,7 @@ def seconds_until_allowed(request) -> int | None:
     limit, period = rate
     now = time.time()
     window = int(now // period)
-    key = f"pressreview:api-rate:{period}:{client_address(request)}:{window}"
+    key = f"pressreview:api-rate:{period}:{rate_limit_key(request)}:{window}"
     cache = caches["default"]
     try:
         cache.add(key, 0, timeout=period + 1)

@@ -6,6 +6,7 @@ mode on an SQLite file in the project folder; production refuses to start until 
 values it cannot guess are set.
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -25,6 +26,16 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        refuse_to_start(f"{name} must be a whole number, not {value!r}.")
 
 
 def refuse_to_start(message: str) -> None:
@@ -63,6 +74,8 @@ INSTALLED_APPS = [
     "django_filters",
     "taggit",
     "reversion",
+    "csp",
+    "axes",
     "reviews",
     "corsheaders",
     "ninja",
@@ -71,6 +84,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that may answer early (static files, the API's rate limit), so
+    # that every response has the Content Security Policy.
+    "pressreview.security.ContentSecurityPolicyMiddleware",
     # The content API (/api/): CORS headers first, so that every answer there has them,
     # then its rate limit, caching headers and JSON errors (api/middleware.py).
     "corsheaders.middleware.CorsMiddleware",
@@ -82,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "pressreview.urls"
@@ -190,6 +208,60 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-modified-since", "if-none-match"]
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+
+# Security. With debug off every protection is on unless a variable (README.md, "Configuration";
+# docs/SECURITY.md) explicitly loosens it; development keeps plain http on 127.0.0.1.
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 60 * 60)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a promise to browser vendors that is slow to take back, made for
+        # every subdomain too: an explicit choice (DJANGO_HSTS_PRELOAD=1), not a default.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
+    # Only behind a proxy that sets X-Forwarded-Proto itself, overwriting the client's.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp): only this site's own files run or style a page. No
+# inline script or style and no eval anywhere; pressreview/security.py lists the exceptions.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": env_list("DJANGO_CSP_REPORT_URI") or None,
+    },
+}
+
+# Brute force (django-axes): after AXES_FAILURE_LIMIT failed logins, the same user name from
+# the same address is refused for the cool-off time, whatever the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("PRESSREVIEW_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("PRESSREVIEW_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "pressreview.security.login_lockout_response"
+# No start-up banner or routine notes: failed logins and lockouts are logged, as warnings.
+AXES_VERBOSE = False
+LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}
 # Behind this many proxies appending to X-Forwarded-For, the client's address is the one they
-# were given, counted from the right (which a client cannot forge); 0: the connection's.
-PRESSREVIEW_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# were given, counted from the right (which a client cannot forge); 0: the connection's. Used
+# by the login lockout and the API's rate limit (pressreview.security.client_address).
+PRESSREVIEW_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "pressreview.security.client_address"

@@ -7,9 +7,11 @@ of the story form is read-only and the citation inline is view-only.
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.cache import cache
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count
 from django.http import HttpResponseRedirect
@@ -33,8 +35,22 @@ from .preview import PreviewAdminMixin
 from .revisions import ReviewVersionAdmin
 from .services import TRANSITIONS, TransitionRefused, available_transitions
 
+
+class WebAddressField(forms.URLField):
+    """An http(s) address: readers follow these links, so no javascript:, data: or ftp:."""
+
+    default_validators = [
+        URLValidator(
+            schemes=["http", "https"],
+            message=_("Enter a web address, starting with https:// or http://."),
+        )
+    ]
+
+
 # Editors paste addresses without a scheme; assume https, as Django 6 will.
-URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+URL_FIELDS_ASSUME_HTTPS = {
+    models.URLField: {"form_class": WebAddressField, "assume_scheme": "https"}
+}
 
 
 @admin.register(Section)

@@ -4,9 +4,10 @@ Every feed starts from a `published()` method, so readers subscribed to a feed s
 the site shows and nothing more. Each feed runs a fixed number of queries whatever the
 number of items: what an item needs is joined or prefetched up front.
 
-Titles are plain text (the feed generator escapes them for XML). Descriptions are HTML
-for feed readers (Django declares Atom summaries `type="html"`), so the plain text that
-goes into them is HTML-escaped first: a "<" in a lede is shown, never interpreted.
+Titles are plain text (the feed generator escapes them for XML). Descriptions, the feed's
+own as well as its items', are HTML for feed readers (Django declares Atom summaries
+`type="html"`), so the plain text that goes into them is HTML-escaped first: a "<" in a
+lede or a name is shown, never interpreted.
 """
 
 from html import escape
@@ -144,7 +145,7 @@ class OutletFeed(StoryFeed):
 
     def description(self, outlet):
         return _("The latest stories of %(outlet)s summarised in our press reviews.") % {
-            "outlet": outlet.name
+            "outlet": as_html(outlet.name)
         }
 
     def link(self, outlet):
@@ -167,7 +168,9 @@ class TagFeed(FollowsSlugRedirectsFeed, StoryFeed):
         }
 
     def description(self, tag):
-        return _("The latest stories tagged “%(tag)s” in our press reviews.") % {"tag": tag.name}
+        return _("The latest stories tagged “%(tag)s” in our press reviews.") % {
+            "tag": as_html(tag.name)
+        }
 
     def link(self, tag):
         return reverse("reviews:tag-detail", kwargs={"slug": tag.slug})
@@ -189,7 +192,7 @@ class ExpertFeed(FollowsSlugRedirectsFeed, SiteFeedMixin, Feed):
 
     def description(self, expert):
         return _("The latest stories quoting %(expert)s in our press reviews.") % {
-            "expert": expert.name
+            "expert": as_html(expert.name)
         }
 
     def link(self, expert):

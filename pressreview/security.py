@@ -1,0 +1,61 @@
+"""Security plumbing of the whole site: see docs/SECURITY.md.
+
+- The Content Security Policy's middleware: settings.CONTENT_SECURITY_POLICY, with the few
+  exceptions some addresses need, each declared here with its reason. django-csp's per-view
+  decorators would need access to views we do not own (the admin's, the API documentation's);
+  a prefix here covers them, and the list stays in one place.
+- The page of a login locked out by django-axes.
+"""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.contrib import admin
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+# Address prefix -> directives added to the policy there (django-csp's "update").
+POLICY_ADDITIONS: dict[str, dict[str, list[str]]] = {}
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, loosened only where POLICY_ADDITIONS says."""
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        for prefix, additions in POLICY_ADDITIONS.items():
+            if request.path_info.startswith(prefix):
+                parts.update = {**(parts.update or {}), **additions}
+        return parts
+
+
+def login_lockout_response(request, original_response=None, credentials=None) -> HttpResponse:
+    """The page of a login refused by django-axes (settings.AXES_LOCKOUT_CALLABLE).
+
+    The admin's own look and header, and plain words: how many failures, how long to wait.
+    It says nothing of whether the user name exists.
+    """
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Too many failed logins"),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "axes/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+
+
+def client_address(request) -> str:
+    """The address a request came from: the one django-axes locks (AXES_CLIENT_IP_CALLABLE)
+    and the API's rate limit counts.
+
+    Behind PRESSREVIEW_TRUSTED_PROXY_COUNT proxies, each appending to X-Forwarded-For the
+    address it was reached from, the client is that many entries from the right: the entries
+    further left are whatever the client sent, and may be forged. Without proxies (the
+    default), or for a request that did not come through them, it is the connection's address.
+    """
+    count = settings.PRESSREVIEW_TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    addresses = [address.strip() for address in forwarded.split(",") if address.strip()]
+    if count and len(addresses) >= count:
+        return addresses[-count]
+    return request.META.get("REMOTE_ADDR", "")
