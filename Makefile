@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint format clean
+.PHONY: run test install migrate demo lint format clean bench
 
 run: install migrate demo ## Set up, load the demo content and serve http://127.0.0.1:8000/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -30,6 +30,22 @@ migrate: install
 
 demo: install
 	$(BIN)/python manage.py load_demo
+
+bench: install ## Load-test the public pages at 1,000 and 100,000 generated reviews (PostgreSQL, Redis, wrk; long)
+	@command -v wrk >/dev/null || echo "wrk not found (apt-get install -y wrk): using the slower Python load generator"
+	$(BIN)/python bench/run.py
+
+.PHONY: backup restore load
+
+backup: install ## Back up the database into backups/ (pg_dump on PostgreSQL, JSON export on SQLite)
+	$(BIN)/python manage.py backup
+
+restore: install ## Restore a backup: make restore FILE=backups/pressreview-....dump (or .json)
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/<file>"; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"
+
+load: install ## 60 s of heavy reading while an editor publishes and edits (PostgreSQL, Redis, gunicorn)
+	$(BIN)/python scripts/load_with_writes.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -6,6 +6,7 @@ mode on an SQLite file in the project folder; production refuses to start until 
 values it cannot guess are set.
 """
 
+import copy
 import datetime
 import os
 import sys
@@ -84,14 +85,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Outside everything that may answer early (static files, the API's rate limit), so
-    # that every response has the Content Security Policy.
+    # Outside everything that may answer early (the API's rate limit, static files, the
+    # outage page, the page cache), so that every response has the Content Security Policy.
     "pressreview.security.ContentSecurityPolicyMiddleware",
     # The content API (/api/): CORS headers first, so that every answer there has them,
     # then its rate limit, caching headers and JSON errors (api/middleware.py).
     "corsheaders.middleware.CorsMiddleware",
     "api.middleware.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database outage answers 503 with a friendly page (pressreview/database_outage.py).
+    "pressreview.database_outage.DatabaseUnavailableMiddleware",
+    # Where this request reads (a replica or the primary), then the public page cache,
+    # early so that a stored page costs no session or database work (docs/PERFORMANCE.md).
+    "pressreview.routers.PrimaryPinningMiddleware",
+    "reviews.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,14 +136,47 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=0,
+        # The pool checks a connection before lending it, so that a database restart
+        # costs readers nothing (docs/SECURITY.md, "Database outage").
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
         "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10")),
-        "timeout": 10,
+        # How long a request waits for a connection before answering 503 (database outage).
+        "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
+        # psycopg_pool retries a lost connection with a backoff that grows for five minutes;
+        # giving up after a few seconds lets the next request start afresh, so the site is
+        # back within seconds of its database.
+        "reconnect_timeout": 5,
     }
+    # PostgreSQL's default costs assume spinning disks and favour parallel sequential scans;
+    # for a database held in memory or on SSD answering short web queries, the indexes are
+    # the better road (docs/PERFORMANCE.md). DATABASE_PLANNER_OPTIONS="" keeps the server's.
+    PLANNER_OPTIONS = os.environ.get(
+        "DATABASE_PLANNER_OPTIONS", "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
+    )
+    if PLANNER_OPTIONS:
+        DATABASES["default"]["OPTIONS"]["options"] = PLANNER_OPTIONS
+
+# A read replica (docs/DEPLOYMENT.md): DATABASE_REPLICA_URL sends the public pages' reads
+# there, while writes, the admin and a client's requests in the seconds after a write use the
+# primary (pressreview/routers.py). Under test, the replica alias is the primary's database.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+PRESSREVIEW_READ_REPLICA = "replica" if DATABASE_REPLICA_URL else ""
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=0, conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    if DATABASES["replica"]["ENGINE"] == DATABASES["default"]["ENGINE"]:
+        # The same pool and planner options as the primary's.
+        DATABASES["replica"]["OPTIONS"] = copy.deepcopy(DATABASES["default"].get("OPTIONS", {}))
+DATABASE_ROUTERS = ["pressreview.routers.PrimaryReplicaRouter"]
+PRESSREVIEW_PRIMARY_COOKIE = "pressreview_primary"
+PRESSREVIEW_PRIMARY_PIN_SECONDS = env_int("PRESSREVIEW_PRIMARY_PIN_SECONDS", 15)
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), local memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -150,6 +190,15 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The public page cache (reviews/caching.py): anonymous readers' pages are stored at most
+# this many seconds (0 turns it off) and dropped at once by any change of content; browsers
+# and proxies may reuse a page PRESSREVIEW_PAGE_MAX_AGE seconds without asking (0: they ask,
+# and get a 304 while it is unchanged). Pages rendered this many seconds after a change
+# are read from the primary, in case the replica lags behind.
+PRESSREVIEW_PAGE_CACHE_SECONDS = env_int("PRESSREVIEW_PAGE_CACHE_SECONDS", 600)
+PRESSREVIEW_PAGE_MAX_AGE = env_int("PRESSREVIEW_PAGE_MAX_AGE", 0)
+PRESSREVIEW_REPLICA_LAG_SECONDS = env_int("PRESSREVIEW_REPLICA_LAG_SECONDS", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -13,7 +13,6 @@ from django.contrib import admin, messages
 from django.core.cache import cache
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from . import services
+from .counts import count_per_row
 from .forms import ReviewAdminForm
 from .importer.admin import ImportFromTextAdminMixin
 from .models import Citation, Expert, Outlet, Review, Section, Story
@@ -31,6 +31,7 @@ from .moderation_admin import (
     ExpertMergeMixin,
     StoryTagActionsMixin,
 )
+from .paginators import CappedCountPaginator
 from .preview import PreviewAdminMixin
 from .revisions import ReviewVersionAdmin
 from .services import TRANSITIONS, TransitionRefused, available_transitions
@@ -72,6 +73,8 @@ class OutletAdmin(admin.ModelAdmin):
 @admin.register(Expert)
 class ExpertAdmin(ExpertMergeMixin, admin.ModelAdmin):
     list_display = ["name", "position", "organisation", "citation_count"]
+    show_full_result_count = False
+    paginator = CappedCountPaginator
     # Aliases too, so that the citation form's expert search finds other spellings.
     search_fields = ["name", "aliases", "organisation", "position"]
     prepopulated_fields = {"slug": ["name"]}
@@ -81,7 +84,11 @@ class ExpertAdmin(ExpertMergeMixin, admin.ModelAdmin):
     ordering = ["name", "pk"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(citation_total=Count("citations"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(citation_total=count_per_row(Citation.objects.all(), "expert"))
+        )
 
     @admin.display(description=_("citations"), ordering="citation_total")
     def citation_count(self, expert):
@@ -144,6 +151,9 @@ class ReviewAdmin(ImportFromTextAdminMixin, PreviewAdminMixin, ReviewVersionAdmi
     ]
     list_filter = [PublicationFilter, "section", "review_date"]
     list_select_related = ["section", "author"]
+    # At archive scale (docs/PERFORMANCE.md): no count of the whole table, counts capped.
+    show_full_result_count = False
+    paginator = CappedCountPaginator
     search_fields = ["title", "lede", "slug"]
     date_hierarchy = "review_date"
     prepopulated_fields = {"slug": ["title"]}
@@ -170,7 +180,7 @@ class ReviewAdmin(ImportFromTextAdminMixin, PreviewAdminMixin, ReviewVersionAdmi
         return (
             super()
             .get_queryset(request)
-            .annotate(story_total=Count("stories"))
+            .annotate(story_total=count_per_row(Story.objects.all(), "review"))
             .order_by(*Review._meta.ordering)
         )
 
@@ -343,6 +353,8 @@ class StoryAdmin(StoryTagActionsMixin, VersionAdmin):
     list_display = ["headline", "outlet", "review", "position", "tag_list"]
     list_filter = ["review__section", "review__status", "outlet"]
     list_select_related = ["outlet", "review"]
+    show_full_result_count = False
+    paginator = CappedCountPaginator
     search_fields = ["headline", "outlet__name", "review__title"]
     autocomplete_fields = ["review", "outlet"]
     fields = ["review", "position", "outlet", "headline", "body", "link", "tags"]

@@ -8,3 +8,6 @@ class ReviewsConfig(AppConfig):
 
     def ready(self):
         from . import revisions  # noqa: F401 (registers the review's models with reversion)
+        from .caching import connect_signals
+
+        connect_signals()

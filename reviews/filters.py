@@ -12,8 +12,9 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Expert, Outlet, Review, Section, Story, published_tags
+from .models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory, published_tags
 from .search import search_reviews, search_stories
+from .shortlists import shorten_choices
 
 
 class IsoDateInput(forms.DateInput):
@@ -84,13 +85,15 @@ class ReaderFilterSet(django_filters.FilterSet):
         )
 
     # Multiple-choice filters compare the chosen objects' slugs (to_field_name), so their
-    # field_name ends in __slug.
+    # field_name ends in __slug. The choices are callables, evaluated per request: a
+    # published() queryset built at import would keep the time the process started, and a
+    # review published after it could not be filtered by its outlet, expert or tag.
     @staticmethod
     def outlet_filter(field_name, **kwargs):
         return django_filters.ModelMultipleChoiceFilter(
             label=_("Outlets"),
             field_name=field_name,
-            queryset=Outlet.objects.published(),
+            queryset=lambda request: Outlet.objects.published(),
             to_field_name="slug",
             widget=forms.CheckboxSelectMultiple,
             **kwargs,
@@ -101,22 +104,23 @@ class ReaderFilterSet(django_filters.FilterSet):
         return django_filters.ModelChoiceFilter(
             label=_("Expert"),
             field_name=field_name,
-            queryset=Expert.objects.published(),
+            queryset=lambda request: Expert.objects.published(),
             to_field_name="slug",
             empty_label=_("Any expert"),
             **kwargs,
         )
 
     @staticmethod
-    def tag_filter(field_name):
+    def tag_filter(field_name, **kwargs):
         # conjoined: every chosen tag must be there (one filter() call per tag).
         return django_filters.ModelMultipleChoiceFilter(
             label=_("Tags"),
             field_name=field_name,
-            queryset=published_tags().order_by("name"),
+            queryset=lambda request: published_tags().order_by("name"),
             to_field_name="slug",
             conjoined=True,
             widget=forms.CheckboxSelectMultiple,
+            **kwargs,
         )
 
     @staticmethod
@@ -134,12 +138,20 @@ class ReaderFilterSet(django_filters.FilterSet):
     def ordering_filter(*date_fields, then=()):
         return DateOrderingFilter(date_fields=date_fields, then=then)
 
+    @property
+    def form(self):
+        form = super().form
+        # A large archive has thousands of experts and tags: the form offers a shortlist
+        # (reviews.shortlists), and accepts any of them.
+        shorten_choices(form, self.data)
+        return form
+
 
 class ReviewFilter(ReaderFilterSet):
     section = ReaderFilterSet.section_filter("section")
-    outlet = ReaderFilterSet.outlet_filter("stories__outlet__slug", distinct=True)
-    expert = ReaderFilterSet.expert_filter("stories__citations__expert", distinct=True)
-    tag = ReaderFilterSet.tag_filter("stories__tags__slug")
+    outlet = ReaderFilterSet.outlet_filter("stories__outlet__slug", method="filter_outlets")
+    expert = ReaderFilterSet.expert_filter("stories__citations__expert", method="filter_expert")
+    tag = ReaderFilterSet.tag_filter("stories__tags__slug", method="filter_tags")
     date_after = ReaderFilterSet.date_filter("review_date", "gte", _("From"))
     date_before = ReaderFilterSet.date_filter("review_date", "lte", _("Until"))
     ordering = ReaderFilterSet.ordering_filter("review_date", "publish_at", "pk")
@@ -152,12 +164,34 @@ class ReviewFilter(ReaderFilterSet):
     def filter_text(self, queryset, name, value):
         return search_reviews(queryset, value)
 
+    # Through a story, by subquery rather than join: a review matches once however many of
+    # its stories do (no DISTINCT), so the newest-first list can stop at its 20th review.
+    # (A method gets the empty choice as an empty queryset, which means "any".)
+    def filter_outlets(self, reviews, name, outlets):
+        if not outlets:
+            return reviews
+        return reviews.filter(pk__in=Story.objects.filter(outlet__in=outlets).values("review_id"))
+
+    def filter_expert(self, reviews, name, expert):
+        return reviews.filter(
+            pk__in=Citation.objects.filter(expert=expert).values("story__review_id")
+        )
+
+    def filter_tags(self, reviews, name, tags):
+        for tag in tags:
+            reviews = reviews.filter(
+                pk__in=TaggedStory.objects.filter(tag=tag).values("content_object__review_id")
+            )
+        return reviews
+
 
 class StoryFilter(ReaderFilterSet):
     section = ReaderFilterSet.section_filter("review__section")
-    outlet = ReaderFilterSet.outlet_filter("outlet__slug")
+    # By id, not joined by slug, so that the planner knows which outlet or tag; one row per
+    # story either way (a story has one outlet, each tag once), so no DISTINCT either.
+    outlet = ReaderFilterSet.outlet_filter("outlet__slug", method="filter_outlets")
     expert = ReaderFilterSet.expert_filter("citations__expert")
-    tag = ReaderFilterSet.tag_filter("tags__slug")
+    tag = ReaderFilterSet.tag_filter("tags__slug", method="filter_tags")
     date_after = ReaderFilterSet.date_filter("review__review_date", "gte", _("From"))
     date_before = ReaderFilterSet.date_filter("review__review_date", "lte", _("Until"))
     ordering = ReaderFilterSet.ordering_filter(
@@ -171,3 +205,13 @@ class StoryFilter(ReaderFilterSet):
 
     def filter_text(self, queryset, name, value):
         return search_stories(queryset, value)
+
+    def filter_outlets(self, stories, name, outlets):
+        return stories.filter(outlet__in=outlets) if outlets else stories
+
+    def filter_tags(self, stories, name, tags):
+        for tag in tags:
+            stories = stories.filter(
+                pk__in=TaggedStory.objects.filter(tag=tag).values("content_object_id")
+            )
+        return stories

@@ -1,7 +1,9 @@
-"""What PostgreSQL's full-text indexes and the search queries must share, defined once.
+"""What PostgreSQL's full-text search vectors are made of, defined once.
 
-PostgreSQL uses an expression index only for a query whose expression is the same as the
-index's, so `models.py` indexes exactly the vectors that `search.py` queries.
+Reviews and stories store their vectors (`search_vector`), which a database trigger computes
+on every write exactly as the functions below do (migration 0007 holds the trigger's SQL, and
+uses these functions to fill the existing rows); `models.py` indexes the stored vectors and
+`search.py` queries them.
 Other databases (SQLite in development) have no full-text search: `search.py` falls back
 to a containment search there, and the indexes are not created.
 """

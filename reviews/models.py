@@ -6,8 +6,10 @@ methods below, which all reuse `ReviewQuerySet.published_q`).
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from .fulltext import PostgresOnlyGinIndex, review_search_vector, story_search_vector
+from .fulltext import PostgresOnlyGinIndex
 
 
 def unique_slug(instance: models.Model, value: str, *, scope: Q | None = None) -> str:
@@ -72,7 +74,7 @@ class OutletQuerySet(models.QuerySet):
     def published(self):
         """Outlets that head at least one story of a published review."""
         return self.filter(
-            pk__in=Story.objects.published().values("outlet_id"),
+            has_published_use(Story.objects.published().filter(outlet=models.OuterRef("pk")))
         )
 
 
@@ -106,7 +108,9 @@ class Outlet(NamedWithSlug, AliasesMixin, models.Model):
 class ExpertQuerySet(models.QuerySet):
     def published(self):
         """Experts cited in at least one story of a published review."""
-        return self.filter(pk__in=Citation.objects.published().values("expert_id"))
+        return self.filter(
+            has_published_use(Citation.objects.published().filter(expert=models.OuterRef("pk")))
+        )
 
 
 class Expert(NamedWithSlug, AliasesMixin, models.Model):
@@ -159,6 +163,20 @@ class ReviewQuerySet(models.QuerySet):
             **{
                 f"{prefix}status": Review.Status.PUBLISHED,
                 f"{prefix}publish_at__lte": now or timezone.now(),
+            }
+        )
+
+    @staticmethod
+    def unpublished_q(*, prefix: str = "", now=None) -> Q:
+        """Exactly the reviews that `published_q()` leaves out (the constraints admit no
+        other status, and a published review has a publish time), written so that the
+        status index finds them: counts of what is public subtract these few."""
+        return Q(
+            **{f"{prefix}status__in": [s for s in ReviewStatus.values if s != "published"]}
+        ) | Q(
+            **{
+                f"{prefix}status": Review.Status.PUBLISHED,
+                f"{prefix}publish_at__gt": now or timezone.now(),
             }
         )
 
@@ -238,6 +256,8 @@ class Review(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Derived: the title's and lede's words for full-text search, like Story.search_vector.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -269,7 +289,7 @@ class Review(models.Model):
             models.Index(fields=["status", "publish_at"], name="review_status_publish_idx"),
             models.Index(fields=["-review_date", "-publish_at"], name="review_date_idx"),
             models.Index(fields=["section", "-review_date"], name="review_section_date_idx"),
-            PostgresOnlyGinIndex(review_search_vector(), name="review_search_idx"),
+            PostgresOnlyGinIndex(fields=["search_vector"], name="review_search_vector_idx"),
         ]
 
     def __str__(self):
@@ -330,6 +350,8 @@ class TaggedStory(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="story_tag_unique"),
         ]
+        # A tag's stories, by story, read from the index alone.
+        indexes = [models.Index(fields=["tag", "content_object"], name="taggedstory_tag_story_idx")]
 
 
 class StoryQuerySet(models.QuerySet):
@@ -339,7 +361,19 @@ class StoryQuerySet(models.QuerySet):
 
 def published_tags(*, now=None) -> models.QuerySet[Tag]:
     """Tags used by at least one story of a published review."""
-    return Tag.objects.filter(pk__in=TaggedStory.objects.published(now=now).values("tag_id"))
+    return Tag.objects.filter(
+        has_published_use(TaggedStory.objects.published(now=now).filter(tag=models.OuterRef("pk")))
+    )
+
+
+def has_published_use(uses: models.QuerySet) -> IsNull:
+    """The condition "at least one of `uses` exists", for `uses` referring to OuterRef("pk").
+
+    Written as a scalar subquery that stops at the first use it finds, which PostgreSQL runs
+    once per subject. As `pk IN (...)` or `EXISTS (...)` the planner may instead join every
+    use of every subject (millions of rows, for tags) to find the few hundred that have one.
+    """
+    return IsNull(models.Subquery(uses.order_by().values("pk")[:1]), False)
 
 
 class Story(models.Model):
@@ -355,6 +389,11 @@ class Story(models.Model):
     headline = models.CharField(_("headline"), max_length=255)
     body = models.TextField(_("body"), help_text=_("Paragraphs separated by a blank line."))
     link = models.URLField(_("link to the original"), max_length=500, blank=True)
+    # Derived: the headline's and body's words for full-text search (reviews.fulltext),
+    # stored so that ranking reads them rather than recomputing them for every match. On
+    # PostgreSQL a trigger (migration 0007) fills it on every write, whichever way it is
+    # made (save, bulk insert, revision restore); other databases leave it empty.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
     tags = TaggableManager(through=TaggedStory, blank=True, verbose_name=_("tags"))
 
@@ -372,7 +411,11 @@ class Story(models.Model):
                 violation_error_message=_("Two stories of this review have the same position."),
             ),
         ]
-        indexes = [PostgresOnlyGinIndex(story_search_vector(), name="story_search_idx")]
+        indexes = [
+            PostgresOnlyGinIndex(fields=["search_vector"], name="story_search_vector_idx"),
+            # An outlet's stories, newest review first, read from the index alone.
+            models.Index(fields=["outlet", "review"], name="story_outlet_review_idx"),
+        ]
 
     def __str__(self):
         return f"{self.outlet.name}: {self.headline}" if self.outlet_id else self.headline
@@ -423,6 +466,8 @@ class Citation(models.Model):
                 violation_error_message=_("This expert is already cited in this story."),
             ),
         ]
+        # An expert's stories, read from the index alone.
+        indexes = [models.Index(fields=["expert", "story"], name="citation_expert_story_idx")]
 
     def __str__(self):
         return f"{self.expert} in {self.story}"

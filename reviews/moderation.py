@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from .caching import content_changed
 from .models import Citation, Expert, SlugRedirect, Story, TaggedStory, published_tags
 
 User = AbstractUser | AnonymousUser
@@ -99,6 +100,9 @@ def stories_add_tag(*, stories: Iterable[Story], name: str, by: User) -> tuple[T
             for story_id in sorted(story_ids - already)
         ]
         TaggedStory.objects.bulk_create(added)
+        if added:
+            # bulk_create() sends no signal: tell the public page cache.
+            content_changed()
     return tag, len(added)
 
 

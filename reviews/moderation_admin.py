@@ -20,8 +20,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from taggit.models import Tag
 
 from . import moderation
+from .counts import count_per_row
 from .models import Expert, StoryToTag, TaggedStory
 from .moderation import ModerationError
+from .paginators import CappedCountPaginator
 
 # The tag suggestions: a local script (no inline code, for a strict Content Security
 # Policy) told where to ask by an attribute of its own <script> element.
@@ -239,6 +241,8 @@ class StoryToTagAdmin(StoryTagActionsMixin, admin.ModelAdmin):
     search_fields = ["headline"]
     date_hierarchy = "review__review_date"
     list_per_page = 50
+    show_full_result_count = False
+    paginator = CappedCountPaginator
     fields = ["headline", "outlet", "review", "body", "link", "tags"]
     readonly_fields = ["headline", "outlet", "review", "body", "link"]
 
@@ -248,7 +252,9 @@ class StoryToTagAdmin(StoryTagActionsMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         # As ModelAdmin.get_queryset(), with the tag count the ordering needs annotated first.
-        stories = StoryToTag._default_manager.annotate(tag_total=Count("tagged"))
+        stories = StoryToTag._default_manager.annotate(
+            tag_total=count_per_row(TaggedStory.objects.all(), "content_object")
+        )
         return stories.prefetch_related("tags").order_by(*self.get_ordering(request))
 
     def get_ordering(self, request):
@@ -363,6 +369,8 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "stories"]
     search_fields = ["name"]
     ordering = ["name"]
+    show_full_result_count = False
+    paginator = CappedCountPaginator
     readonly_fields = ["slug", "stories"]
     actions = ["merge_selected", "delete_unused"]
 
@@ -385,7 +393,11 @@ class TagAdmin(admin.ModelAdmin):
         return JsonResponse({"results": moderation.suggest_tags(request.GET.get("q", ""))})
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(story_count=Count(moderation.TAG_USES))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(story_count=count_per_row(TaggedStory.objects.all(), "tag"))
+        )
 
     def get_fields(self, request, obj=None):
         return ["name", "slug", "stories"] if obj else ["name"]

@@ -55,7 +55,7 @@ from .models import Citation, Expert, Outlet, Review, Story, TaggedStory, join_p
 KEPT_ON_REVERT = ("status", "publish_at", "sent_back_reason", "preview_key", "version")
 
 # Review fields the compare view leaves out: bookkeeping, and a secret (the preview key).
-NOT_COMPARED = {"id", "version", "preview_key", "created_at", "updated_at"}
+NOT_COMPARED = {"id", "version", "preview_key", "created_at", "updated_at", "search_vector"}
 
 EMPTY = "—"
 
@@ -69,9 +69,13 @@ def register_models() -> None:
     following = [
         # Not the bookkeeping `version` (a transition saves it as an F() expression, which
         # cannot be read back) nor the share-preview secret: a revert keeps both as they are.
-        (Review, {"follow": ["stories"], "exclude": ["version", "preview_key"]}),
+        # Nor the search vectors, which the database derives from the text (migration 0007).
+        (Review, {"follow": ["stories"], "exclude": ["version", "preview_key", "search_vector"]}),
         # Tags are versioned through their TaggedStory rows, not as a field of the story.
-        (Story, {"follow": ["review", "citations", "tagged"], "exclude": ["tags"]}),
+        (
+            Story,
+            {"follow": ["review", "citations", "tagged"], "exclude": ["tags", "search_vector"]},
+        ),
         (Citation, {"follow": ["story"]}),
         (TaggedStory, {"follow": ["content_object"]}),
     ]

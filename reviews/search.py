@@ -2,9 +2,10 @@
 
 On PostgreSQL, full-text search in English: words match whatever their ending ("strikes"
 finds "striking"), the web-search syntax works ("a phrase", `or`, `-word`), the GIN indexes
-declared in models.py (over the vectors of `reviews.fulltext`) keep it fast, results are
-ranked and their matches highlighted. Elsewhere (SQLite in development) a plain fallback:
-every word must be contained in the text, newest first, the snippet is the text's start.
+declared in models.py (over the stored vectors `search_vector`, which a trigger fills as
+`reviews.fulltext` defines) keep it fast, results are ranked and their matches highlighted.
+Elsewhere (SQLite in development) a plain fallback: every word must be contained in the
+text, newest first, the snippet is the text's start.
 """
 
 import re
@@ -12,17 +13,22 @@ import re
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, connections
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Left, Replace
+from django.db.models.lookups import IsNull
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from .fulltext import SEARCH_CONFIG, review_search_vector, story_search_vector
+from .fulltext import SEARCH_CONFIG
 from .models import Review, Story
 
 MAX_QUERY_LENGTH = 200
+# How many of the newest matching stories the search page ranks (see ranked_story_results).
+RANKED_MATCHES = 1000
+# From how many matching stories on a word is common (see is_common).
+COMMON_MATCHES = 2000
 SNIPPET_WORDS = 40
 # The database marks matches with these private-use characters, which no text means and
 # escape() leaves alone: the snippet is escaped whole, then they become <mark> tags.
@@ -55,16 +61,16 @@ def search_stories(stories: QuerySet, text: str) -> QuerySet:
     if not text:
         return stories
     if connections[stories.db].vendor == "postgresql":
-        # The matches come from the GIN index in a subquery that DISTINCT keeps PostgreSQL
-        # from merging into the list's query. Merged, a list ordered by date with a LIMIT
-        # may be planned as a walk down the dates that computes every story's vector until
-        # 20 match: seconds per thousand stories when a word is rare.
-        matches = (
-            Story.objects.alias(story_search=story_search_vector())
-            .filter(story_search=web_search_query(text))
-            .values("pk")
-            .distinct()
-        )
+        query = web_search_query(text)
+        if is_common(query):
+            # Thousands of matches: walking the list in its order, testing each story's
+            # stored vector, finds a page of them at once.
+            return stories.filter(search_vector=query)
+        # Few matches: they come from the GIN index in a subquery that DISTINCT keeps
+        # PostgreSQL from merging into the list's query. Merged, a list ordered by date
+        # with a LIMIT may be planned as a walk down the dates that tests every story
+        # until 20 match: the whole archive when a word is rare.
+        matches = Story.objects.filter(search_vector=query).values("pk").distinct()
         return stories.filter(pk__in=matches)
     for word in plain_words(text):
         stories = stories.filter(Q(headline__icontains=word) | Q(body__icontains=word))
@@ -77,18 +83,19 @@ def search_reviews(reviews: QuerySet, text: str) -> QuerySet:
     if not text:
         return reviews
     if connections[reviews.db].vendor == "postgresql":
-        # Two subqueries, each served by its GIN index, rather than a test of every review.
         query = web_search_query(text)
-        by_own_words = (
-            Review.objects.alias(review_search=review_search_vector())
-            .filter(review_search=query)
-            .values("pk")
-        )
-        by_stories = (
-            Story.objects.alias(story_search=story_search_vector())
-            .filter(story_search=query)
-            .values("review_id")
-        )
+        if is_common(query):
+            # As for stories: walk the list, testing each review and then its stories (a
+            # scalar subquery, which PostgreSQL cannot turn into a hash of every match).
+            first_matching_story = Story.objects.filter(
+                review=OuterRef("pk"), search_vector=query
+            ).values("pk")[:1]
+            return reviews.filter(
+                Q(search_vector=query) | Q(IsNull(Subquery(first_matching_story), False))
+            )
+        # Two subqueries, each served by its GIN index, rather than a test of every review.
+        by_own_words = Review.objects.filter(search_vector=query).values("pk")
+        by_stories = Story.objects.filter(search_vector=query).values("review_id")
         return reviews.filter(Q(pk__in=by_own_words) | Q(pk__in=by_stories))
     for word in plain_words(text):
         matching_story = Story.objects.filter(review=OuterRef("pk")).filter(
@@ -98,6 +105,18 @@ def search_reviews(reviews: QuerySet, text: str) -> QuerySet:
             Q(title__icontains=word) | Q(lede__icontains=word) | Exists(matching_story)
         )
     return reviews
+
+
+def is_common(query: SearchQuery) -> bool:
+    """Whether at least COMMON_MATCHES stories match (read from the GIN index and as many
+    rows): a list filtered by such words is best found by walking it."""
+    matches = Story.objects.filter(search_vector=query).values("pk")[:COMMON_MATCHES]
+    return matches.count() >= COMMON_MATCHES
+
+
+def ranking_was_bounded(count: int) -> bool:
+    """Whether `ranked_*_results()` left matches out: it ranks RANKED_MATCHES at most."""
+    return connection.vendor == "postgresql" and count >= RANKED_MATCHES
 
 
 def ranked_story_results(text: str) -> QuerySet[Story]:
@@ -118,13 +137,17 @@ def ranked_story_results(text: str) -> QuerySet[Story]:
             .order_by(*newest_first)
         )
     query = web_search_query(text)
-    # The GIN index finds the matches; ranking them recomputes each match's vector (the
-    # index keeps no weights or positions), so the cost grows with the number of matches.
+    # Ranking reads each candidate's stored vector, so its cost grows with the number of
+    # candidates: only the RANKED_MATCHES newest matching stories (by id, which rises with
+    # time) are ranked. A common word matching a hundred thousand stories costs no more
+    # than one matching a thousand; fewer matches are all ranked.
+    newest_matches = (
+        stories.filter(search_vector=query).order_by("-pk").values("pk")[:RANKED_MATCHES]
+    )
     return (
-        stories.alias(story_search=story_search_vector())
-        .filter(story_search=query)
+        Story.objects.filter(pk__in=newest_matches)
         .annotate(
-            search_rank=SearchRank(F("story_search"), query),
+            search_rank=SearchRank(F("search_vector"), query),
             search_headline=marked_headline("headline", query),
             search_snippet=marked_snippet("body", query),
         )
@@ -149,11 +172,16 @@ def ranked_review_results(text: str) -> QuerySet[Review]:
             search_headline=F("title"), search_snippet=Left("lede", 600)
         ).latest_first()
     query = web_search_query(text)
+    # As for stories: only the newest matches are ranked.
+    newest_matches = (
+        reviews.filter(search_vector=query)
+        .order_by("-review_date", "-publish_at", "-pk")
+        .values("pk")[:RANKED_MATCHES]
+    )
     return (
-        reviews.alias(review_search=review_search_vector())
-        .filter(review_search=query)
+        Review.objects.filter(pk__in=newest_matches)
         .annotate(
-            search_rank=SearchRank(F("review_search"), query),
+            search_rank=SearchRank(F("search_vector"), query),
             search_headline=marked_headline("title", query),
             search_snippet=marked_snippet("lede", query),
         )

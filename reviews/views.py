@@ -14,24 +14,26 @@ from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from django_filters.views import FilterView
 from taggit.models import Tag
 
+from .counts import published_counts
 from .filters import ReviewFilter, StoryFilter
 from .models import (
     Citation,
     Expert,
     Outlet,
     Review,
-    ReviewQuerySet,
     SlugRedirect,
     Story,
     TaggedStory,
     published_tags,
 )
 from .moderation import FollowsSlugRedirectsView
+from .paginators import CappedCountPaginator, capped_count
 from .search import (
     SearchForm,
     highlight_results,
     ranked_review_results,
     ranked_story_results,
+    ranking_was_bounded,
 )
 
 
@@ -60,6 +62,7 @@ class HomeView(ListView):
     template_name = "reviews/home.html"
     context_object_name = "reviews"
     paginate_by = 10
+    paginator_class = CappedCountPaginator
 
     def get_queryset(self):
         return published_reviews_for_lists()
@@ -82,6 +85,7 @@ class ReaderFilterView(FilterView):
     """A filtered list. An invalid parameter shows the form's errors with HTTP 400."""
 
     paginate_by = 20
+    paginator_class = CappedCountPaginator
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -155,6 +159,7 @@ class ReviewArchiveMixin:
     allow_empty = False
     make_object_list = True
     paginate_by = 50
+    paginator_class = CappedCountPaginator
     context_object_name = "reviews"
 
     def get_queryset(self):
@@ -173,6 +178,9 @@ class ReviewMonthArchiveView(ReviewArchiveMixin, MonthArchiveView):
 class ReviewDetailView(DetailView):
     context_object_name = "review"
     related_count = 4
+    # How many story ids before and after this review's the related reviews are drawn
+    # from: about seven months of a daily archive of four reviews of six stories.
+    related_window = 5_000
 
     def get_queryset(self):
         return (
@@ -260,15 +268,26 @@ class ReviewDetailView(DetailView):
         ]
 
     def related_reviews(self):
-        """Other published reviews sharing the most tags with this one, newest first."""
-        tag_ids = {tag.pk for story in self.object.stories.all() for tag in story.tags.all()}
+        """Other published reviews sharing the most tags with this one, newest first,
+        among those of about the same time (stories within `related_window` ids)."""
+        stories = self.object.stories.all()
+        tag_ids = {tag.pk for story in stories for tag in story.tags.all()}
         if not tag_ids:
             return []
-        shared = Count("stories__tags", filter=Q(stories__tags__in=tag_ids), distinct=True)
+        # A common tag is shared with tens of thousands of stories: comparing them all
+        # would read most of the archive. Ids rise with time, so a range of story ids
+        # around this review's is its time, and one index range serves it.
+        story_ids = [story.pk for story in stories]
+        nearby = Q(
+            stories__tagged__tag_id__in=tag_ids,
+            stories__tagged__content_object__gte=min(story_ids) - self.related_window,
+            stories__tagged__content_object__lte=max(story_ids) + self.related_window,
+        )
+        shared = Count("stories__tagged__tag_id", filter=nearby, distinct=True)
         return list(
             Review.objects.published()
             .exclude(pk=self.object.pk)
-            .filter(stories__tags__in=tag_ids)
+            .filter(nearby)
             .annotate(shared_tags=shared)
             .select_related("section")
             .order_by("-shared_tags", "-review_date", "-pk")
@@ -276,43 +295,35 @@ class ReviewDetailView(DetailView):
         )
 
 
-def public_story_count(prefix: str) -> Count:
-    """Count a subject's stories, counting only those of published reviews."""
-    return Count(
-        f"{prefix}",
-        filter=ReviewQuerySet.published_q(prefix=f"{prefix}__review__"),
-        distinct=True,
-    )
-
-
 class OutletListView(ListView):
     template_name = "reviews/outlet_list.html"
     context_object_name = "outlets"
 
     def get_queryset(self):
-        return (
-            Outlet.objects.annotate(story_count=public_story_count("stories"))
-            .filter(story_count__gt=0)
-            .order_by("name")
-        )
+        counts = published_counts(Story.objects.all(), "outlet_id", review="review__")
+        return with_counts(Outlet.objects.filter(pk__in=counts).order_by("name"), counts)
 
 
 class ExpertListView(ListView):
     template_name = "reviews/expert_list.html"
     context_object_name = "experts"
     paginate_by = 60
+    paginator_class = CappedCountPaginator
 
     def get_queryset(self):
-        cited = Count(
-            "citations",
-            filter=ReviewQuerySet.published_q(prefix="citations__story__review__"),
-            distinct=True,
+        return Expert.objects.published().order_by("name", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        experts = list(context["object_list"])
+        # Counted for this page's experts only.
+        counts = published_counts(
+            Citation.objects.filter(expert__in=experts), "expert_id", review="story__review__"
         )
-        return (
-            Expert.objects.annotate(citation_count=cited)
-            .filter(citation_count__gt=0)
-            .order_by("name", "pk")
+        context["experts"] = context["object_list"] = with_counts(
+            experts, counts, name="citation_count"
         )
+        return context
 
 
 class TagListView(ListView):
@@ -320,22 +331,25 @@ class TagListView(ListView):
     context_object_name = "tags"
 
     def get_queryset(self):
-        counts = (
-            TaggedStory.objects.published()
-            .values("tag_id")
-            .annotate(story_count=Count("content_object", distinct=True))
+        counts = published_counts(
+            TaggedStory.objects.all(), "tag_id", review="content_object__review__"
         )
-        story_counts = {row["tag_id"]: row["story_count"] for row in counts}
-        tags = list(Tag.objects.filter(pk__in=story_counts).order_by("name"))
-        for tag in tags:
-            tag.story_count = story_counts[tag.pk]
-        return tags
+        return with_counts(Tag.objects.filter(pk__in=counts).order_by("name"), counts)
+
+
+def with_counts(subjects, counts: dict[int, int], *, name: str = "story_count") -> list:
+    """The subjects as a list, each given its count as the attribute `name`."""
+    subjects = list(subjects)
+    for subject in subjects:
+        setattr(subject, name, counts.get(subject.pk, 0))
+    return subjects
 
 
 class SubjectStoriesView(ListView):
     """One outlet's or tag's published stories, newest first."""
 
     paginate_by = 20
+    paginator_class = CappedCountPaginator
     context_object_name = "stories"
     subject_context_name = ""
 
@@ -383,6 +397,7 @@ class ExpertDetailView(FollowsSlugRedirectsView, ListView):
     template_name = "reviews/expert_detail.html"
     context_object_name = "citations"
     paginate_by = 20
+    paginator_class = CappedCountPaginator
 
     def get_queryset(self):
         self.expert = get_object_or_404(Expert.objects.published(), slug=self.kwargs["slug"])
@@ -404,7 +419,10 @@ class SearchView(ListView):
     template_name = "reviews/search.html"
     context_object_name = "stories"
     paginate_by = 20
+    paginator_class = CappedCountPaginator
     reviews_shown = 5
+    # Beyond this many matching reviews the page says "more than".
+    review_count_cap = 1000
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET)
@@ -428,9 +446,12 @@ class SearchView(ListView):
         page = context["page_obj"]
         page.object_list = highlight_results(page.object_list, self.query)
         context["stories"] = context["object_list"] = page.object_list
+        # Only the newest RANKED_MATCHES matches are ranked (reviews.search).
+        context["story_count_capped"] = ranking_was_bounded(page.paginator.count)
         context["reviews"], context["review_count"] = [], 0
         if self.query and page.number == 1:
             reviews = ranked_review_results(self.query).select_related("section")
             context["reviews"] = highlight_results(reviews[: self.reviews_shown], self.query)
-            context["review_count"] = reviews.count()
+            context["review_count"] = capped_count(reviews, self.review_count_cap)
+            context["review_count_capped"] = context["review_count"] > self.review_count_cap
         return context

@@ -1,6 +1,36 @@
 import pytest
+from django.db import connections
 
 from tests.factories import UserFactory
+
+# A second database alias, "replica", mirroring the primary's test database, so that the
+# read-replica router can be tested in every run. Nothing reads there unless a test sets
+# PRESSREVIEW_READ_REPLICA (tests/test_scale_out.py). Django has read the settings already.
+if "replica" not in connections.settings:
+    connections.settings["replica"] = {
+        **connections.settings["default"],
+        "TEST": {**connections.settings["default"]["TEST"], "MIRROR": "default"},
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def close_every_connection_last(django_db_setup):
+    """Close every alias's connections, pools included, before the test database is dropped:
+    PostgreSQL refuses to drop a database the replica alias's pool is still connected to."""
+    yield
+    for connection in connections.all():
+        connection.close()
+        if hasattr(connection, "close_pool"):
+            connection.close_pool()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with no stored public page, whatever the tests before it stored
+    (their database was rolled back without telling the cache)."""
+    from reviews.caching import reset_for_tests
+
+    reset_for_tests()
 
 
 @pytest.fixture

@@ -218,7 +218,12 @@ def test_every_response_has_the_security_headers_and_a_strict_policy(client, add
 
 
 @pytest.mark.django_db
-def test_static_files_have_the_policy_too(client):
+def test_pages_served_from_the_page_cache_and_static_files_have_the_policy_too(client):
+    StoryFactory()
+    client.get("/")
+    stored = client.get("/")
+    assert stored.get("X-Page-Cache") == "hit"
+    assert csp(stored)["script-src"] == ["'self'"]
     static = client.get("/static/css/site.css")
     static.close()  # a file response: let go of the file
     assert csp(static)["script-src"] == ["'self'"]

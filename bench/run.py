@@ -1,0 +1,697 @@
+"""`make bench`: how fast the public pages are, at 1,000 and at 100,000 reviews.
+
+For each archive size it prepares a PostgreSQL database holding generated content
+(`manage.py generate_content`, reused on later runs when it holds the right number of
+reviews), starts the site under gunicorn with production settings twice (page cache on, and
+off to measure the pages' own cost), and drives each kind of public page plus a small static
+file with a load generator (wrk; a Python one when wrk is missing) at a fixed concurrency for a
+fixed time. It prints and records requests per second, p50/p95/p99 latency, errors, SQL
+queries per request (counted on a separate, instrumented request) and each page's throughput
+as a share of the static file's on the same server. At the end it compares each page's p95
+between the sizes, checks the targets of docs/PERFORMANCE.md, writes bench/results.json and
+replaces the results table in docs/PERFORMANCE.md.
+
+Every setting has an environment variable (see `--help`); the defaults suit a 2-core machine
+with PostgreSQL and Redis on 127.0.0.1. The machine should be otherwise idle: the load
+average is recorded next to every figure, and `--wait-quiet` waits for it to drop.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LUA = Path(__file__).resolve().parent / "wrk_report.lua"
+MARK_START = "<!-- bench:results:start -->"
+MARK_END = "<!-- bench:results:end -->"
+
+TARGETS = {
+    "cached_detail_share": 0.60,
+    "uncached_detail_share": 0.15,
+    "p95_growth": 1.3,
+    "search_vs_detail": 3.0,
+}
+
+
+def say(message: str) -> None:
+    stamp = datetime.datetime.now().strftime("%H:%M:%S")
+    print(f"[{stamp}] {message}", flush=True)
+
+
+def options() -> argparse.Namespace:
+    env = os.environ.get
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=env("BENCH_SIZES", "1000,100000"))
+    parser.add_argument("--duration", type=int, default=int(env("BENCH_DURATION", "10")))
+    parser.add_argument("--connections", type=int, default=int(env("BENCH_CONNECTIONS", "8")))
+    parser.add_argument("--threads", type=int, default=int(env("BENCH_THREADS", "2")))
+    parser.add_argument("--workers", type=int, default=int(env("BENCH_WORKERS", "4")))
+    parser.add_argument(
+        "--postgres",
+        default=env("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"),
+        help="PostgreSQL server URL, without a database name.",
+    )
+    parser.add_argument("--db-prefix", default=env("BENCH_DB_PREFIX", "pr_bench"))
+    parser.add_argument("--redis", default=env("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6"))
+    parser.add_argument("--port", type=int, default=int(env("BENCH_PORT", "8601")))
+    parser.add_argument("--regenerate", action="store_true", help="Regenerate the content.")
+    parser.add_argument(
+        "--wait-quiet",
+        type=int,
+        default=int(env("BENCH_WAIT_QUIET", "0")),
+        help="Wait up to this many seconds for a load average under 1.0 before measuring.",
+    )
+    parser.add_argument("--loadgen", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results.json"))
+    parser.add_argument("--doc", default=str(ROOT / "docs" / "PERFORMANCE.md"))
+    return parser.parse_args()
+
+
+# The machine
+
+
+def machine() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": memory,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "postgresql": command_output(["psql", "--version"]),
+        "redis": command_output(["redis-server", "--version"]).split(" sha=")[0],
+        "gunicorn": command_output([str(Path(sys.executable).with_name("gunicorn")), "--version"]),
+        "wrk": command_output(["wrk", "--version"]).splitlines()[0] if shutil.which("wrk") else "",
+    }
+
+
+def command_output(command: list[str]) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def load_average() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def wait_until_quiet(limit: int) -> None:
+    if limit <= 0:
+        return
+    deadline = time.monotonic() + limit
+    while load_average() >= 1.0 and time.monotonic() < deadline:
+        say(f"  waiting for a quiet machine (load average {load_average()})")
+        time.sleep(15)
+
+
+# The database
+
+
+def database_url(args, name: str) -> str:
+    return f"{args.postgres.rstrip('/')}/{name}"
+
+
+def psql(args, database: str, sql: str) -> str:
+    result = subprocess.run(
+        ["psql", database_url(args, database), "-Atq", "-v", "ON_ERROR_STOP=1", "-c", sql],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def manage(args, env: dict, *command: str, capture: bool = False) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *command],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return result.stdout if capture else ""
+
+
+def base_env(args, database: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url(args, database),
+        "REDIS_URL": args.redis,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        # Plain http on 127.0.0.1: no redirect to https, no HSTS (settings.py, Security).
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DATABASE_POOL_MIN_SIZE": "1",
+        "DATABASE_POOL_MAX_SIZE": "4",
+    }
+
+
+def prepare_database(args, size: int) -> dict:
+    """A database holding `size` generated reviews: reused if it has them, else made."""
+    name = f"{args.db_prefix}_{size}"
+    env = base_env(args, name)
+    exists = psql(args, "postgres", f"SELECT 1 FROM pg_database WHERE datname = '{name}'")
+    reviews = ""
+    if exists and not args.regenerate:
+        try:
+            reviews = psql(args, name, "SELECT count(*) FROM reviews_review")
+        except subprocess.CalledProcessError:
+            reviews = ""
+    if reviews == str(size):
+        say(f"  reusing database {name} ({size:,} reviews); applying any new migrations")
+        manage(args, env, "migrate", "--no-input", "-v0")
+        comment = psql(
+            args,
+            "postgres",
+            f"SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+            f"WHERE datname = '{name}'",
+        )
+        generated = json.loads(comment) if comment.startswith("{") else {}
+        say("  ANALYZE")
+        psql(args, name, "ANALYZE")
+    else:
+        say(f"  creating database {name}")
+        psql(args, "postgres", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        psql(args, "postgres", f'CREATE DATABASE "{name}"')
+        manage(args, env, "migrate", "--no-input", "-v0")
+        say(f"  generating {size:,} reviews (progress below)")
+        started = time.monotonic()
+        manage(args, env, "generate_content", "--reviews", str(size))
+        seconds = round(time.monotonic() - started, 1)
+        say(f"  generated in {seconds:,} s; VACUUM ANALYZE")
+        started = time.monotonic()
+        psql(args, name, "VACUUM (ANALYZE)")
+        generated = {
+            "seconds": seconds,
+            "vacuum_seconds": round(time.monotonic() - started, 1),
+            "on": datetime.date.today().isoformat(),
+            "load_average": load_average(),
+        }
+        psql(args, "postgres", f"COMMENT ON DATABASE \"{name}\" IS '{json.dumps(generated)}'")
+    counts = {
+        table: int(psql(args, name, f"SELECT count(*) FROM reviews_{table}"))
+        for table in ("review", "story", "citation", "taggedstory", "expert", "outlet")
+    }
+    size_pretty = psql(args, name, f"SELECT pg_size_pretty(pg_database_size('{name}'))")
+    return {"name": name, "env": env, "generated": generated, "counts": counts, "size": size_pretty}
+
+
+def pick_pages(args, database: str) -> dict[str, str]:
+    """One address per kind of public page, chosen from the content."""
+    published = "r.status = 'published' AND r.publish_at <= now()"
+    date, slug = psql(
+        args,
+        database,
+        f"SELECT r.review_date, r.slug FROM reviews_review r WHERE {published} "
+        "ORDER BY r.review_date DESC, r.publish_at DESC OFFSET 20 LIMIT 1",
+    ).split("|")
+    year, month, day = date.split("-")
+    outlet = psql(
+        args,
+        database,
+        "SELECT o.slug FROM reviews_outlet o JOIN reviews_story s ON s.outlet_id = o.id "
+        "GROUP BY o.slug ORDER BY count(*) DESC LIMIT 1",
+    )
+    expert = psql(
+        args,
+        database,
+        "SELECT e.slug FROM reviews_expert e JOIN reviews_citation c ON c.expert_id = e.id "
+        "GROUP BY e.slug ORDER BY count(*) DESC LIMIT 1",
+    )
+    tag = psql(
+        args,
+        database,
+        "SELECT t.slug FROM taggit_tag t JOIN reviews_taggedstory ts ON ts.tag_id = t.id "
+        "GROUP BY t.slug ORDER BY count(*) DESC LIMIT 1",
+    )
+    newest = psql(
+        args, database, f"SELECT max(r.review_date) FROM reviews_review r WHERE {published}"
+    )
+    year_ago = (datetime.date.fromisoformat(newest) - datetime.timedelta(days=365)).isoformat()
+    return {
+        "home": "/",
+        "review list, 3 filters": f"/reviews/?section=business&tag=strikes&date_after={year_ago}",
+        "review detail": f"/reviews/{year}/{month}/{day}/{slug}/",
+        "story list": "/stories/",
+        "outlet": f"/outlets/{outlet}/",
+        "expert": f"/experts/{expert}/",
+        "tag": f"/tags/{tag}/",
+        "search": "/search/?q=strike",
+        "feed": "/feeds/reviews/rss/",
+    }
+
+
+def static_path() -> str:
+    manifest = ROOT / "staticfiles" / "staticfiles.json"
+    paths = json.loads(manifest.read_text())["paths"]
+    return "/static/" + paths.get("favicon.svg", "favicon.svg")
+
+
+COUNT_QUERIES = """
+import json, sys
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+counts = {}
+for name, url in json.loads(sys.stdin.read()).items():
+    client = Client()
+    with CaptureQueriesContext(connection) as first:
+        status = client.get(url).status_code
+    with CaptureQueriesContext(connection) as second:
+        client.get(url)
+    counts[name] = {"status": status, "uncached": len(first), "cached": len(second)}
+print("COUNTS " + json.dumps(counts))
+"""
+
+
+def count_queries(args, env: dict, pages: dict[str, str]) -> dict:
+    """SQL queries per request: the first request (rendered) and the second (stored)."""
+    flush_redis(args)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v0", "-c", COUNT_QUERIES],
+        cwd=ROOT,
+        env=env,
+        input=json.dumps(pages),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("COUNTS "))
+    flush_redis(args)
+    return json.loads(line.removeprefix("COUNTS "))
+
+
+def flush_redis(args) -> None:
+    import redis
+
+    connection = redis.Redis.from_url(args.redis)
+    connection.flushdb()
+    connection.close()
+
+
+# The servers
+
+
+class Server:
+    def __init__(self, args, env: dict, port: int, *, page_cache: bool, log: Path):
+        self.port = port
+        env = dict(env)
+        if not page_cache:
+            env["PRESSREVIEW_PAGE_CACHE_SECONDS"] = "0"
+        self.log = log.open("w")
+        self.process = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "pressreview.wsgi",
+                f"--bind=127.0.0.1:{port}",
+                f"--workers={args.workers}",
+                "--worker-class=gthread",
+                "--threads=1",
+                "--keep-alive=30",
+                "--log-level=warning",
+                "--max-requests=0",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def wait(self, path: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn on port {self.port} exited; see {self.log.name}")
+            try:
+                with urllib.request.urlopen(self.url(path), timeout=5):
+                    return
+            except (TimeoutError, urllib.error.URLError, ConnectionError):
+                time.sleep(0.3)
+        raise RuntimeError(f"gunicorn on port {self.port} did not answer in {timeout} s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+# Load generation
+
+
+def measure(args, url: str) -> dict:
+    # Warm up: compile templates, fill connection pools (and the page cache when on).
+    for _ in range(3 * args.workers):
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                response.read()
+        except urllib.error.HTTPError:
+            pass
+    if args.loadgen == "wrk" or (args.loadgen == "auto" and shutil.which("wrk")):
+        return run_wrk(args, url)
+    return run_python_load(args, url)
+
+
+def run_wrk(args, url: str) -> dict:
+    result = subprocess.run(
+        [
+            "wrk",
+            f"--threads={args.threads}",
+            f"--connections={args.connections}",
+            f"--duration={args.duration}s",
+            "--timeout=10s",
+            f"--script={LUA}",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("WRK_JSON "))
+    raw = json.loads(line.removeprefix("WRK_JSON "))
+    return {
+        "requests_per_second": round(raw["requests"] / (raw["duration_us"] / 1e6), 1),
+        "p50_ms": raw["p50_us"] / 1000,
+        "p95_ms": raw["p95_us"] / 1000,
+        "p99_ms": raw["p99_us"] / 1000,
+        "errors": sum(raw["errors"].values()),
+        "requests": raw["requests"],
+    }
+
+
+def run_python_load(args, url: str) -> dict:
+    """A plain load generator: `connections` threads, each with a kept-alive connection."""
+    import http.client
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    deadline = time.monotonic() + args.duration
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+
+    def worker():
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        mine = []
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                failed = response.status >= 400
+            except (OSError, http.client.HTTPException):
+                failed = True
+                connection.close()
+            mine.append(time.perf_counter() - started)
+            if failed:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(args.connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    return {
+        "requests_per_second": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(cuts[49] * 1000, 3),
+        "p95_ms": round(cuts[94] * 1000, 3),
+        "p99_ms": round(cuts[98] * 1000, 3),
+        "errors": errors[0],
+        "requests": len(latencies),
+    }
+
+
+# One archive size
+
+
+def bench_size(args, size: int, log_folder: Path) -> dict:
+    say(f"== {size:,} reviews ==")
+    database = prepare_database(args, size)
+    counts = database["counts"]
+    say(
+        f"  database {database['name']}: {counts['review']:,} reviews, {counts['story']:,} "
+        f"stories, {counts['citation']:,} citations, {counts['taggedstory']:,} story tags, "
+        f"{database['size']}"
+    )
+    pages = pick_pages(args, database["name"])
+    say("  counting SQL queries per page (one instrumented request each)")
+    queries = count_queries(args, database["env"], pages)
+    for name, count in queries.items():
+        say(
+            f"    {name:<24} HTTP {count['status']}, {count['uncached']} queries rendered, "
+            f"{count['cached']} when stored"
+        )
+    flush_redis(args)
+    servers = {
+        "cached": Server(
+            args, database["env"], args.port, page_cache=True, log=log_folder / f"{size}-cached.log"
+        ),
+        "uncached": Server(
+            args,
+            database["env"],
+            args.port + 1,
+            page_cache=False,
+            log=log_folder / f"{size}-uncached.log",
+        ),
+    }
+    results: dict = {
+        "database": {key: database[key] for key in ("name", "generated", "counts", "size")},
+        "pages": pages,
+        "queries": queries,
+        "runs": {},
+    }
+    try:
+        static = static_path()
+        for server in servers.values():
+            server.wait(static)
+        for mode, server in servers.items():
+            runs = results["runs"][mode] = {}
+            for name, path in {"static file": static, **pages}.items():
+                wait_until_quiet(args.wait_quiet)
+                load = load_average()
+                figures = measure(args, server.url(path))
+                figures["load_average_before"] = load
+                runs[name] = figures
+                say(
+                    f"  {mode:<8} {name:<24} {figures['requests_per_second']:>8,.0f} req/s  "
+                    f"p50 {figures['p50_ms']:7.1f} ms  p95 {figures['p95_ms']:7.1f} ms  "
+                    f"p99 {figures['p99_ms']:7.1f} ms  {figures['errors']} errors  "
+                    f"(load {load})"
+                )
+            ceiling = runs["static file"]["requests_per_second"] or 1
+            for figures in runs.values():
+                figures["share_of_static"] = round(figures["requests_per_second"] / ceiling, 3)
+    finally:
+        for server in servers.values():
+            server.stop()
+    return results
+
+
+# Verdicts and the report
+
+
+def verdicts(results: dict) -> list[dict]:
+    sizes = sorted(results["sizes"], key=int)
+    checks = []
+    for size in sizes:
+        runs = results["sizes"][size]["runs"]
+        cached = runs["cached"]["review detail"]["share_of_static"]
+        uncached = runs["uncached"]["review detail"]["share_of_static"]
+        search = runs["uncached"]["search"]["p95_ms"]
+        detail = runs["uncached"]["review detail"]["p95_ms"]
+        errors = sum(f["errors"] for mode in runs.values() for f in mode.values())
+        checks += [
+            check(
+                f"{int(size):,}: cached review detail ≥ 60 % of static req/s",
+                cached,
+                cached >= TARGETS["cached_detail_share"],
+                f"{cached:.0%}",
+            ),
+            check(
+                f"{int(size):,}: uncached review detail ≥ 15 % of static req/s",
+                uncached,
+                uncached >= TARGETS["uncached_detail_share"],
+                f"{uncached:.0%}",
+            ),
+            check(
+                f"{int(size):,}: search p95 ≤ 3 x uncached review detail p95",
+                search / detail if detail else None,
+                detail and search <= TARGETS["search_vs_detail"] * detail,
+                f"{search:.1f} ms vs {detail:.1f} ms ({search / detail:.1f}x)" if detail else "",
+            ),
+            check(f"{int(size):,}: zero errors", errors, errors == 0, f"{errors} errors"),
+        ]
+    if len(sizes) >= 2:
+        small, large = sizes[0], sizes[-1]
+        for mode in ("uncached", "cached"):
+            for name, figures in results["sizes"][large]["runs"][mode].items():
+                before = results["sizes"][small]["runs"][mode][name]["p95_ms"]
+                growth = figures["p95_ms"] / before if before else None
+                checks.append(
+                    check(
+                        f"p95 growth {int(small):,} → {int(large):,}, {mode} {name} ≤ 1.3x",
+                        growth,
+                        growth is not None and growth <= TARGETS["p95_growth"],
+                        f"{before:.1f} → {figures['p95_ms']:.1f} ms ({growth:.2f}x)"
+                        if growth
+                        else "",
+                    )
+                )
+    return checks
+
+
+def check(name, value, passed, shown) -> dict:
+    return {"check": name, "value": value, "passed": bool(passed), "shown": shown}
+
+
+def markdown(results: dict) -> str:
+    lines = [MARK_START, ""]
+    m = results["machine"]
+    lines += [
+        f"Measured {results['finished']} on {m['cpu']} ({m['cores']} cores, {m['memory']}), "
+        f"{m['os']}; Python {m['python']}, {m['postgresql']}, {m['redis']}, gunicorn "
+        f"{m['gunicorn'].split()[-1] if m['gunicorn'] else '?'} ({results['settings']['workers']} "
+        f"workers), load generator {results['settings']['loadgen']} with "
+        f"{results['settings']['connections']} connections for {results['settings']['duration']} s "
+        "per page.",
+        "",
+    ]
+    for size, data in sorted(results["sizes"].items(), key=lambda item: int(item[0])):
+        counts = data["database"]["counts"]
+        generated = data["database"]["generated"]
+        lines += [
+            f"### {int(size):,} reviews ({counts['story']:,} stories, {counts['citation']:,} "
+            f"citations, {counts['taggedstory']:,} story tags; {data['database']['size']})",
+            "",
+        ]
+        if generated.get("seconds"):
+            lines += [
+                f"Generated in {generated['seconds']:,} s (then VACUUM ANALYZE "
+                f"{generated.get('vacuum_seconds', '?')} s), load average "
+                f"{generated.get('load_average', '?')} at the end.",
+                "",
+            ]
+        lines += [
+            "| page | mode | req/s | share of static | p50 ms | p95 ms | p99 ms | errors "
+            "| SQL queries | load |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for mode in ("cached", "uncached"):
+            for name, f in data["runs"][mode].items():
+                queries = data["queries"].get(name, {})
+                count = queries.get("cached" if mode == "cached" else "uncached", 0)
+                lines.append(
+                    f"| {name} | {mode} | {f['requests_per_second']:,.0f} | "
+                    f"{f['share_of_static']:.0%} | {f['p50_ms']:.1f} | {f['p95_ms']:.1f} | "
+                    f"{f['p99_ms']:.1f} | {f['errors']} | {count} | "
+                    f"{f['load_average_before']} |"
+                )
+        lines.append("")
+    lines += ["### Targets", "", "| check | result | |", "|---|---|---|"]
+    for item in results["verdicts"]:
+        lines.append(f"| {item['check']} | {item['shown']} | {'✅' if item['passed'] else '❌'} |")
+    lines += ["", MARK_END]
+    return "\n".join(lines)
+
+
+def write_doc(path: Path, table: str) -> None:
+    text = path.read_text() if path.exists() else "# Performance\n\n## Results\n\n"
+    if MARK_START in text and MARK_END in text:
+        before = text.split(MARK_START)[0]
+        after = text.split(MARK_END, 1)[1]
+        text = before + table + after
+    else:
+        text = text.rstrip() + "\n\n" + table + "\n"
+    path.write_text(text)
+
+
+def main() -> int:
+    args = options()
+    sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
+    if args.loadgen == "auto":
+        args.loadgen = "wrk" if shutil.which("wrk") else "python"
+    say(f"Benchmark: sizes {', '.join(f'{s:,}' for s in sizes)}; load generator {args.loadgen}")
+    say(f"Load average now {load_average()} (figures are only comparable on an idle machine)")
+    log_folder = ROOT / "bench" / "logs"
+    log_folder.mkdir(exist_ok=True)
+    say("collectstatic")
+    manage(
+        args, base_env(args, f"{args.db_prefix}_{sizes[0]}"), "collectstatic", "--no-input", "-v0"
+    )
+    output = Path(args.output)
+    previous = json.loads(output.read_text()) if output.exists() else {}
+    results = {
+        "machine": machine(),
+        "settings": {
+            "workers": args.workers,
+            "connections": args.connections,
+            "threads": args.threads,
+            "duration": args.duration,
+            "loadgen": args.loadgen,
+        },
+        "started": datetime.datetime.now().isoformat(timespec="seconds"),
+        "sizes": {},
+    }
+    for size in sizes:
+        results["sizes"][str(size)] = bench_size(args, size, log_folder)
+    # Sizes not measured this time keep their last figures, so the comparison stays whole.
+    for size, data in previous.get("sizes", {}).items():
+        results["sizes"].setdefault(size, data | {"from_earlier_run": previous.get("finished")})
+    results["finished"] = datetime.datetime.now().isoformat(timespec="seconds")
+    results["verdicts"] = verdicts(results)
+    output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    table = markdown(results)
+    write_doc(Path(args.doc), table)
+    say(f"Results: {output} and {args.doc}")
+    print()
+    for item in results["verdicts"]:
+        print(f"  {'PASS' if item['passed'] else 'MISS'}  {item['check']}: {item['shown']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,379 @@
+"""The public page cache: anonymous readers get stored pages, invalidated by every change.
+
+Every public page (the reader site, its feeds, the sitemap and robots.txt) is stored in the
+default cache (Redis, shared by every app server, when REDIS_URL is set) for anonymous GET
+and HEAD requests, under a key that includes the current content *generation*: a random
+token kept in the same cache. Any change to the content (a save or delete of a review, story,
+citation, tag, outlet, expert or section, and a story's tags changing) starts a new
+generation, so every stored page is out of date at once, on every app server, without
+finding which pages showed what. Old pages simply age out of the cache.
+
+A scheduled review becomes public by the clock, with no write to notice. So the generation
+also records the earliest publish time still to come; the first request after it starts a
+new generation, and no page is stored beyond it.
+
+A generation starts when the change is made and again when its transaction commits: a page
+rendered in between (from the data before the commit) is stored under a generation nobody
+asks for any more. With a read replica (pressreview.routers), pages rendered during the
+replica's lag after a change are read from the primary, so that a lagging replica cannot
+put an old page in the cache under the new generation.
+
+Public pages set no cookie and do not vary on Cookie, so that a shared cache or a CDN in
+front can serve them to everyone; each carries an ETag (a digest of the page) and a
+Last-Modified time, and a matching conditional request is answered 304 Not Modified.
+
+Requests carrying a session cookie (staff who logged in) or the "pinned to the primary"
+cookie (right after a write) bypass the stored pages: they always see the database.
+
+Writes that send no signals (`QuerySet.update()`, `bulk_create()`, raw SQL) must call
+`content_changed()` themselves.
+"""
+
+import datetime
+import hashlib
+import logging
+import secrets
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
+
+# The views whose pages are stored (URL names, with the namespace).
+PUBLIC_VIEWS = {
+    "sitemap",
+    "robots",
+    "reviews:home",
+    "reviews:review-list",
+    "reviews:review-year",
+    "reviews:review-month",
+    "reviews:review-detail",
+    "reviews:story-list",
+    "reviews:outlet-list",
+    "reviews:outlet-detail",
+    "reviews:expert-list",
+    "reviews:expert-detail",
+    "reviews:tag-list",
+    "reviews:tag-detail",
+    "reviews:review-feed-rss",
+    "reviews:review-feed-atom",
+    "reviews:outlet-feed",
+    "reviews:expert-feed",
+    "reviews:tag-feed",
+    "reviews:search",
+}
+# Response headers stored with a page (the others are either per request or recomputed).
+STORED_HEADERS = {
+    "content-type",
+    "content-language",
+    "content-security-policy",
+    "content-security-policy-report-only",
+    "cross-origin-opener-policy",
+    "etag",
+    "last-modified",
+    "location",
+    "referrer-policy",
+    "x-content-type-options",
+    "x-frame-options",
+    "x-robots-tag",
+}
+CACHE_STATUS_HEADER = "X-Page-Cache"
+
+logger = logging.getLogger(__name__)
+
+
+def page_seconds() -> int:
+    """How long a page may be stored at most (0 turns the page cache off)."""
+    return int(getattr(settings, "PRESSREVIEW_PAGE_CACHE_SECONDS", 600))
+
+
+def replica_lag_seconds() -> float:
+    return float(getattr(settings, "PRESSREVIEW_REPLICA_LAG_SECONDS", 5))
+
+
+def bypass_cookies() -> tuple[str, ...]:
+    """Cookies that mark a request as staff's or a writer's: always from the database."""
+    return (
+        settings.SESSION_COOKIE_NAME,
+        getattr(settings, "PRESSREVIEW_PRIMARY_COOKIE", "pressreview_primary"),
+    )
+
+
+# The generation
+
+
+@dataclass(frozen=True)
+class Generation:
+    token: str
+    # The earliest publish time known to be ahead (a Unix time), or None when no review is
+    # scheduled. Never later than the true one: when in doubt, earlier.
+    next_publish: float | None
+    # When the generation started (a Unix time).
+    started: float
+
+
+def site_key() -> str:
+    """Which database the pages come from, so that two sites (or two test runs) sharing
+    one Redis never serve each other's pages."""
+    primary = connections["default"].settings_dict
+    identity = f"{primary['ENGINE']}|{primary['HOST']}|{primary['PORT']}|{primary['NAME']}"
+    return hashlib.blake2b(identity.encode(), digest_size=6).hexdigest()
+
+
+def generation_key() -> str:
+    return f"pages:{site_key()}:generation"
+
+
+def current_generation(*, now: float | None = None) -> Generation:
+    """The generation in force, starting a new one when a scheduled publish time has come."""
+    now = time.time() if now is None else now
+    generation = cache.get(generation_key())
+    if not isinstance(generation, Generation) or (
+        generation.next_publish is not None and generation.next_publish <= now
+    ):
+        generation = Generation(_new_token(), _next_publish_time(now), now)
+        cache.set(generation_key(), generation, None)
+    return generation
+
+
+def start_new_generation(*, publish_at=None) -> None:
+    """Make every stored page out of date. `publish_at` is a publish time just given to a
+    review, which may lie ahead: no page is then stored beyond it."""
+    now = time.time()
+    key = generation_key()
+    old = cache.get(key)
+    if not isinstance(old, Generation):
+        # The next publish time is unknown: the next request looks it up.
+        cache.delete(key)
+        return
+    next_publish = old.next_publish
+    if publish_at is not None and hasattr(publish_at, "timestamp"):
+        at = publish_at.timestamp()
+        if at > now:
+            next_publish = at if next_publish is None else min(next_publish, at)
+    cache.set(key, Generation(_new_token(), next_publish, now), None)
+
+
+def content_changed(*, using: str = "default", publish_at=None) -> None:
+    """Public content changed (or is about to, when the transaction commits)."""
+    start_new_generation(publish_at=publish_at)
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and not any(
+        callback is _after_commit for _savepoints, callback, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_after_commit, using=using)
+
+
+def _after_commit() -> None:
+    start_new_generation()
+
+
+def _new_token() -> str:
+    return secrets.token_hex(8)
+
+
+def _next_publish_time(now: float) -> float | None:
+    from .models import Review
+
+    moment = datetime.datetime.fromtimestamp(now, tz=datetime.UTC)
+    upcoming = (
+        Review.objects.scheduled(now=moment)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+    return upcoming.timestamp() if upcoming else None
+
+
+# Signals: every model a public page shows.
+
+
+def _saved(sender, instance, using="default", **kwargs):
+    publish_at = getattr(instance, "publish_at", None)
+    if getattr(instance, "status", None) != "published":
+        publish_at = None
+    content_changed(using=using, publish_at=publish_at)
+
+
+def _deleted(sender, instance, using="default", **kwargs):
+    content_changed(using=using)
+
+
+def _tags_changed(sender, action, using="default", **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        content_changed(using=using)
+
+
+def connect_signals() -> None:
+    from taggit.models import Tag
+
+    from .models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
+
+    for model in (Review, Story, Citation, TaggedStory, Tag, Outlet, Expert, Section):
+        uid = f"pressreview-page-cache-{model._meta.label_lower}"
+        post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-delete")
+    m2m_changed.connect(
+        _tags_changed, sender=Story.tags.through, dispatch_uid="pressreview-page-cache-tags"
+    )
+
+
+# The middleware
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
+
+
+def is_public_page(path: str) -> bool:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    return match.view_name in PUBLIC_VIEWS
+
+
+def page_key(request, generation: Generation) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+    return f"pages:{site_key()}:{generation.token}:{digest}"
+
+
+class PublicPageCacheMiddleware:
+    """Serve and store public pages for anonymous readers (see the module's docstring).
+
+    Placed early (right after WhiteNoise), so that a stored page costs no session, user or
+    database work; the headers of the middleware inside it are stored with the page.
+    If the cache itself fails, pages are served from the database and the failure logged.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not is_public_page(request.path_info):
+            return self.get_response(request)
+        if any(name and name in request.COOKIES for name in bypass_cookies()):
+            # Staff, or a writer whose change the cache may not show yet.
+            response = self.get_response(request)
+            if not is_storable(response):
+                return response
+            patch_cache_control(response, private=True)
+            return self.finish(request, response, now=time.time(), status="bypass")
+        if page_seconds() <= 0:
+            return self.serve_unstored(request)
+        now = time.time()
+        try:
+            generation = current_generation(now=now)
+            key = page_key(request, generation)
+            stored = cache.get(key)
+        except Exception:
+            logger.exception("The page cache failed: serving from the database.")
+            return self.serve_unstored(request)
+        if isinstance(stored, StoredPage):
+            return self.finish(request, self.rebuild(stored), now=now, status="hit")
+
+        response = self.render(request, generation, now)
+        if not is_storable(response):
+            return response
+        response = self.finish(request, response, now=now, status="miss")
+        timeout = page_seconds()
+        if generation.next_publish is not None:
+            timeout = min(timeout, int(generation.next_publish - now))
+        if request.method == "GET" and response.status_code == 200 and timeout > 0:
+            try:
+                cache.set(key, self.store(response), timeout)
+            except Exception:
+                logger.exception("The page cache failed to store %s.", request.path)
+        return response
+
+    def serve_unstored(self, request):
+        response = self.get_response(request)
+        if not is_storable(response):
+            return response
+        return self.finish(request, response, now=time.time(), status="off")
+
+    def render(self, request, generation: Generation, now: float):
+        """The view's response; from the primary while a replica may still lag behind."""
+        if now - generation.started < replica_lag_seconds():
+            from pressreview.routers import use_primary
+
+            with use_primary():
+                return self.get_response(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def store(response) -> StoredPage:
+        headers = tuple(
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() in STORED_HEADERS
+        )
+        return StoredPage(response.status_code, headers, response.content)
+
+    @staticmethod
+    def rebuild(stored: StoredPage) -> HttpResponse:
+        response = HttpResponse(stored.content, status=stored.status)
+        for name, value in stored.headers:
+            response.headers[name] = value
+        return response
+
+    @staticmethod
+    def finish(request, response, *, now: float, status: str):
+        """Validators and caching headers; 304 for a conditional request that matches."""
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        if not response.has_header("Last-Modified"):
+            response.headers["Last-Modified"] = http_date(now)
+        if status != "bypass":
+            patch_cache_control(response, public=True, max_age=page_max_age())
+        response.headers["Content-Length"] = str(len(response.content))
+        response = get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response["Last-Modified"]),
+            response=response,
+        )
+        response.headers[CACHE_STATUS_HEADER] = status
+        if request.method == "HEAD" and response.status_code == 200:
+            # The headers of the GET, without its body.
+            stripped = HttpResponse(status=200)
+            for name, value in response.headers.items():
+                stripped.headers[name] = value
+            return stripped
+        return response
+
+
+def page_max_age() -> int:
+    """How long browsers and shared caches may reuse a page without asking (default 0:
+    they revalidate every time, and get a 304 while the page is unchanged)."""
+    return int(getattr(settings, "PRESSREVIEW_PAGE_MAX_AGE", 0))
+
+
+def is_storable(response) -> bool:
+    """A complete, public 200 page that sets no cookie and does not depend on one."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    vary = {value.strip().lower() for value in response.get("Vary", "").split(",")}
+    if "cookie" in vary or "*" in vary:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def reset_for_tests() -> None:
+    """A new generation for a database known to hold no scheduled review (a test's start)."""
+    cache.set(generation_key(), Generation(_new_token(), None, 0.0), None)

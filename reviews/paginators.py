@@ -1,0 +1,106 @@
+"""Pagination that never counts a whole archive.
+
+Django's Paginator runs COUNT(*) over the whole list on every page: at six hundred thousand
+stories, that is most of the time a list page takes. `CappedCountPaginator` counts exactly
+up to `count_cap` rows (reading no more than that many) and beyond that asks the
+database's planner for an estimate (on PostgreSQL; elsewhere it counts). Pages are then
+numbered against the estimate, shown as "about", and "next" is known from the page itself
+(one row more is fetched), so no page is lost when the estimate is short.
+"""
+
+import json
+import math
+from functools import cached_property
+
+from django.core.paginator import EmptyPage, Page, Paginator
+from django.db import connections
+from django.db.models import QuerySet
+
+DEFAULT_COUNT_CAP = 1000
+
+
+class CappedCountPaginator(Paginator):
+    count_cap = DEFAULT_COUNT_CAP
+
+    @cached_property
+    def count(self) -> int:
+        if not isinstance(self.object_list, QuerySet):
+            return super().count
+        exact = capped_count(self.object_list, self.count_cap)
+        if exact <= self.count_cap:
+            self.count_is_estimate = False
+            return exact
+        estimate = estimated_count(self.object_list)
+        if estimate is None:
+            self.count_is_estimate = False
+            return self.object_list.count()
+        self.count_is_estimate = True
+        return round_roughly(max(estimate, self.count_cap + 1))
+
+    count_is_estimate = False
+
+    def validate_number(self, number):
+        if not self.count or not self.count_is_estimate:
+            return super().validate_number(number)
+        # Against an estimate, a page past the estimated end may still exist: page() tells.
+        number = super().validate_number(1) if number in (None, "") else number
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            return super().validate_number(number)
+        if number < 1:
+            return super().validate_number(number)
+        return number
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.count_is_estimate:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if not rows and number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        return EstimatedPage(
+            rows[: self.per_page], number, self, has_more=len(rows) > self.per_page
+        )
+
+
+class EstimatedPage(Page):
+    """A page of a list whose length is estimated: "next" is known from the rows."""
+
+    def __init__(self, object_list, number, paginator, *, has_more: bool):
+        super().__init__(object_list, number, paginator)
+        self.has_more = has_more
+
+    def has_next(self):
+        return self.has_more
+
+    def end_index(self):
+        return (self.number - 1) * self.paginator.per_page + len(self.object_list)
+
+
+def capped_count(queryset: QuerySet, cap: int) -> int:
+    """The number of rows, counting no further than cap + 1."""
+    return queryset.order_by().values("pk")[: cap + 1].count()
+
+
+def estimated_count(queryset: QuerySet) -> int | None:
+    """The planner's estimate of the number of rows (PostgreSQL), or None elsewhere."""
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return None
+    sql, params = queryset.order_by().query.get_compiler(queryset.db).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def round_roughly(number: int) -> int:
+    """Two significant digits: an estimate should not look exact."""
+    if number < 100:
+        return number
+    scale = 10 ** (int(math.log10(number)) - 1)
+    return round(number / scale) * scale

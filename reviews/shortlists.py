@@ -1,0 +1,85 @@
+"""Shortlists of experts and tags for the reader's filter form.
+
+An archive of decades quotes thousands of experts and uses about a thousand tags: a select of
+every expert and a checkbox per tag would make every list page half a megabyte and most of
+its rendering time, growing with the archive. The form therefore offers the experts and tags
+most used in the newest published stories, plus whatever the reader has chosen; it still
+accepts any published expert or tag (the expert, tag and topic pages link to such filters).
+Outlets are few and all listed.
+"""
+
+import re
+
+from django.db.models import Count, Q, QuerySet
+from taggit.models import Tag
+
+from .models import Citation, Expert, Story, TaggedStory, published_tags
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
+# How many of the newest published stories the shortlists are drawn from.
+RECENT_STORIES = 500
+EXPERTS_SHOWN = 60
+TAGS_SHOWN = 40
+
+
+def recent_stories() -> QuerySet:
+    return (
+        Story.objects.published()
+        .order_by("-review__review_date", "-review__publish_at", "-pk")
+        .values("pk")[:RECENT_STORIES]
+    )
+
+
+def shortlist_experts(chosen: list[str]) -> list[Expert]:
+    """The experts most cited in the newest stories, and those chosen, by name."""
+    most_cited = (
+        Citation.objects.filter(story__in=recent_stories())
+        .values("expert_id")
+        .annotate(uses=Count("pk"))
+        .order_by("-uses", "expert_id")
+        .values("expert_id")[:EXPERTS_SHOWN]
+    )
+    return list(
+        Expert.objects.published()
+        .filter(Q(pk__in=most_cited) | Q(slug__in=chosen))
+        .only("name", "slug")
+        .order_by("name", "pk")
+    )
+
+
+def shortlist_tags(chosen: list[str]) -> list[Tag]:
+    """The tags most used in the newest stories, and those chosen, by name."""
+    most_used = (
+        TaggedStory.objects.filter(content_object__in=recent_stories())
+        .values("tag_id")
+        .annotate(uses=Count("pk"))
+        .order_by("-uses", "tag_id")
+        .values("tag_id")[:TAGS_SHOWN]
+    )
+    return list(published_tags().filter(Q(pk__in=most_used) | Q(slug__in=chosen)).order_by("name"))
+
+
+def shorten_choices(form, data) -> None:
+    """Show the shortlists in the form's expert and tag widgets (once); the fields still
+    validate against every published expert and tag."""
+    if getattr(form, "shortlisted", False):
+        return
+    form.shortlisted = True
+
+    def chosen(name: str) -> list[str]:
+        values = data.getlist(name) if hasattr(data, "getlist") else []
+        # Only what could be a slug (PostgreSQL refuses a NUL byte in a query, for one):
+        # anything else is the field's error to report.
+        return [value for value in values if SLUG.fullmatch(value)]
+
+    # Callables, so that the lists are made only if the form is shown (the API never does).
+    if "expert" in form.fields:
+        field = form.fields["expert"]
+        field.widget.choices = lambda: [
+            ("", field.empty_label),
+            *((e.slug, e.name) for e in shortlist_experts(chosen("expert"))),
+        ]
+    if "tag" in form.fields:
+        form.fields["tag"].widget.choices = lambda: [
+            (tag.slug, tag.name) for tag in shortlist_tags(chosen("tag"))
+        ]
