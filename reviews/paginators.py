@@ -17,6 +17,9 @@ from django.db import connections
 from django.db.models import QuerySet
 
 DEFAULT_COUNT_CAP = 1000
+# No list is this long: a page starting further on is refused before the database sees an
+# offset it cannot hold (PostgreSQL's OFFSET is a bigint).
+MAX_OFFSET = 2**31
 
 
 class CappedCountPaginator(Paginator):
@@ -50,6 +53,8 @@ class CappedCountPaginator(Paginator):
             return super().validate_number(number)
         if number < 1:
             return super().validate_number(number)
+        if (number - 1) * self.per_page >= MAX_OFFSET:
+            raise EmptyPage(self.error_messages["no_results"])
         return number
 
     def page(self, number):

@@ -143,6 +143,19 @@ def test_an_estimate_short_of_the_truth_loses_no_page():
             paginator.page(4)
 
 
+@pytest.mark.parametrize("list_name", ["reviews:home", "reviews:review-list", "reviews:story-list"])
+def test_a_page_far_past_an_estimated_end_is_not_found(client, list_name):
+    """Not an offset the database cannot hold (a 500 on PostgreSQL): a plain 404."""
+    for number in range(5):
+        StoryFactory(review__review_date=datetime.date(2026, 3, 1) - datetime.timedelta(number))
+    with (
+        mock.patch.object(paginators.CappedCountPaginator, "count_cap", 2),
+        mock.patch.object(paginators, "estimated_count", return_value=4321),
+    ):
+        for page in ["99999999999999999999", str(2**40), "9999999"]:
+            assert client.get(reverse(list_name), {"page": page}).status_code == 404, page
+
+
 @needs_postgresql
 def test_the_estimate_comes_from_the_planner():
     ReviewFactory.create_batch(3)
