@@ -18,6 +18,7 @@ average is recorded next to every figure, and `--wait-quiet` waits for it to dro
 
 import argparse
 import datetime
+import functools
 import json
 import os
 import platform
@@ -36,6 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LUA = Path(__file__).resolve().parent / "wrk_report.lua"
 MARK_START = "<!-- bench:results:start -->"
 MARK_END = "<!-- bench:results:end -->"
+
+# Seconds given to a server's workers to finish starting before it is measured.
+SETTLE_SECONDS = 3
 
 TARGETS = {
     "cached_detail_share": 0.60,
@@ -487,16 +491,15 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
         )
     flush_redis(args)
     servers = {
-        "cached": Server(
-            args, database["env"], args.port, page_cache=True, log=log_folder / f"{size}-cached.log"
-        ),
-        "uncached": Server(
+        mode: functools.partial(
+            Server,
             args,
             database["env"],
-            args.port + 1,
-            page_cache=False,
-            log=log_folder / f"{size}-uncached.log",
-        ),
+            args.port + number,
+            page_cache=mode == "cached",
+            log=log_folder / f"{size}-{mode}.log",
+        )
+        for number, mode in enumerate(["cached", "uncached"])
     }
     results: dict = {
         "database": {key: database[key] for key in ("name", "generated", "counts", "size")},
@@ -504,11 +507,14 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
         "queries": queries,
         "runs": {},
     }
-    try:
-        static = static_path()
-        for server in servers.values():
+    static = static_path()
+    # One server at a time: a server booting its workers beside another's measurement
+    # would take half the machine from it (seen: the static file at half its speed).
+    for mode, make_server in servers.items():
+        server = make_server()
+        try:
             server.wait(static)
-        for mode, server in servers.items():
+            time.sleep(SETTLE_SECONDS)
             runs = results["runs"][mode] = {}
             for name, path in {"static file": static, **pages}.items():
                 wait_until_quiet(args.wait_quiet)
@@ -525,8 +531,7 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
             ceiling = runs["static file"]["requests_per_second"] or 1
             for figures in runs.values():
                 figures["share_of_static"] = round(figures["requests_per_second"] / ceiling, 3)
-    finally:
-        for server in servers.values():
+        finally:
             server.stop()
     return results
 

@@ -179,8 +179,9 @@ class ReviewDetailView(DetailView):
     context_object_name = "review"
     related_count = 4
     # How many story ids before and after this review's the related reviews are drawn
-    # from: about seven months of a daily archive of four reviews of six stories.
-    related_window = 5_000
+    # from: about three months of a daily archive of four reviews of six stories. (At
+    # 600,000 stories a window of 5,000 took twice as long and chose nearly the same.)
+    related_window = 2_000
 
     def get_queryset(self):
         return (
