@@ -2,21 +2,22 @@
 
 Every public page (the reader site, its feeds, the sitemap and robots.txt) is stored in the
 default cache (Redis, shared by every app server, when REDIS_URL is set) for anonymous GET
-and HEAD requests, under a key that includes the current content *generation*: a random
-token kept in the same cache. Any change to the content (a save or delete of a review, story,
-citation, tag, outlet, expert or section, and a story's tags changing) starts a new
-generation, so every stored page is out of date at once, on every app server, without
-finding which pages showed what. Old pages simply age out of the cache.
+and HEAD requests, marked with the content *generation* it was rendered in: a random token
+kept in the same cache, read with the page in one round trip. Any change to the content (a
+save or delete of a review, story, citation, tag, outlet, expert or section, and a story's
+tags changing) starts a new generation, so every stored page is out of date at once, on
+every app server, without finding which pages showed what. An out-of-date page is rendered
+again and replaces the old one under the same key (or ages out of the cache).
 
 A scheduled review becomes public by the clock, with no write to notice. So the generation
 also records the earliest publish time still to come; the first request after it starts a
 new generation, and no page is stored beyond it.
 
 A generation starts when the change is made and again when its transaction commits: a page
-rendered in between (from the data before the commit) is stored under a generation nobody
-asks for any more. With a read replica (pressreview.routers), pages rendered during the
-replica's lag after a change are read from the primary, so that a lagging replica cannot
-put an old page in the cache under the new generation.
+rendered in between (from the data before the commit) is marked with a generation that is
+no longer in force, and never served. With a read replica (pressreview.routers), pages
+rendered during the replica's lag after a change are read from the primary, so that a
+lagging replica cannot put an old page in the cache under the new generation.
 
 Public pages set no cookie and do not vary on Cookie, so that a shared cache or a CDN in
 front can serve them to everyone; each carries an ETag (a digest of the page) and a
@@ -134,10 +135,11 @@ def generation_key() -> str:
     return f"pages:{site_key()}:generation"
 
 
-def current_generation(*, now: float | None = None) -> Generation:
-    """The generation in force, starting a new one when a scheduled publish time has come."""
+def current_generation(*, now: float | None = None, stored=None) -> Generation:
+    """The generation in force, starting a new one when a scheduled publish time has come.
+    `stored`: what the cache holds under generation_key(), when the caller read it already."""
     now = time.time() if now is None else now
-    generation = cache.get(generation_key())
+    generation = cache.get(generation_key()) if stored is None else stored
     if not isinstance(generation, Generation) or (
         generation.next_publish is not None and generation.next_publish <= now
     ):
@@ -236,6 +238,8 @@ class StoredPage:
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
+    # The generation it was rendered in: served only while that generation lasts.
+    generation: str = ""
 
 
 def is_public_page(path: str) -> bool:
@@ -246,10 +250,13 @@ def is_public_page(path: str) -> bool:
     return match.view_name in PUBLIC_VIEWS
 
 
-def page_key(request, generation: Generation) -> str:
+def page_key(request) -> str:
+    """Where a page is stored. One key per address, whatever the generation: the stored
+    page says which generation it belongs to, so that the generation and the page are read
+    in one round trip to the cache, and a new version replaces the old one."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-    return f"pages:{site_key()}:{generation.token}:{digest}"
+    return f"pages:{site_key()}:{digest}"
 
 
 class PublicPageCacheMiddleware:
@@ -277,13 +284,14 @@ class PublicPageCacheMiddleware:
             return self.serve_unstored(request)
         now = time.time()
         try:
-            generation = current_generation(now=now)
-            key = page_key(request, generation)
-            stored = cache.get(key)
+            key, generation_at = page_key(request), generation_key()
+            found = cache.get_many([generation_at, key])
+            generation = current_generation(now=now, stored=found.get(generation_at))
         except Exception:
             logger.exception("The page cache failed: serving from the database.")
             return self.serve_unstored(request)
-        if isinstance(stored, StoredPage):
+        stored = found.get(key)
+        if isinstance(stored, StoredPage) and stored.generation == generation.token:
             return self.finish(request, self.rebuild(stored), now=now, status="hit")
 
         response = self.render(request, generation, now)
@@ -295,7 +303,7 @@ class PublicPageCacheMiddleware:
             timeout = min(timeout, int(generation.next_publish - now))
         if request.method == "GET" and response.status_code == 200 and timeout > 0:
             try:
-                cache.set(key, self.store(response), timeout)
+                cache.set(key, self.store(response, generation), timeout)
             except Exception:
                 logger.exception("The page cache failed to store %s.", request.path)
         return response
@@ -316,13 +324,13 @@ class PublicPageCacheMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def store(response) -> StoredPage:
+    def store(response, generation: Generation) -> StoredPage:
         headers = tuple(
             (name, value)
             for name, value in response.headers.items()
             if name.lower() in STORED_HEADERS
         )
-        return StoredPage(response.status_code, headers, response.content)
+        return StoredPage(response.status_code, headers, response.content, generation.token)
 
     @staticmethod
     def rebuild(stored: StoredPage) -> HttpResponse:

@@ -82,4 +82,4 @@ def test_redis_url_switches_the_cache_to_redis():
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "pressreview.cache.SharedClientRedisCache"
