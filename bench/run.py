@@ -516,7 +516,13 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
             server.wait(static)
             time.sleep(SETTLE_SECONDS)
             runs = results["runs"][mode] = {}
-            for name, path in {"static file": static, **pages}.items():
+            # The static file first and last: the ceiling is the better of the two, so that
+            # a moment of background work (autovacuum, say) does not lower it.
+            for name, path in {
+                "static file": static,
+                **pages,
+                "static file, again": static,
+            }.items():
                 wait_until_quiet(args.wait_quiet)
                 load = load_average()
                 figures = measure(args, server.url(path))
@@ -528,6 +534,9 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
                     f"p99 {figures['p99_ms']:7.1f} ms  {figures['errors']} errors  "
                     f"(load {load})"
                 )
+            again = runs.pop("static file, again")
+            if again["requests_per_second"] > runs["static file"]["requests_per_second"]:
+                runs["static file"] = again | {"measured": "last"}
             ceiling = runs["static file"]["requests_per_second"] or 1
             for figures in runs.values():
                 figures["share_of_static"] = round(figures["requests_per_second"] / ceiling, 3)

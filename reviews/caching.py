@@ -31,6 +31,7 @@ Writes that send no signals (`QuerySet.update()`, `bulk_create()`, raw SQL) must
 """
 
 import datetime
+import functools
 import hashlib
 import logging
 import secrets
@@ -42,7 +43,7 @@ from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -243,8 +244,14 @@ class StoredPage:
 
 
 def is_public_page(path: str) -> bool:
+    return _resolves_to_public_view(get_urlconf(), path)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _resolves_to_public_view(urlconf, path: str) -> bool:
+    """Remembered: resolving an address is a good part of what serving a stored page costs."""
     try:
-        match = resolve(path)
+        match = resolve(path, urlconf)
     except Resolver404:
         return False
     return match.view_name in PUBLIC_VIEWS
