@@ -235,7 +235,5 @@ class ApiMiddleware:
         since = first_seen(request, etag)
         if since is not None:
             response["Last-Modified"] = http_date(since)
-        if "Cache-Control" not in response:
-            max_age = getattr(settings, "PRESSREVIEW_API_MAX_AGE", DEFAULT_MAX_AGE)
-            patch_cache_control(response, public=True, max_age=max_age)
+        # Cache-Control is set by __call__, on this answer or the 304 that replaces it.
         return get_conditional_response(request, etag=etag, last_modified=since, response=response)

@@ -6,7 +6,7 @@ HTTP matters common to all (rate limit, ETag, Cache-Control, JSON errors) are mi
 
 import datetime
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 from taggit.models import Tag
 
+from reviews.counts import published_counts
 from reviews.filters import ReviewFilter, StoryFilter
 from reviews.models import (
     Citation,
@@ -37,9 +38,6 @@ from reviews.views import (
 from . import schemas
 from .pagination import InvalidCursor, paginate
 from .representations import Representer
-
-# Ids beyond this fit no database column: they are as unknown as any other missing id.
-MAX_ID = 2**63 - 1
 
 DESCRIPTION = """
 Published press reviews as data, read-only: the same content, and only the content, that the
@@ -154,7 +152,6 @@ def check_parameters(request, repeatable: tuple[str, ...]) -> None:
 
 def filtered(filterset_class, request, queryset):
     """`queryset` filtered and ordered by the pages' FilterSet, or a 400 with its messages."""
-    check_parameters(request, repeatable=("outlet", "tag"))
     # As FilterView does: no filter parameter, no bound form (the page's own parameters,
     # here the cursor and page size, are not filters).
     data = request.GET.copy()
@@ -172,8 +169,12 @@ def filtered(filterset_class, request, queryset):
     return filterset.qs
 
 
-def page_of(request, queryset, params: schemas.PageParams):
-    """The page the parameters ask for, and the absolute links to its neighbours."""
+def page_of(request, queryset, params: schemas.PageParams, *, filterset_class=None):
+    """The page the parameters ask for, and the absolute links to its neighbours; the list
+    first filtered by `filterset_class`, when it has one."""
+    check_parameters(request, repeatable=("outlet", "tag"))
+    if filterset_class is not None:
+        queryset = filtered(filterset_class, request, queryset)
     try:
         page = paginate(queryset, cursor=params.cursor, page_size=params.page_size)
     except InvalidCursor as invalid:
@@ -211,33 +212,29 @@ def published_sections():
     return Section.objects.filter(pk__in=Review.objects.published().values("section_id"))
 
 
-def counts(queryset, field: str, objects, count="pk") -> dict:
-    """{object id: number} over a published queryset, for the listed objects only."""
+def counts(uses, subject: str, objects, *, review: str) -> dict:
+    """{object id: number of published uses}, for the listed objects only, counted as the
+    site's lists count them (reviews.counts.published_counts: no join to every review)."""
     ids = [obj.pk for obj in objects]
     if not ids:
         return {}
-    return dict(
-        queryset.filter(**{f"{field}__in": ids})
-        .order_by()
-        .values_list(field)
-        .annotate(number=Count(count, distinct=True))
-    )
+    return published_counts(uses.filter(**{f"{subject}__in": ids}), subject, review=review)
 
 
 def story_counts(outlets):
-    return counts(Story.objects.published(), "outlet_id", outlets)
+    return counts(Story.objects.all(), "outlet_id", outlets, review="review__")
 
 
 def citation_counts(experts):
-    return counts(Citation.objects.published(), "expert_id", experts)
+    return counts(Citation.objects.all(), "expert_id", experts, review="story__review__")
 
 
 def tag_counts(tags):
-    return counts(TaggedStory.objects.published(), "tag_id", tags, count="content_object")
+    return counts(TaggedStory.objects.all(), "tag_id", tags, review="content_object__review__")
 
 
 def review_counts(sections):
-    return counts(Review.objects.published(), "section_id", sections)
+    return counts(Review.objects.all(), "section_id", sections, review="")
 
 
 @api.get(
@@ -260,7 +257,7 @@ def index(request):
     summary="Published reviews, newest first, with their stories",
 )
 def list_reviews(request, params: Query[schemas.ReaderFilterParams]):
-    reviews, links = page_of(request, filtered(ReviewFilter, request, published_reviews()), params)
+    reviews, links = page_of(request, published_reviews(), params, filterset_class=ReviewFilter)
     show = Representer(request)
     return {**links, "results": [show.review(review) for review in reviews]}
 
@@ -273,8 +270,6 @@ def list_reviews(request, params: Query[schemas.ReaderFilterParams]):
     summary="One review by id",
 )
 def review_detail(request, review_id: int):
-    if not 0 < review_id <= MAX_ID:
-        raise Http404("No published review has this id.")
     review = object_or_404(published_reviews(), "No published review has this id.", pk=review_id)
     return Representer(request).review(review)
 
@@ -304,7 +299,7 @@ def review_by_date(request, year: int, month: int, day: int, slug: str):
     summary="Stories of published reviews, newest first",
 )
 def list_stories(request, params: Query[schemas.ReaderFilterParams]):
-    stories, links = page_of(request, filtered(StoryFilter, request, published_stories()), params)
+    stories, links = page_of(request, published_stories(), params, filterset_class=StoryFilter)
     show = Representer(request)
     return {**links, "results": [show.story(story) for story in stories]}
 
@@ -317,8 +312,6 @@ def list_stories(request, params: Query[schemas.ReaderFilterParams]):
     summary="One story by id",
 )
 def story_detail(request, story_id: int):
-    if not 0 < story_id <= MAX_ID:
-        raise Http404("No story of a published review has this id.")
     story = object_or_404(
         published_stories(), "No story of a published review has this id.", pk=story_id
     )

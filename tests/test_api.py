@@ -400,6 +400,9 @@ def test_subject_lists_validate_their_page_parameters(client, endpoint):
     assert data["errors"][0]["parameter"] == "page_size"
     data = get_json(client, api(endpoint), {"cursor": "forged"}, status=400)
     assert data["errors"][0]["parameter"] == "cursor"
+    # A page number is refused here too, not silently ignored.
+    data = get_json(client, api(endpoint), {"page": "2"}, status=400)
+    assert data["errors"][0]["parameter"] == "page"
 
 
 def test_a_cursor_only_works_with_the_ordering_it_came_from(client, newsroom):
