@@ -46,7 +46,7 @@ class CappedCountPaginator(Paginator):
         if not self.count or not self.count_is_estimate:
             return super().validate_number(number)
         # Against an estimate, a page past the estimated end may still exist: page() tells.
-        number = super().validate_number(1) if number in (None, "") else number
+        number = 1 if number in (None, "") else number
         try:
             number = int(number)
         except (TypeError, ValueError):

@@ -8,6 +8,7 @@ accepts any published expert or tag (the expert, tag and topic pages link to suc
 Outlets are few and all listed.
 """
 
+import functools
 import re
 
 from django.db.models import Count, Q, QuerySet
@@ -72,14 +73,17 @@ def shorten_choices(form, data) -> None:
         # anything else is the field's error to report.
         return [value for value in values if SLUG.fullmatch(value)]
 
-    # Callables, so that the lists are made only if the form is shown (the API never does).
+    # Callables, so that the lists are made only if the form is shown (the API never does);
+    # remembered, since a select widget walks its choices twice when it renders.
     if "expert" in form.fields:
         field = form.fields["expert"]
-        field.widget.choices = lambda: [
-            ("", field.empty_label),
-            *((e.slug, e.name) for e in shortlist_experts(chosen("expert"))),
-        ]
+        field.widget.choices = functools.cache(
+            lambda: [
+                ("", field.empty_label),
+                *((e.slug, e.name) for e in shortlist_experts(chosen("expert"))),
+            ]
+        )
     if "tag" in form.fields:
-        form.fields["tag"].widget.choices = lambda: [
-            (tag.slug, tag.name) for tag in shortlist_tags(chosen("tag"))
-        ]
+        form.fields["tag"].widget.choices = functools.cache(
+            lambda: [(tag.slug, tag.name) for tag in shortlist_tags(chosen("tag"))]
+        )

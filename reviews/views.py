@@ -27,7 +27,7 @@ from .models import (
     published_tags,
 )
 from .moderation import FollowsSlugRedirectsView
-from .paginators import CappedCountPaginator, capped_count
+from .paginators import CappedCountPaginator
 from .search import (
     SearchForm,
     highlight_results,
@@ -284,15 +284,14 @@ class ReviewDetailView(DetailView):
             stories__tagged__content_object__gte=min(story_ids) - self.related_window,
             stories__tagged__content_object__lte=max(story_ids) + self.related_window,
         )
-        shared = Count("stories__tagged__tag_id", filter=nearby, distinct=True)
+        # filter() before annotate(): the count runs over the rows the filter joined.
         return list(
             Review.objects.published()
             .exclude(pk=self.object.pk)
             .filter(nearby)
-            .annotate(shared_tags=shared)
+            .annotate(shared_tags=Count("stories__tagged__tag_id", distinct=True))
             .select_related("section")
-            .order_by("-shared_tags", "-review_date", "-pk")
-            .distinct()[: self.related_count]
+            .order_by("-shared_tags", "-review_date", "-pk")[: self.related_count]
         )
 
 
@@ -422,8 +421,6 @@ class SearchView(ListView):
     paginate_by = 20
     paginator_class = CappedCountPaginator
     reviews_shown = 5
-    # Beyond this many matching reviews the page says "more than".
-    review_count_cap = 1000
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET)
@@ -453,6 +450,7 @@ class SearchView(ListView):
         if self.query and page.number == 1:
             reviews = ranked_review_results(self.query).select_related("section")
             context["reviews"] = highlight_results(reviews[: self.reviews_shown], self.query)
-            context["review_count"] = capped_count(reviews, self.review_count_cap)
-            context["review_count_capped"] = context["review_count"] > self.review_count_cap
+            # At most RANKED_MATCHES, as for the stories: beyond it the page says "more than".
+            context["review_count"] = reviews.count()
+            context["review_count_capped"] = ranking_was_bounded(context["review_count"])
         return context
