@@ -37,6 +37,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from .models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
+from .moderation import find_tag, normalise_name
 
 FORMAT_NAME = "pressreview.reviews"
 FORMAT_VERSION = 1
@@ -545,7 +546,7 @@ def _as_imported(data: ReviewData, *, author, before: dict) -> dict | None:
     for story in sorted(data.stories, key=lambda story: story.position):
         tags = []
         for name, _slug in story.tags:
-            tag = Tag.objects.filter(name__iexact=name).first()
+            tag = find_tag(name)
             if tag is None:
                 return None
             tags.append({"name": tag.name, "slug": tag.slug})
@@ -581,12 +582,13 @@ def _find_author(username: str | None):
 
 
 def _tag(name: str, slug: str) -> Tag:
-    """The tag of this name whatever its case, or a new one with the file's slug if free."""
-    tag = Tag.objects.filter(name__iexact=name).first()
+    """The tag of this name whatever its case and spacing (moderation.find_tag), or a new
+    one with the file's slug if free."""
+    tag = find_tag(name)
     if tag is None:
         free = slug and not Tag.objects.filter(slug=slug).exists()
         # Without a slug, taggit makes one from the name, suffixed if taken.
-        tag = Tag.objects.create(name=name, slug=slug if free else "")
+        tag = Tag.objects.create(name=normalise_name(name), slug=slug if free else "")
     return tag
 
 

@@ -238,3 +238,34 @@ def test_a_dump_cannot_be_restored_into_sqlite(tmp_path):
     dump.write_bytes(b"PGDMP")
     with pytest.raises(CommandError, match="PostgreSQL"):
         call_command("restore", str(dump), interactive=False, verbosity=0)
+
+
+# Bad arguments: one line saying what is wrong, never a traceback
+
+
+@pytest.mark.django_db
+def test_backup_refuses_an_address_that_is_not_a_database(tmp_path):
+    with pytest.raises(CommandError, match="is not a database address"):
+        call_command("backup", output=str(tmp_path / "b.dump"), database_url="nonsense://x")
+
+
+@pytest.mark.django_db
+def test_backup_says_when_it_cannot_write_there(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way", encoding="utf-8")
+    with pytest.raises(CommandError, match="Cannot write into"):
+        call_command("backup", output=str(blocker / "b.json"), verbosity=0)
+
+
+@pytest.mark.django_db
+def test_restore_with_no_one_to_answer_cancels(tmp_path, monkeypatch):
+    dump = tmp_path / "b.dump"
+    dump.write_bytes(b"PGDMP")
+    url = "postgres://nobody@127.0.0.1:1/nothing"
+
+    def no_terminal(prompt=""):
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", no_terminal)
+    with pytest.raises(CommandError, match="Restore cancelled: nothing changed"):
+        call_command("restore", str(dump), database_url=url, verbosity=0)

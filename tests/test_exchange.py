@@ -280,6 +280,20 @@ def test_tags_are_matched_by_name_whatever_the_case(tmp_path):
     assert "unchanged 3" in import_file(path).stdout
 
 
+def test_a_tag_spelled_with_other_spacing_is_the_same_tag(tmp_path):
+    """As the moderators' tools match tag names: case and runs of spaces ignored."""
+    some_reviews()
+    document = exported_document()
+    document["reviews"][0]["stories"][0]["tags"] = ["  port   STRIKES "]
+    empty_the_database()
+    Tag.objects.create(name="Port strikes", slug="port-strikes")
+
+    import_file(write_json(tmp_path / "spaced.json", document))
+
+    assert not Tag.objects.filter(name__contains="  ").exists()
+    assert TaggedStory.objects.filter(tag__slug="port-strikes").count() == 1
+
+
 def test_an_author_without_an_account_is_left_empty_and_reported(tmp_path):
     some_reviews()
     path = tmp_path / "reviews.json"

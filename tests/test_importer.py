@@ -15,7 +15,7 @@ from reviews.importer.evaluation import METRICS, evaluate
 from reviews.importer.parser import ImportFailed, parse_review
 from reviews.importer.text import find_dateline, remove_clutter
 from reviews.models import Citation, Expert, Outlet, Review, Story
-from tests.factories import ExpertFactory, OutletFactory, SectionFactory
+from tests.factories import ExpertFactory, OutletFactory, SectionFactory, UserFactory
 from tests.importer_data import FOLDER, case_names, create_catalogue, expected_of, text_of
 
 pytestmark = pytest.mark.django_db
@@ -483,3 +483,35 @@ def test_command_needs_a_section_when_the_text_names_none(db, tmp_path):
     call_command("import_review", str(path), "--section=business", stdout=io.StringIO())
     story = Story.objects.get()
     assert story.citations.get().expert.name == "Ana Ribeiro"
+
+
+def test_a_tampered_proposal_is_answered_with_the_form_never_a_500(client, editor, catalogue):
+    """The hidden notes and the formsets' counts come back from the browser: garbage there
+    is ignored or refused, and nothing is saved."""
+    client.force_login(editor)
+    data = form_data(read_text(client, "01_outlet_heads_two_stories").context["forms"])
+    notes = next(name for name in data if name.endswith("notes"))
+    for garbage in ['{"uncertain": 5}', '{"uncertain": [[["a"], "m"]]}', "[1]", "{", '""']:
+        response = client.post(IMPORT_URL, data | {notes: garbage, "_save": "1"})
+        assert response.status_code in (200, 302), garbage
+        Review.objects.all().delete()
+    flood = data | {"stories-TOTAL_FORMS": "5000", "_save": "1"}
+    response = client.post(IMPORT_URL, flood)
+    assert response.status_code == 200
+    assert "Please submit at most 60 forms." in response.content.decode()
+    assert Review.objects.count() == 0
+
+
+def test_an_author_who_may_not_import_is_told_so(catalogue, db):
+    UserFactory(username="reader-only")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_review",
+            str(FOLDER / "01_outlet_heads_two_stories.txt"),
+            "--create-new",
+            "--author=reader-only",
+            stderr=err,
+        )
+    assert "not imported: You may not import reviews." in err.getvalue()
+    assert Review.objects.count() == 0

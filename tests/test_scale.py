@@ -9,7 +9,7 @@ import re
 from unittest import mock
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -265,3 +265,9 @@ def test_experts_are_listed_with_their_published_citations_only(client):
     page = client.get(reverse("reviews:expert-list")).text
     assert "quoted 2 times" in page
     assert Expert.objects.published().count() == 1
+
+
+def test_generate_content_refuses_more_reviews_than_the_calendar_holds():
+    with pytest.raises(CommandError, match="would go back before year 1"):
+        call_command("generate_content", reviews=100_000_000, per_day=1)
+    assert not Review.objects.exists() and not Expert.objects.exists()

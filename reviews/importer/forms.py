@@ -68,7 +68,25 @@ class ReviewPartForm(forms.Form):
             data = json.loads(raw or "{}")
         except ValueError:
             return {}
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        # A hidden field comes back from the browser: keep only what has the shape we wrote.
+        uncertain = data.get("uncertain")
+        mentioned = data.get("mentioned")
+        return {
+            "uncertain": [
+                (item[0], item[1])
+                for item in (uncertain if isinstance(uncertain, list) else [])
+                if isinstance(item, list | tuple)
+                and len(item) == 2
+                and all(isinstance(part, str) for part in item)
+            ],
+            "mentioned": [
+                name
+                for name in (mentioned if isinstance(mentioned, list) else [])
+                if isinstance(name, str)
+            ],
+        }
 
 
 def autocomplete(model, field_name: str) -> AutocompleteSelect:
@@ -160,8 +178,26 @@ class CitationPartForm(forms.Form):
         return DraftCitation(expert, data["position"], data["organisation"], data["quote"])
 
 
-StoryFormSet = forms.formset_factory(StoryPartForm, extra=0, can_delete=True)
-CitationFormSet = forms.formset_factory(CitationPartForm, extra=0, can_delete=True)
+# Bounds for what a posted form may ask for: a press review has a dozen stories, a story a
+# few experts. Beyond them the form says so, instead of building thousands of forms.
+MAX_STORIES = 60
+MAX_CITATIONS = 30
+StoryFormSet = forms.formset_factory(
+    StoryPartForm,
+    extra=0,
+    can_delete=True,
+    max_num=MAX_STORIES,
+    validate_max=True,
+    absolute_max=MAX_STORIES,
+)
+CitationFormSet = forms.formset_factory(
+    CitationPartForm,
+    extra=0,
+    can_delete=True,
+    max_num=MAX_CITATIONS,
+    validate_max=True,
+    absolute_max=MAX_CITATIONS,
+)
 
 
 def citations_prefix(index: int) -> str:

@@ -125,8 +125,11 @@ QUOTE_OPENERS = "\"“‘«„'"
 MARKER_BOUNDARY = '.!?…"”’»)]'
 COLON = re.compile(r"[ \t]*:[ \t]*(?:\n[ \t]*)?")
 CONNECTORS = r"(?:the|of|de|da|do|dos|das|del|la|el|le|les|di|der|die|y|i|e|and|&)"
+# Words of at most 40 characters: an outlet's name has no longer ones, and an unbounded
+# word made a long unbroken run of letters cost time in the square of its length.
 OUTLETISH = re.compile(
-    rf"(?P<name>[{UPPER}][\w'’&.\-]*(?:[ \t]+(?:{CONNECTORS}[ \t]+)*[{UPPER}][\w'’&.\-]*){{0,5}})"
+    rf"(?P<name>[{UPPER}][\w'’&.\-]{{0,40}}"
+    rf"(?:[ \t]+(?:{CONNECTORS}[ \t]+)*[{UPPER}][\w'’&.\-]{{0,40}}){{0,5}})"
     rf"[ \t]*:[ \t]*(?:\n[ \t]*)?(?=[\"“‘«{UPPER}0-9])"
 )
 NOT_OUTLETS = {

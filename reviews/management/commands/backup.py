@@ -24,7 +24,15 @@ POSTGRESQL = "django.db.backends.postgresql"
 
 def database_settings(url: str | None) -> dict:
     """The settings of the database at `url`, or of the site's default database."""
-    return dj_database_url.parse(url) if url else connections["default"].settings_dict
+    if not url:
+        return connections["default"].settings_dict
+    try:
+        return dj_database_url.parse(url)
+    except ValueError as bad_url:
+        raise CommandError(
+            f"--database-url {url!r} is not a database address "
+            "(e.g. postgres://user@host:5432/name)."
+        ) from bad_url
 
 
 def libpq_environment(database: dict) -> dict[str, str]:
@@ -71,7 +79,10 @@ class Command(BaseCommand):
         else:
             stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
             path = BACKUP_DIR / f"pressreview-{stamp}.{'dump' if postgres else 'json'}"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CommandError(f"Cannot write into {path.parent}: {error.strerror}.") from error
         if postgres:
             self.dump(database, path)
         elif database_url:

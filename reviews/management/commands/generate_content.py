@@ -1,3 +1,4 @@
+import datetime
 import sys
 import time
 
@@ -61,6 +62,13 @@ class Command(BaseCommand):
     def handle(self, *args, reviews, seed, per_day, chunk, **options):
         if reviews < 1 or per_day < 1 or chunk < 1:
             raise CommandError("--reviews, --per-day and --chunk must be positive.")
+        # Reviews go back in time from today, per_day a day: they must stay in the calendar.
+        days_available = (datetime.date.today() - datetime.date(1, 1, 2)).days
+        if reviews // per_day >= days_available:
+            raise CommandError(
+                f"{reviews:,} reviews at {per_day} a day would go back before year 1: "
+                f"ask for at most {days_available * per_day:,}, or raise --per-day."
+            )
         started = time.monotonic()
         progress = ProgressBar(sys.stderr, label="Reviews")
         report = generate_content(

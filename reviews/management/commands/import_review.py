@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import timezone
@@ -53,7 +54,7 @@ class Command(BaseCommand):
                 if dry_run:
                     continue
                 review = import_draft(draft=draft, by=user)
-            except ImportFailed as problem:
+            except (ImportFailed, PermissionDenied) as problem:
                 failed += 1
                 self.stderr.write(self.style.ERROR(f"{name}: not imported: {problem}"))
                 continue

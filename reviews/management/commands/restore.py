@@ -52,12 +52,17 @@ class Command(BaseCommand):
                 "A .dump backup restores into PostgreSQL: set DATABASE_URL=postgres://..."
             )
         if interactive:
-            answer = input(
-                f"This replaces everything in the database {database['NAME']!r} with the "
-                f"contents of {path}. Type 'yes' to go on: "
-            )
+            try:
+                answer = input(
+                    f"This replaces everything in the database {database['NAME']!r} with the "
+                    f"contents of {path}. Type 'yes' to go on: "
+                )
+            except EOFError:  # no one to answer (cron, a pipe): --no-input says yes
+                answer = ""
             if answer.strip().lower() != "yes":
-                raise CommandError("Restore cancelled: nothing changed.")
+                raise CommandError(
+                    "Restore cancelled: nothing changed (--no-input restores without asking)."
+                )
         done = subprocess.run(
             [
                 postgres_program("pg_restore"),
