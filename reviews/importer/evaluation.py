@@ -145,3 +145,73 @@ def evaluate(folder: Path = DEFAULT_FOLDER) -> Evaluation:
             evaluation.totals[metric].add(proposed[metric], expected[metric])
         evaluation.per_case[case.name] = scores
     return evaluation
+
+
+# What precision and recall do not show: mistakes an editor has to catch by hand.
+
+SLIPS = (
+    "newsmakers proposed as experts",
+    "country or language guessed for a new outlet",
+    "masked positions or organisations",
+    "page references left in a body",
+)
+
+
+@dataclass
+class Slips:
+    """Headline boundaries where the text runs a headline into its body, and counted slips."""
+
+    boundaries_right: int = 0
+    boundaries_expected: int = 0
+    counts: Counter = field(default_factory=Counter)
+    most_newsmakers_in_a_review: int = 0
+
+    @property
+    def boundary_accuracy(self) -> float:
+        return self.boundaries_right / self.boundaries_expected if self.boundaries_expected else 1.0
+
+
+def runs_into_body(story: dict, text: str) -> bool:
+    """True when the text gives nothing but a space between the headline and the body."""
+    return "body_starts" in story and f"{story['headline']} {story['body_starts']}" in text
+
+
+def count_slips(folder: Path = DEFAULT_FOLDER) -> Slips:
+    """Parse every case of the folder and count boundaries found and slips made.
+
+    A boundary is right when a proposed story has the expected outlet and headline and its
+    body starts with the expected `body_starts`. Slips use the optional fields described in
+    tests/data/import/frozen/README.md: `not_experts`, `outlet_country`/`outlet_language` and
+    `body_excludes`.
+    """
+    catalogue = load_catalogue(folder)
+    slips = Slips()
+    for case in load_cases(folder):
+        proposal = parse_review(case.text, catalogue=catalogue, today=case.today)
+        stories = case.expected["stories"]
+        found = [(story_key(s.outlet.name, s.headline), s.body) for s in proposal.stories]
+        for wanted in (s for s in stories if runs_into_body(s, case.text)):
+            slips.boundaries_expected += 1
+            slips.boundaries_right += any(
+                k == story_key(wanted["outlet"], wanted["headline"])
+                and body.startswith(wanted["body_starts"])
+                for k, body in found
+            )
+        cited = {key(c.name) for s in proposal.stories for c in s.citations}
+        newsmakers = sum(key(name) in cited for name in case.expected["not_experts"])
+        slips.counts[SLIPS[0]] += newsmakers
+        slips.most_newsmakers_in_a_review = max(slips.most_newsmakers_in_a_review, newsmakers)
+        silent = {key(s["outlet"]) for s in stories if s["new_outlet"] and "outlet_country" in s}
+        slips.counts[SLIPS[1]] += sum(
+            bool(s.outlet.country or s.outlet.language)
+            for s in proposal.stories
+            if s.outlet.outlet_id is None and key(s.outlet.name) in silent
+        )
+        slips.counts[SLIPS[2]] += sum(
+            "~" in f"{c.position}{c.organisation}" for s in proposal.stories for c in s.citations
+        )
+        excluded = [text for s in stories for text in s.get("body_excludes", [])]
+        slips.counts[SLIPS[3]] += sum(
+            any(text in s.body for s in proposal.stories) for text in excluded
+        )
+    return slips

@@ -2,14 +2,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from reviews.importer.evaluation import DEFAULT_FOLDER, METRICS, evaluate
+from reviews.importer.evaluation import DEFAULT_FOLDER, METRICS, count_slips, evaluate
 
 
 class Command(BaseCommand):
     help = (
         "Parse the invented press reviews in tests/data/import/ and print the parser's "
         "precision and recall for stories, outlets, experts and citations against the "
-        "expected structures. Reads no database."
+        "expected structures, then the headline boundaries found where a headline runs into "
+        "its body, and the slips an editor must catch. Reads no database."
     )
 
     def add_arguments(self, parser):
@@ -36,3 +37,15 @@ class Command(BaseCommand):
                 f"{metric:<10} {score.precision:>9.3f} {score.recall:>7.3f}   "
                 f"{score.right}/{score.proposed}/{score.expected}"
             )
+        slips = count_slips(folder)
+        self.stdout.write(
+            f"headline boundaries where the headline runs into the body: "
+            f"{slips.boundary_accuracy:.3f}   "
+            f"{slips.boundaries_right}/{slips.boundaries_expected}"
+        )
+        for slip, count in slips.counts.items():
+            self.stdout.write(f"{slip}: {count}")
+        self.stdout.write(
+            f"most newsmakers proposed as experts in one review: "
+            f"{slips.most_newsmakers_in_a_review}"
+        )
