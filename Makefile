@@ -11,8 +11,8 @@ PORT ?= 8000
 run: install migrate demo ## Set up, load the demo content and serve http://127.0.0.1:8000/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
-	$(BIN)/pytest
+test: install ## Run the whole test suite in parallel (DATABASE_URL picks the database; SQLite by default)
+	$(BIN)/pytest -n auto --dist loadgroup
 
 install: $(STAMP)
 

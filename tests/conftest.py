@@ -1,4 +1,7 @@
+import os
+
 import pytest
+from django.conf import settings
 from django.db import connections
 
 from tests.factories import UserFactory
@@ -11,6 +14,13 @@ if "replica" not in connections.settings:
         **connections.settings["default"],
         "TEST": {**connections.settings["default"]["TEST"], "MIRROR": "default"},
     }
+
+
+# Under pytest-xdist each worker has its own test database; give it its own keys in a shared
+# cache (Redis) too, so that one worker's new generation never empties another's pages.
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    for alias in settings.CACHES.values():
+        alias["KEY_PREFIX"] = f"{alias.get('KEY_PREFIX', '')}-{worker}"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -57,6 +67,12 @@ def pytest_collection_modifyitems(items):
         return transactional or "live_server" in getattr(item, "fixturenames", ())
 
     items.sort(key=commits)
+
+
+def pytest_itemcollected(item):
+    """The browser tests check what the browser sees, the same on every database."""
+    if item.nodeid.startswith("tests/browser/"):
+        item.add_marker(pytest.mark.once)
 
 
 def pytest_report_header(config):

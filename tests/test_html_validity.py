@@ -16,7 +16,7 @@ from django.urls import reverse
 from reviews.models import Review
 from tests.test_query_budgets import publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 
 def page_paths(review: Review) -> dict[str, str]:
