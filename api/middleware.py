@@ -3,9 +3,9 @@
 - Read-only: GET and HEAD (answered as GET without a body); any other method is a 405.
 - Anonymous rate limiting per client address (settings.PRESSREVIEW_API_RATE_LIMIT), counted
   in Django's cache so that app servers sharing Redis share the count: 429 with Retry-After.
-- Validators and freshness: a strong ETag (a hash of the body), a Last-Modified (see
-  `first_seen()`), 304 for If-None-Match or If-Modified-Since, and a Cache-Control that lets
-  shared caches keep an answer for a short while.
+- Validators and freshness: a strong ETag (a hash of the body), 304 for a matching
+  If-None-Match (pressreview.conditional: by ETag only, no Last-Modified), and a
+  Cache-Control that lets shared caches keep an answer for a short while.
 - Errors as JSON: whatever answers an error under /api/ (an unknown address, a crash turned
   into Django's 500 page, a disallowed host...) is replaced by `{"detail": "..."}` with the
   same status and headers, so that no client ever has to parse an HTML error page.
@@ -25,9 +25,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse, JsonResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.cache import patch_cache_control
 
+from pressreview.conditional import answer_conditionally
 from pressreview.security import client_address
 
 logger = logging.getLogger(__name__)
@@ -36,8 +36,6 @@ API_PREFIX = "/api/"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 # How long a shared cache or a browser may reuse an answer without asking again.
 DEFAULT_MAX_AGE = 60
-# How long the cache remembers since when an address has given the same answer.
-VERSION_MEMORY = 24 * 60 * 60
 RATE_PERIODS = {
     "s": 1,
     "sec": 1,
@@ -123,39 +121,6 @@ def seconds_until_allowed(request) -> int | None:
     return max(1, math.ceil((window + 1) * period - now))
 
 
-def version_key(host: str, full_path: str) -> str:
-    """The cache key of what `first_seen()` remembers about one address."""
-    return "pressreview:api-version:" + hashlib.sha256(f"{host}{full_path}".encode()).hexdigest()
-
-
-def first_seen(request, etag: str) -> int | None:
-    """Since when (a whole second) this address has answered this body, for Last-Modified.
-
-    Nothing in the data says when an answer last changed (a tag renamed, a review withdrawn
-    from a list, a scheduled one coming out), so the answer itself is the judge: the cache
-    keeps, per address, the ETag last served and since when. A new body gets a new time,
-    later than the last one even within the same second, so that If-Modified-Since never
-    hides a change; a time still in the future (several changes within one second) is not
-    sent. Returns None when there is nothing to send.
-    """
-    key = version_key(request.get_host(), request.get_full_path())
-    cache = caches["default"]
-    now = time.time()
-    try:
-        stored = cache.get(key)
-        if stored and stored[0] == etag:
-            since = stored[1]
-        else:
-            since = math.floor(now)
-            if stored:
-                since = max(since, stored[1] + 1)
-            cache.set(key, (etag, since), timeout=VERSION_MEMORY)
-    except Exception:
-        logger.warning("API Last-Modified not sent: the cache is not answering.", exc_info=True)
-        return None
-    return since if since <= now else None
-
-
 def is_json(response) -> bool:
     media_type = response.get("Content-Type", "").split(";")[0].strip().lower()
     return media_type == "application/json" or media_type.endswith("+json")
@@ -229,11 +194,7 @@ class ApiMiddleware:
         return response
 
     def add_validators(self, request, response):
-        """Set ETag and Last-Modified, and answer 304 when the client's copy is current."""
-        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-        response["ETag"] = etag
-        since = first_seen(request, etag)
-        if since is not None:
-            response["Last-Modified"] = http_date(since)
+        """Set the ETag, and answer 304 when the client's copy is current."""
+        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
         # Cache-Control is set by __call__, on this answer or the 304 that replaces it.
-        return get_conditional_response(request, etag=etag, last_modified=since, response=response)
+        return answer_conditionally(request, response)

@@ -49,8 +49,8 @@ public site shows.
   `outlet` (repeatable, any of), `expert`, `tag` (repeatable, all of), `date_after`,
   `date_before` (YYYY-MM-DD, inclusive, on the review date) and `ordering` (`-date`, `date`).
   An invalid value answers 400 with the parameter and the problem; an unknown id or slug 404.
-- **Caching**: answers carry `ETag` and `Last-Modified` (send `If-None-Match` or
-  `If-Modified-Since` for a 304) and may be kept by shared caches for a minute.
+- **Caching**: answers carry an `ETag` (send it back as `If-None-Match` for a 304 while the
+  answer is unchanged) and may be kept by shared caches for a minute.
 - **Limits**: anonymous clients are rate limited per address (429 with `Retry-After`).
   Any origin may read the API from a browser (CORS).
 """

@@ -7,3 +7,7 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pressreview.settings")
 
 application = get_asgi_application()
+
+from reviews.caching import announce_configuration  # noqa: E402 (needs the apps loaded)
+
+announce_configuration()

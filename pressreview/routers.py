@@ -4,7 +4,8 @@ Only the public reads of a request go to the read replica: a GET or HEAD outside
 from a client that has not written anything in the last few seconds. Everything else reads
 the primary: the admin, every request that writes (and, once a request has written, the
 rest of it), the request right after a write (the response to a write sets a short-lived
-cookie, `PRESSREVIEW_PRIMARY_COOKIE`, so that an editor sees at once what they just saved),
+cookie, `PRESSREVIEW_PRIMARY_COOKIE`, signed so that no client can pin itself, so that an
+editor sees at once what they just saved),
 and all work outside a request (management commands, the shell), which may rely on what it
 wrote a moment before.
 
@@ -77,12 +78,30 @@ def pin_seconds() -> int:
     return int(getattr(settings, "PRESSREVIEW_PRIMARY_PIN_SECONDS", 15))
 
 
+def pin_cookie_name() -> str:
+    return getattr(settings, "PRESSREVIEW_PRIMARY_COOKIE", "pressreview_primary")
+
+
+PIN_SALT = "pressreview.routers.pin"
+
+
+def is_pinned_to_primary(request) -> bool:
+    """Whether the client wrote something in the last few seconds: a pin cookie this site
+    signed, not older than the pin. Any other value of that cookie counts for nothing."""
+    if pin_cookie_name() not in request.COOKIES:
+        return False
+    value = request.get_signed_cookie(
+        pin_cookie_name(), default=None, salt=PIN_SALT, max_age=pin_seconds()
+    )
+    return value == "1"
+
+
 class PrimaryPinningMiddleware:
     """Choose where this request reads; after a write, pin the client to the primary."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.cookie = getattr(settings, "PRESSREVIEW_PRIMARY_COOKIE", "pressreview_primary")
+        self.cookie = pin_cookie_name()
 
     def __call__(self, request):
         replica = replica_alias()
@@ -91,9 +110,10 @@ class PrimaryPinningMiddleware:
         with reads_from(replica if self.may_use_replica(request) else PRIMARY):
             response = self.get_response(request)
         if request.method not in SAFE_METHODS:
-            response.set_cookie(
+            response.set_signed_cookie(
                 self.cookie,
                 "1",
+                salt=PIN_SALT,
                 max_age=pin_seconds(),
                 secure=settings.SESSION_COOKIE_SECURE,
                 httponly=True,
@@ -104,6 +124,6 @@ class PrimaryPinningMiddleware:
     def may_use_replica(self, request) -> bool:
         return (
             request.method in SAFE_METHODS
-            and self.cookie not in request.COOKIES
+            and not is_pinned_to_primary(request)
             and not request.path_info.startswith(reverse("admin:index"))
         )

@@ -7,7 +7,11 @@
 - The page of a login locked out by django-axes.
 """
 
+from dataclasses import asdict
+
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponse
@@ -16,6 +20,11 @@ from django.utils.translation import gettext as _
 
 # Address prefix -> directives added to the policy there (django-csp's "update").
 POLICY_ADDITIONS: dict[str, dict[str, list[str]]] = {}
+# Django's debug pages for 404 and 500 (DEBUG only) style themselves with a <style> element;
+# django-csp leaves them without any policy. They get the policy with inline styles allowed:
+# scripts stay the site's own only (the 500 page's toggles then do nothing; all is shown).
+DEBUG_PAGE_STATUSES = (404, 500)
+DEBUG_PAGE_ADDITIONS = {"style-src": ["'unsafe-inline'"]}
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -27,6 +36,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             if request.path_info.startswith(prefix):
                 parts.update = {**(parts.update or {}), **additions}
         return parts
+
+    def process_response(self, request, response):
+        if (
+            settings.DEBUG
+            and response.status_code in DEBUG_PAGE_STATUSES
+            and HEADER not in response
+            and not getattr(response, "_csp_exempt", False)
+        ):
+            parts = self.get_policy_parts(request, response)
+            parts.update = {**(parts.update or {}), **DEBUG_PAGE_ADDITIONS}
+            response[HEADER] = build_policy(**asdict(parts))
+        return super().process_response(request, response)
 
 
 def login_lockout_response(request, original_response=None, credentials=None) -> HttpResponse:

@@ -197,6 +197,19 @@ else:
 # and get a 304 while it is unchanged). Pages rendered this many seconds after a change
 # are read from the primary, in case the replica lags behind.
 PRESSREVIEW_PAGE_CACHE_SECONDS = env_int("PRESSREVIEW_PAGE_CACHE_SECONDS", 600)
+# The stored pages and their generation must be seen by every process that serves requests,
+# or a change made through one process leaves the others serving old pages. In production
+# several processes are the rule, and only Redis is shared: without REDIS_URL the page cache
+# is off (pressreview/wsgi.py says so at start, `check --deploy` warns). Development's
+# runserver is one process, so its local-memory cache is safe. docs/DEPLOYMENT.md.
+PRESSREVIEW_PAGE_CACHE_OFF_REASON = ""
+if not DEBUG and not REDIS_URL and PRESSREVIEW_PAGE_CACHE_SECONDS > 0:
+    PRESSREVIEW_PAGE_CACHE_SECONDS = 0
+    PRESSREVIEW_PAGE_CACHE_OFF_REASON = (
+        "The public page cache is off: REDIS_URL is not set, and a cache of its own in each "
+        "worker process would keep serving pages another process has changed. Set REDIS_URL "
+        "to turn it on (docs/DEPLOYMENT.md)."
+    )
 PRESSREVIEW_PAGE_MAX_AGE = env_int("PRESSREVIEW_PAGE_MAX_AGE", 0)
 PRESSREVIEW_REPLICA_LAG_SECONDS = env_int("PRESSREVIEW_REPLICA_LAG_SECONDS", 5)
 

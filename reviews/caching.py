@@ -20,11 +20,17 @@ rendered during the replica's lag after a change are read from the primary, so t
 lagging replica cannot put an old page in the cache under the new generation.
 
 Public pages set no cookie and do not vary on Cookie, so that a shared cache or a CDN in
-front can serve them to everyone; each carries an ETag (a digest of the page) and a
-Last-Modified time, and a matching conditional request is answered 304 Not Modified.
+front can serve them to everyone; each carries an ETag (a digest of the page), and a
+matching If-None-Match is answered 304 Not Modified (pressreview.conditional: no
+Last-Modified, which could not be honest).
 
-Requests carrying a session cookie (staff who logged in) or the "pinned to the primary"
-cookie (right after a write) bypass the stored pages: they always see the database.
+A signed-in session (staff) or a "pinned to the primary" cookie the site signed (right after
+a write) bypasses the stored pages: they always see the database. A cookie that merely bears
+one of those names is ignored, so that nobody can make every request a render.
+
+The stored pages are only as shared as the cache: every app process must use the same one
+(Redis). With debug off and no REDIS_URL, settings.py turns the page cache off, and says so
+(docs/DEPLOYMENT.md, "Without Redis").
 
 Writes that send no signals (`QuerySet.update()`, `bulk_create()`, raw SQL) must call
 `content_changed()` themselves.
@@ -37,19 +43,20 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.core import checks
 from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, get_urlconf, resolve
-from django.utils.cache import (
-    get_conditional_response,
-    patch_cache_control,
-    set_response_etag,
-)
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.cache import patch_cache_control
+
+from pressreview.conditional import answer_conditionally
+from pressreview.routers import is_pinned_to_primary
 
 # The views whose pages are stored (URL names, with the namespace).
 PUBLIC_VIEWS = {
@@ -82,7 +89,6 @@ STORED_HEADERS = {
     "content-security-policy-report-only",
     "cross-origin-opener-policy",
     "etag",
-    "last-modified",
     "location",
     "referrer-policy",
     "x-content-type-options",
@@ -103,12 +109,24 @@ def replica_lag_seconds() -> float:
     return float(getattr(settings, "PRESSREVIEW_REPLICA_LAG_SECONDS", 5))
 
 
-def bypass_cookies() -> tuple[str, ...]:
-    """Cookies that mark a request as staff's or a writer's: always from the database."""
-    return (
-        settings.SESSION_COOKIE_NAME,
-        getattr(settings, "PRESSREVIEW_PRIMARY_COOKIE", "pressreview_primary"),
-    )
+def bypasses_the_cache(request) -> bool:
+    """Staff who signed in, or a writer whose change the cache may not show yet: always
+    from the database. Only a session that exists and holds a signed-in user counts (one
+    session-store read, only for requests that carry the cookie), and only a pin cookie
+    the site signed and that has not expired."""
+    return is_pinned_to_primary(request) or has_signed_in_session(request)
+
+
+def has_signed_in_session(request) -> bool:
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    try:
+        return SESSION_KEY in store
+    except Exception:
+        logger.exception("The session store failed: serving the request as anonymous.")
+        return False
 
 
 # The generation
@@ -280,13 +298,12 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not is_public_page(request.path_info):
             return self.get_response(request)
-        if any(name and name in request.COOKIES for name in bypass_cookies()):
-            # Staff, or a writer whose change the cache may not show yet.
+        if bypasses_the_cache(request):
             response = self.get_response(request)
             if not is_storable(response):
                 return response
             patch_cache_control(response, private=True)
-            return self.finish(request, response, now=time.time(), status="bypass")
+            return self.finish(request, response, status="bypass")
         if page_seconds() <= 0:
             return self.serve_unstored(request)
         now = time.time()
@@ -299,12 +316,12 @@ class PublicPageCacheMiddleware:
             return self.serve_unstored(request)
         stored = found.get(key)
         if isinstance(stored, StoredPage) and stored.generation == generation.token:
-            return self.finish(request, self.rebuild(stored), now=now, status="hit")
+            return self.finish(request, self.rebuild(stored), status="hit")
 
         response = self.render(request, generation, now)
         if not is_storable(response):
             return response
-        response = self.finish(request, response, now=now, status="miss")
+        response = self.finish(request, response, status="miss")
         timeout = page_seconds()
         if generation.next_publish is not None:
             timeout = min(timeout, int(generation.next_publish - now))
@@ -319,7 +336,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if not is_storable(response):
             return response
-        return self.finish(request, response, now=time.time(), status="off")
+        return self.finish(request, response, status="off")
 
     def render(self, request, generation: Generation, now: float):
         """The view's response; from the primary while a replica may still lag behind."""
@@ -347,21 +364,12 @@ class PublicPageCacheMiddleware:
         return response
 
     @staticmethod
-    def finish(request, response, *, now: float, status: str):
+    def finish(request, response, *, status: str):
         """Validators and caching headers; 304 for a conditional request that matches."""
-        if not response.has_header("ETag"):
-            set_response_etag(response)
-        if not response.has_header("Last-Modified"):
-            response.headers["Last-Modified"] = http_date(now)
         if status != "bypass":
             patch_cache_control(response, public=True, max_age=page_max_age())
         response.headers["Content-Length"] = str(len(response.content))
-        response = get_conditional_response(
-            request,
-            etag=response["ETag"],
-            last_modified=parse_http_date_safe(response["Last-Modified"]),
-            response=response,
-        )
+        response = answer_conditionally(request, response)
         response.headers[CACHE_STATUS_HEADER] = status
         if request.method == "HEAD" and response.status_code == 200:
             # The headers of the GET, without its body.
@@ -392,3 +400,38 @@ def is_storable(response) -> bool:
 def reset_for_tests() -> None:
     """A new generation for a database known to hold no scheduled review (a test's start)."""
     cache.set(generation_key(), Generation(_new_token(), None, 0.0), None)
+
+
+# Configuration: the page cache needs a cache every process shares.
+
+PROCESS_LOCAL_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+def cache_is_process_local() -> bool:
+    return settings.CACHES["default"]["BACKEND"] in PROCESS_LOCAL_CACHES
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """`check --deploy`: production with a cache of each process's own."""
+    if settings.DEBUG or not cache_is_process_local():
+        return []
+    return [
+        checks.Warning(
+            "The cache is local to each process (REDIS_URL is not set): the public page cache "
+            "is off, and the API's rate limit is counted by each worker process separately.",
+            hint="Set REDIS_URL to a Redis database every app server shares "
+            "(docs/DEPLOYMENT.md, 'Without Redis').",
+            id="pressreview.W001",
+        )
+    ]
+
+
+def announce_configuration() -> None:
+    """Said once as a server process starts (pressreview/wsgi.py, asgi.py)."""
+    reason = getattr(settings, "PRESSREVIEW_PAGE_CACHE_OFF_REASON", "")
+    if reason:
+        logger.warning(reason)

@@ -5,15 +5,20 @@ and reads the page again as another anonymous reader.
 """
 
 import datetime
+import time
 from unittest import mock
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.db import transaction
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils.http import http_date
 from taggit.models import Tag
 
+from pressreview import routers
 from reviews import caching, moderation, services
 from reviews.caching import CACHE_STATUS_HEADER
 from reviews.models import Review
@@ -129,6 +134,55 @@ def test_logged_in_staff_bypass_the_cache_and_their_pages_are_private(client, ed
     assert "private" in response["Cache-Control"]
 
 
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        {"sessionid": "garbage"},
+        {"sessionid": "a" * 32},
+        {"pressreview_primary": "1"},
+        {"pressreview_primary": "1:forged:signature"},
+    ],
+)
+def test_a_made_up_session_or_pin_cookie_does_not_skip_the_cache(reader, review, cookie):
+    """Otherwise anyone could make every request a render, and a load attack cheap."""
+    url = review.get_absolute_url()
+    reader.get(url)
+    for name, value in cookie.items():
+        reader.cookies[name] = value
+    response = reader.get(url)
+    assert cache_status(response) == "hit"
+    assert "public" in response["Cache-Control"]
+
+
+def test_an_anonymous_session_does_not_skip_the_cache(reader, review):
+    """A session that exists but holds no signed-in user is a reader's."""
+    session = SessionStore()
+    session["seen"] = True
+    session.save()
+    url = review.get_absolute_url()
+    reader.get(url)
+    reader.cookies["sessionid"] = session.session_key
+    assert cache_status(reader.get(url)) == "hit"
+
+
+def test_a_pin_cookie_the_site_signed_skips_the_cache_until_it_expires(
+    reader, review, settings, time_machine
+):
+    """The answer to a write pins the writer to the primary (with a read replica)."""
+    now = datetime.datetime.now(tz=datetime.UTC)
+    time_machine.move_to(now, tick=False)
+    settings.PRESSREVIEW_READ_REPLICA = "replica"
+    write = RequestFactory().post("/admin/")
+    pinned = routers.PrimaryPinningMiddleware(lambda request: HttpResponse())(write)
+    url = review.get_absolute_url()
+    reader.get(url)
+    reader.cookies[routers.pin_cookie_name()] = pinned.cookies[routers.pin_cookie_name()].value
+
+    assert cache_status(reader.get(url)) == "bypass"
+    time_machine.move_to(now + datetime.timedelta(seconds=routers.pin_seconds() + 1))
+    assert cache_status(reader.get(url)) == "hit"
+
+
 def test_errors_and_invalid_filters_are_not_stored(reader, review):
     for url in (reverse("reviews:review-list") + "?date_after=yesterday", "/reviews/2026/13/"):
         reader.get(url)
@@ -180,10 +234,57 @@ def test_a_matching_etag_gets_304_not_modified(reader, review, page):
     assert not_modified["ETag"] == first["ETag"]
 
 
-def test_an_unchanged_last_modified_gets_304(reader, review):
-    first = reader.get(reverse("reviews:home"))
-    response = reader.get(reverse("reviews:home"), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
-    assert response.status_code == 304
+@pytest.mark.parametrize("page", PUBLIC_PAGES)
+def test_pages_and_feeds_carry_no_last_modified(reader, review, page):
+    """A whole-second date cannot be honest about a change (docs/SECURITY.md): the ETag is
+    the only validator, stored pages included."""
+    url = PUBLIC_PAGES[page](review)
+    for response in (reader.get(url), reader.get(url)):
+        assert "Last-Modified" not in response
+        assert response["ETag"]
+
+
+def shows(response, review) -> bool:
+    """Whether a feed lists the review (the site's feeds) or its story (a tag's feed)."""
+    return review.title in response.text or "Cranes fall silent" in response.text
+
+
+@pytest.mark.parametrize("page", ["rss", "atom", "tag feed"])
+def test_a_feed_does_not_confirm_a_withdrawn_item_to_if_modified_since(
+    reader, review, editor, page
+):
+    """Withdrawing the newest item makes a feed's newest date older, not newer."""
+    newest = ReviewFactory(
+        title="Press review: Withdrawn from the feed",
+        review_date=review.review_date + datetime.timedelta(days=1),
+    )
+    StoryFactory(review=newest, position=1, headline="Cranes fall silent", tags=["ports"])
+    url = PUBLIC_PAGES[page](review)
+    assert shows(reader.get(url), newest)
+    read_at = http_date(time.time())
+
+    services.review_withdraw(review=newest, by=editor)
+
+    response = reader.get(url, HTTP_IF_MODIFIED_SINCE=read_at)
+    assert response.status_code == 200
+    assert not shows(response, newest)
+
+
+@pytest.mark.parametrize("page", ["filtered review list", "sitemap", "home"])
+def test_a_page_read_in_the_second_of_a_withdrawal_is_not_confirmed_later(
+    reader, review, editor, page, time_machine
+):
+    """The read, the withdrawal and the next request all fall within one second."""
+    now = datetime.datetime.now(tz=datetime.UTC).replace(microsecond=0)
+    time_machine.move_to(now, tick=False)
+    url = PUBLIC_PAGES[page](review)
+    assert review.get_absolute_url() in reader.get(url).text
+
+    services.review_withdraw(review=review, by=editor)
+
+    response = reader.get(url, HTTP_IF_MODIFIED_SINCE=http_date(now.timestamp()))
+    assert response.status_code != 304
+    assert review.get_absolute_url() not in response.text
 
 
 def test_a_page_unchanged_by_an_unrelated_edit_still_answers_304(reader, review):

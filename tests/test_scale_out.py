@@ -4,6 +4,8 @@ The router tests use the "replica" alias that tests/conftest.py adds: it is the 
 test database under another connection, so that where each query went can be seen.
 The two-server test starts two gunicorn processes on a PostgreSQL database and a Redis
 database of its own (PRESSREVIEW_SCALE_OUT_DATABASE_URL, PRESSREVIEW_SCALE_OUT_REDIS_URL).
+The four-worker test starts one gunicorn with four worker processes and no Redis, on a
+database of the suite's kind (PostgreSQL, or an SQLite file).
 """
 
 import http.cookiejar
@@ -26,6 +28,7 @@ from django.db import connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.http import http_date
 
 from pressreview import routers
 from reviews.caching import CACHE_STATUS_HEADER
@@ -193,9 +196,9 @@ class Browser:
             urllib.request.HTTPCookieProcessor(self.cookies), NoRedirects
         )
 
-    def request(self, path: str, data: dict | None = None):
+    def request(self, path: str, data: dict | None = None, headers: dict | None = None):
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-        request = urllib.request.Request(self.base + path, data=body)
+        request = urllib.request.Request(self.base + path, data=body, headers=headers or {})
         request.add_header("Host", self.host)
         request.add_header("Referer", f"http://{self.host}{path}")
         try:
@@ -377,3 +380,139 @@ def test_two_app_servers_serve_the_same_pages_and_a_publish_on_one_shows_on_the_
     assert "Published through one server" in page
     status, _headers, _page = second.request(reverse("reviews:review-feed-rss"))
     assert "Published through one server" in _page
+
+
+# Four worker processes of one server, without Redis (the README's default cache)
+
+ONE_REVIEW = """
+import datetime
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+from reviews.models import Outlet, Review, Section, Story
+section = Section.objects.create(name="Business", slug="business")
+outlet = Outlet.objects.create(name="The Worker Courier", slug="worker-courier",
+                               country="Portugal", language="Portuguese")
+review = Review.objects.create(
+    title="Press review: Withdrawn from every worker", section=section,
+    dateline_city="Lisbon", lede="The papers lead.", review_date=timezone.localdate(),
+    status="published", publish_at=timezone.now() - datetime.timedelta(hours=1),
+)
+Story.objects.create(review=review, outlet=outlet, position=1, headline="Cranes stand still",
+                     body="The paper writes.")
+editor = User.objects.create_user("worker-editor", password="worker-pass", is_staff=True)
+editor.groups.add(Group.objects.get(name="Editors"))
+print(review.get_absolute_url())
+"""
+
+WITHDRAW = """
+from django.contrib.auth.models import User
+from reviews import services
+from reviews.models import Review
+review = Review.objects.get(title="Press review: Withdrawn from every worker")
+services.review_withdraw(review=review, by=User.objects.get(username="worker-editor"))
+"""
+
+
+@pytest.fixture
+def site_database(tmp_path):
+    """A database of the test's own, of the suite's kind: a PostgreSQL database, or an
+    SQLite file every process opens."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        yield f"sqlite:///{tmp_path / 'site.sqlite3'}"
+        return
+    import psycopg
+
+    admin_url = postgres_admin_url()
+    name = f"pressreview_workers_{os.getpid()}"
+    admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=5)
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.fixture
+def four_workers_without_redis(tmp_path, site_database):
+    """gunicorn with 4 worker processes, production settings and no REDIS_URL."""
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    if not gunicorn.exists():
+        required("gunicorn is not installed")
+    env = {
+        "PATH": os.environ["PATH"],
+        "DATABASE_URL": site_database,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "workers-test-" + "k" * 50,
+        "DJANGO_ALLOWED_HOSTS": f"{Browser.host},127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    manage = [sys.executable, "manage.py"]
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [*manage, *args], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 0, f"manage.py {args[0]} failed:\n{done.stdout}{done.stderr}"
+        return done.stdout
+
+    run("migrate", "-v0")
+    run("collectstatic", "--noinput", "-v0")
+    url = run("shell", "-v0", "-c", ONE_REVIEW).strip()
+    port = free_port()
+    log_path = tmp_path / "gunicorn.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [
+                str(gunicorn),
+                "pressreview.wsgi",
+                f"--bind=127.0.0.1:{port}",
+                "--workers=4",
+                "--log-level=warning",
+            ],
+            cwd=PROJECT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for(port)
+            yield Browser(port), url, lambda: run("shell", "-v0", "-c", WITHDRAW), log_path
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def test_four_workers_without_redis_never_serve_a_withdrawn_review(four_workers_without_redis):
+    """Each worker would keep a page cache of its own, and a withdrawal made elsewhere would
+    clear none of them: without a shared cache the page cache is off, and says so."""
+    browser, url, withdraw, log = four_workers_without_redis
+    pages = [url, reverse("reviews:home"), reverse("reviews:review-feed-rss")]
+    title = "Withdrawn from every worker"
+    etags = {}
+    for _ in range(16):
+        for page in pages:
+            status, headers, body = browser.request(page)
+            assert status == 200
+            assert title in body
+            etags[page] = headers["ETag"]
+    read_at = http_date(time.time())
+
+    withdraw()
+
+    stale, not_modified = 0, 0
+    for _ in range(16):
+        for page in pages:
+            for validators in ({}, {"If-None-Match": etags[page]}, {"If-Modified-Since": read_at}):
+                status, _headers, body = browser.request(page, headers=validators)
+                stale += status == 200 and title in body
+                not_modified += status == 304
+    assert (stale, not_modified) == (0, 0), f"{stale} stale pages, {not_modified} stale 304s"
+    assert log.read_text().count("The public page cache is off") >= 1

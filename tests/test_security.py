@@ -23,6 +23,8 @@ PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "press.example.org",
+    # The shared cache production needs (the check does not connect to it).
+    "REDIS_URL": "redis://cache.invalid:6379/0",
 }
 PASSWORD = "correct horse battery staple"
 
@@ -72,7 +74,7 @@ print(json.dumps({{"report": report.getvalue(),
 
 def deploy(**env: str) -> tuple[str, dict]:
     """The deploy check's report and the security settings, in production with `env` added."""
-    result = manage("shell", "--no-imports", "-c", DEPLOY_CHECK, **PRODUCTION, **env)
+    result = manage("shell", "--no-imports", "-c", DEPLOY_CHECK, **{**PRODUCTION, **env})
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     return answer["report"], answer["settings"]
@@ -145,6 +147,22 @@ def test_violation_reports_and_proxies_in_front_are_configured_from_the_environm
     assert settings["PRESSREVIEW_TRUSTED_PROXY_COUNT"] == 2
 
 
+def test_without_a_shared_cache_the_page_cache_is_off_and_the_deploy_check_says_so():
+    """Each worker process would keep its own stored pages, which a change made through
+    another process would not clear (docs/DEPLOYMENT.md, "Without Redis")."""
+    report, _settings = deploy(REDIS_URL="")
+    assert "pressreview.W001" in report, report
+    assert "the public page cache is off" in report
+    answer = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.PRESSREVIEW_PAGE_CACHE_SECONDS)",
+        **{**PRODUCTION, "REDIS_URL": "", "PRESSREVIEW_PAGE_CACHE_SECONDS": "600"},
+    )
+    assert answer.stdout.strip() == "0", answer.stderr
+
+
 def test_a_number_that_is_not_one_stops_the_start_with_one_line():
     result = manage("check", DJANGO_HSTS_SECONDS="a year", **PRODUCTION)
     assert result.returncode != 0
@@ -215,6 +233,20 @@ def test_every_response_has_the_security_headers_and_a_strict_policy(client, add
     assert policy["base-uri"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["form-action"] == ["'self'"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["/no-such-page/", "/reviews/2026/01/01/no-such-review/"])
+def test_debug_404_pages_have_a_policy_that_still_forbids_inline_script(client, settings, address):
+    """Django's debug 404 page styles itself inline; django-csp alone would send no policy."""
+    settings.DEBUG = True
+    response = client.get(address)
+    assert response.status_code == 404
+    policy = csp(response)
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
 
 
 @pytest.mark.django_db
