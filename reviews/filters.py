@@ -2,8 +2,10 @@
 
 PRODUCT.md fixes the parameters: q, section, outlet (repeatable, any of), expert,
 tag (repeatable, all of), date_after, date_before (inclusive, on the review date) and
-ordering (-date or date). Choices come from published content only, so an outlet, expert
-or tag that readers cannot see is as unknown as one that does not exist.
+ordering (-date or date). Choices come from published content only, so a section, outlet,
+expert or tag that readers cannot see is as unknown as one that does not exist (every
+choice filter takes its queryset from a `published()` method: tests/test_filters.py checks
+each one against a subject only hidden content uses).
 """
 
 import datetime
@@ -79,7 +81,7 @@ class ReaderFilterSet(django_filters.FilterSet):
         return django_filters.ModelChoiceFilter(
             label=_("Section"),
             field_name=field_name,
-            queryset=Section.objects.all(),
+            queryset=lambda request: Section.objects.published(),
             to_field_name="slug",
             empty_label=_("All sections"),
         )

@@ -45,10 +45,22 @@ class NamedWithSlug:
         super().save(*args, **kwargs)
 
 
+class SectionQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        """Sections with at least one published review."""
+        return self.filter(
+            has_published_use(
+                Review.objects.published(now=now).filter(section=models.OuterRef("pk"))
+            )
+        )
+
+
 class Section(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
