@@ -12,9 +12,10 @@ take the file's field values. Two things stay as the target database has them:
 
 - an existing tag keeps its name and slug (the tag vocabulary belongs to the moderators, and
   a tag's slug is a public address); a new tag takes the file's name and, if free, its slug;
-- a review's share-preview key (a secret, never exported) and its lost-update `version`,
-  which goes up when an import changes the review, so that a form opened before the import
-  cannot overwrite it.
+- a review's share-preview key (a secret, never exported), unless the import publishes or
+  withdraws the review, which ends its share links as the workflow does
+  (`services.ends_share_links`), and its lost-update `version`, which goes up when an import
+  changes the review, so that a form opened before the import cannot overwrite it.
 
 An author is matched by username; a username with no account here leaves the review without
 an author (the import report counts them). Import never creates accounts.
@@ -38,6 +39,7 @@ from taggit.models import Tag
 
 from .models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
 from .moderation import find_tag, normalise_name
+from .services import ends_share_links
 
 FORMAT_NAME = "pressreview.reviews"
 FORMAT_VERSION = 1
@@ -494,6 +496,8 @@ def _write_review(data: ReviewData, *, author) -> str:
     review = existing or Review(review_date=date, slug=slug)
     for name, value in data.fields.items():
         setattr(review, name, value)
+    if existing and ends_share_links(before=before["status"], after=review.status):
+        review.preview_key = ""
     review.section = upsert(Section, data.section)
     review.author = author
     review.save()

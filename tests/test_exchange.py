@@ -563,3 +563,24 @@ def test_an_empty_export_is_a_valid_document(tmp_path):
     assert document["format_version"] == exchange.FORMAT_VERSION
     assert datetime.datetime.fromisoformat(document["exported_at"]) <= timezone.now()
     assert "created 0" in import_file(write_json(tmp_path / "empty.json", document)).stdout
+
+
+def test_an_import_that_withdraws_a_review_ends_its_share_links(tmp_path, client):
+    """The import changes a status as the workflow does: a published review withdrawn by
+    the file loses its share links, while an import that keeps the status keeps them."""
+    from reviews.preview import ensure_preview_key, make_share_token
+
+    published = some_reviews()[0]
+    document = exported_document()
+    ensure_preview_key(published)
+    url = f"/preview/{make_share_token(published)}/"
+    document["reviews"][0]["title"] = "Press review: Retitled, still published"
+    import_file(write_json(tmp_path / "same-status.json", document))
+    assert client.get(url).status_code == 200
+
+    document["reviews"][0]["status"] = "withdrawn"
+    import_file(write_json(tmp_path / "withdrawn.json", document))
+
+    published.refresh_from_db()
+    assert published.status == Review.Status.WITHDRAWN
+    assert client.get(url).status_code == 404
