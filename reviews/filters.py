@@ -15,6 +15,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory, published_tags
+from .moderation import moved_slugs, redirect_kind_for
 from .search import search_reviews, search_stories
 from .shortlists import shorten_choices
 
@@ -139,6 +140,28 @@ class ReaderFilterSet(django_filters.FilterSet):
     @staticmethod
     def ordering_filter(*date_fields, then=()):
         return DateOrderingFilter(date_fields=date_fields, then=then)
+
+    def with_current_slugs(self):
+        """The parameters with every old slug of a renamed or merged subject that the form
+        refused replaced by the current one (`moderation.moved_slugs`: only old addresses
+        that were public), or None when none was. Asked only of an invalid form, so a
+        valid request costs no query more."""
+        if not hasattr(self.data, "getlist"):
+            return None
+        data, replaced = self.data.copy(), False
+        for name in self.errors:
+            choice = self.filters.get(name)
+            if not isinstance(choice, django_filters.filters.QuerySetRequestMixin):
+                continue
+            kind = redirect_kind_for(choice.get_queryset(self.request).model)
+            if kind is None:
+                continue
+            values = data.getlist(name)
+            moves = moved_slugs(kind, values)
+            if moves:
+                data.setlist(name, [moves.get(value, value) for value in values])
+                replaced = True
+        return data if replaced else None
 
     @property
     def form(self):

@@ -508,6 +508,14 @@ class SlugRedirect(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     old_slug = models.SlugField(_("old slug"), max_length=255)
     new_slug = models.SlugField(_("new slug"), max_length=255)
+    was_public = models.BooleanField(
+        _("old address was public"),
+        default=False,
+        help_text=_(
+            "Whether readers could see the subject at its old address when it moved: "
+            "only then does the old address redirect."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
