@@ -32,7 +32,9 @@ from typing import Any, TextIO
 import reversion
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import F, Prefetch
 from django.utils import timezone
 from taggit.models import Tag
@@ -286,12 +288,7 @@ def _parse_story(record: Any, number: int) -> StoryData:
     where = f"story {number}: "
     if not isinstance(record, dict):
         raise RecordError(f"{where}expected an object, found {_kind(record)}")
-    position = record.get("position")
-    if "position" not in record:
-        raise RecordError(f"{where}missing field “position”")
-    if not isinstance(position, int) or isinstance(position, bool):
-        raise RecordError(f"{where}position: expected a whole number, found {_kind(position)}")
-    _clean(Story, "position", position, where)
+    position = _integer(record, Story, "position", where)
     outlet = _texts(_object(record, "outlet", where), Outlet, OUTLET_FIELDS, f"{where}outlet: ")
     tags: dict[str, tuple[str, str]] = {}
     for item in _list(record, "tags", where=where):
@@ -352,6 +349,27 @@ def _texts(
             raise RecordError(f"{where}{name}: contains a null character")
         values[name] = _clean(model, name, value, where) if value else value
     return values
+
+
+def _integer(record: dict, model: type[models.Model], name: str, where: str) -> int:
+    """The integer field `name` of `model` from `record`, within the range its type has on
+    every supported database: SQLite would store any 64-bit number in a small integer
+    column, which PostgreSQL, or the next import there, would refuse. Every integer of the
+    format is read here."""
+    if name not in record:
+        raise RecordError(f"{where}missing field “{name}”")
+    value = record[name]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise RecordError(f"{where}{name}: expected a whole number, found {_kind(value)}")
+    low, high = BaseDatabaseOperations.integer_field_ranges[
+        model._meta.get_field(name).get_internal_type()
+    ]
+    try:
+        for validator in (MinValueValidator(low), MaxValueValidator(high)):
+            validator(value)
+    except ValidationError as exc:
+        raise RecordError(f"{where}{name}: {' '.join(exc.messages)}") from None
+    return _clean(model, name, value, where)
 
 
 def _clean(model: type[models.Model], name: str, value: Any, where: str) -> Any:
