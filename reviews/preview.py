@@ -207,7 +207,8 @@ class PreviewAdminMixin:
                     "Share link for “{title}”, valid until {expires} ({zone}): "
                     '<a href="{url}" class="share-link">{url}</a> '
                     "Anyone holding it can read this review, and nothing else, without "
-                    "logging in. “Revoke share links” stops every link at once."
+                    "logging in. “Revoke share links” stops every link at once, and so do "
+                    "publishing and withdrawing."
                 ),
                 title=review.title,
                 expires=formats.date_format(expires, "DATETIME_FORMAT"),
