@@ -5,6 +5,7 @@ HTTP matters common to all (rate limit, ETag, Cache-Control, JSON errors) are mi
 """
 
 import datetime
+import functools
 
 from django.db.models import Prefetch
 from django.http import Http404
@@ -25,10 +26,12 @@ from reviews.models import (
     Outlet,
     Review,
     Section,
+    SlugRedirect,
     Story,
     TaggedStory,
     published_tags,
 )
+from reviews.moderation import redirect_if_moved
 from reviews.views import (
     published_reviews_for_lists,
     published_stories_for_lists,
@@ -49,6 +52,8 @@ public site shows.
   `outlet` (repeatable, any of), `expert`, `tag` (repeatable, all of), `date_after`,
   `date_before` (YYYY-MM-DD, inclusive, on the review date) and `ordering` (`-date`, `date`).
   An invalid value answers 400 with the parameter and the problem; an unknown id or slug 404.
+- **Old slugs** of a renamed or merged tag or expert still work: in a filter they stand for
+  the current one, and `/tags/<old>` or `/experts/<old>` answers 301 to the current address.
 - **Caching**: answers carry an `ETag` (send it back as `If-None-Match` for a 304 while the
   answer is unchanged) and may be kept by shared caches for a minute.
 - **Limits**: anonymous clients are rate limited per address (429 with `Retry-After`).
@@ -159,6 +164,11 @@ def filtered(filterset_class, request, queryset):
         data.pop(name, None)
     filterset = filterset_class(data or None, queryset=queryset, request=request)
     if filterset.is_bound and not filterset.is_valid():
+        # The old slug of a renamed or merged tag or expert stands for the current one.
+        current = filterset.with_current_slugs()
+        if current is not None:
+            filterset = filterset_class(current, queryset=queryset, request=request)
+    if filterset.is_bound and not filterset.is_valid():
         raise InvalidParameters(
             [
                 (None if name == "__all__" else name, message)
@@ -197,6 +207,26 @@ def object_or_404(queryset, message: str, **lookup):
     return found
 
 
+def follows_slug_redirects(kind: str):
+    """For a detail endpoint by slug: a 404 at an old public slug of a renamed or merged
+    subject answers 301 to the current subject's address instead (moderation.moved_slugs)."""
+
+    def decorate(endpoint):
+        @functools.wraps(endpoint)
+        def wrapper(request, slug: str, **kwargs):
+            try:
+                return endpoint(request, slug=slug, **kwargs)
+            except Http404:
+                moved = redirect_if_moved(request, kind=kind, slug=slug)
+                if moved is None:
+                    raise
+                return moved
+
+        return wrapper
+
+    return decorate
+
+
 def published_reviews():
     """Reviews with all that the API shows of them, in a fixed number of queries."""
     return published_reviews_for_lists().prefetch_related(
@@ -209,7 +239,7 @@ def published_stories():
 
 
 def published_sections():
-    return Section.objects.filter(pk__in=Review.objects.published().values("section_id"))
+    return Section.objects.published()
 
 
 def counts(uses, subject: str, objects, *, review: str) -> dict:
@@ -373,6 +403,7 @@ def list_experts(request, params: Query[schemas.PageParams]):
     tags=["experts"],
     summary="One expert (their citations: /stories?expert=<slug>)",
 )
+@follows_slug_redirects(SlugRedirect.Kind.EXPERT)
 def expert_detail(request, slug: str):
     expert = object_or_404(Expert.objects.published(), "No expert has this slug.", slug=slug)
     return Representer(request).expert_with_count(
@@ -400,6 +431,7 @@ def list_tags(request, params: Query[schemas.PageParams]):
     tags=["tags"],
     summary="One tag (its stories: /stories?tag=<slug>)",
 )
+@follows_slug_redirects(SlugRedirect.Kind.TAG)
 def tag_detail(request, slug: str):
     tag: Tag = object_or_404(published_tags(), "No tag has this slug.", slug=slug)
     return Representer(request).tag_with_count(tag, tag_counts([tag]).get(tag.pk, 0))

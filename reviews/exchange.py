@@ -12,9 +12,10 @@ take the file's field values. Two things stay as the target database has them:
 
 - an existing tag keeps its name and slug (the tag vocabulary belongs to the moderators, and
   a tag's slug is a public address); a new tag takes the file's name and, if free, its slug;
-- a review's share-preview key (a secret, never exported) and its lost-update `version`,
-  which goes up when an import changes the review, so that a form opened before the import
-  cannot overwrite it.
+- a review's share-preview key (a secret, never exported), unless the import publishes or
+  withdraws the review, which ends its share links as the workflow does
+  (`services.ends_share_links`), and its lost-update `version`, which goes up when an import
+  changes the review, so that a form opened before the import cannot overwrite it.
 
 An author is matched by username; a username with no account here leaves the review without
 an author (the import report counts them). Import never creates accounts.
@@ -31,13 +32,16 @@ from typing import Any, TextIO
 import reversion
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import F, Prefetch
 from django.utils import timezone
 from taggit.models import Tag
 
 from .models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
 from .moderation import find_tag, normalise_name
+from .services import ends_share_links
 
 FORMAT_NAME = "pressreview.reviews"
 FORMAT_VERSION = 1
@@ -284,12 +288,7 @@ def _parse_story(record: Any, number: int) -> StoryData:
     where = f"story {number}: "
     if not isinstance(record, dict):
         raise RecordError(f"{where}expected an object, found {_kind(record)}")
-    position = record.get("position")
-    if "position" not in record:
-        raise RecordError(f"{where}missing field “position”")
-    if not isinstance(position, int) or isinstance(position, bool):
-        raise RecordError(f"{where}position: expected a whole number, found {_kind(position)}")
-    _clean(Story, "position", position, where)
+    position = _integer(record, Story, "position", where)
     outlet = _texts(_object(record, "outlet", where), Outlet, OUTLET_FIELDS, f"{where}outlet: ")
     tags: dict[str, tuple[str, str]] = {}
     for item in _list(record, "tags", where=where):
@@ -350,6 +349,27 @@ def _texts(
             raise RecordError(f"{where}{name}: contains a null character")
         values[name] = _clean(model, name, value, where) if value else value
     return values
+
+
+def _integer(record: dict, model: type[models.Model], name: str, where: str) -> int:
+    """The integer field `name` of `model` from `record`, within the range its type has on
+    every supported database: SQLite would store any 64-bit number in a small integer
+    column, which PostgreSQL, or the next import there, would refuse. Every integer of the
+    format is read here."""
+    if name not in record:
+        raise RecordError(f"{where}missing field “{name}”")
+    value = record[name]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise RecordError(f"{where}{name}: expected a whole number, found {_kind(value)}")
+    low, high = BaseDatabaseOperations.integer_field_ranges[
+        model._meta.get_field(name).get_internal_type()
+    ]
+    try:
+        for validator in (MinValueValidator(low), MaxValueValidator(high)):
+            validator(value)
+    except ValidationError as exc:
+        raise RecordError(f"{where}{name}: {' '.join(exc.messages)}") from None
+    return _clean(model, name, value, where)
 
 
 def _clean(model: type[models.Model], name: str, value: Any, where: str) -> Any:
@@ -494,6 +514,8 @@ def _write_review(data: ReviewData, *, author) -> str:
     review = existing or Review(review_date=date, slug=slug)
     for name, value in data.fields.items():
         setattr(review, name, value)
+    if existing and ends_share_links(before=before["status"], after=review.status):
+        review.preview_key = ""
     review.section = upsert(Section, data.section)
     review.author = author
     review.save()

@@ -2,8 +2,10 @@
 
 PRODUCT.md fixes the parameters: q, section, outlet (repeatable, any of), expert,
 tag (repeatable, all of), date_after, date_before (inclusive, on the review date) and
-ordering (-date or date). Choices come from published content only, so an outlet, expert
-or tag that readers cannot see is as unknown as one that does not exist.
+ordering (-date or date). Choices come from published content only, so a section, outlet,
+expert or tag that readers cannot see is as unknown as one that does not exist (every
+choice filter takes its queryset from a `published()` method: tests/test_filters.py checks
+each one against a subject only hidden content uses).
 """
 
 import datetime
@@ -13,6 +15,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory, published_tags
+from .moderation import moved_slugs, redirect_kind_for
 from .search import search_reviews, search_stories
 from .shortlists import shorten_choices
 
@@ -79,7 +82,7 @@ class ReaderFilterSet(django_filters.FilterSet):
         return django_filters.ModelChoiceFilter(
             label=_("Section"),
             field_name=field_name,
-            queryset=Section.objects.all(),
+            queryset=lambda request: Section.objects.published(),
             to_field_name="slug",
             empty_label=_("All sections"),
         )
@@ -137,6 +140,28 @@ class ReaderFilterSet(django_filters.FilterSet):
     @staticmethod
     def ordering_filter(*date_fields, then=()):
         return DateOrderingFilter(date_fields=date_fields, then=then)
+
+    def with_current_slugs(self):
+        """The parameters with every old slug of a renamed or merged subject that the form
+        refused replaced by the current one (`moderation.moved_slugs`: only old addresses
+        that were public), or None when none was. Asked only of an invalid form, so a
+        valid request costs no query more."""
+        if not hasattr(self.data, "getlist"):
+            return None
+        data, replaced = self.data.copy(), False
+        for name in self.errors:
+            choice = self.filters.get(name)
+            if not isinstance(choice, django_filters.filters.QuerySetRequestMixin):
+                continue
+            kind = redirect_kind_for(choice.get_queryset(self.request).model)
+            if kind is None:
+                continue
+            values = data.getlist(name)
+            moves = moved_slugs(kind, values)
+            if moves:
+                data.setlist(name, [moves.get(value, value) for value in values])
+                replaced = True
+        return data if replaced else None
 
     @property
     def form(self):

@@ -45,10 +45,22 @@ class NamedWithSlug:
         super().save(*args, **kwargs)
 
 
+class SectionQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        """Sections with at least one published review."""
+        return self.filter(
+            has_published_use(
+                Review.objects.published(now=now).filter(section=models.OuterRef("pk"))
+            )
+        )
+
+
 class Section(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -496,6 +508,14 @@ class SlugRedirect(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     old_slug = models.SlugField(_("old slug"), max_length=255)
     new_slug = models.SlugField(_("new slug"), max_length=255)
+    was_public = models.BooleanField(
+        _("old address was public"),
+        default=False,
+        help_text=_(
+            "Whether readers could see the subject at its old address when it moved: "
+            "only then does the old address redirect."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

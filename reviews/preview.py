@@ -8,8 +8,9 @@ so a preview reveals no other unpublished review.
 A share link is `/preview/<token>/`, where the token is the review's pk and its
 `preview_key`, signed with a timestamp (`django.core.signing`, own salt). It opens that one
 review for `PRESSREVIEW_PREVIEW_MAX_AGE` seconds (48 hours by default). Emptying the key
-revokes every link of the review at once. A bad, expired or revoked token answers 404, as
-if there were nothing there.
+revokes every link of the review at once: the editor's "Revoke share links" does, and so
+does every change of status into or out of publication (`services.ends_share_links`). A
+bad, expired or revoked token answers 404, as if there were nothing there.
 """
 
 import datetime
@@ -206,7 +207,8 @@ class PreviewAdminMixin:
                     "Share link for “{title}”, valid until {expires} ({zone}): "
                     '<a href="{url}" class="share-link">{url}</a> '
                     "Anyone holding it can read this review, and nothing else, without "
-                    "logging in. “Revoke share links” stops every link at once."
+                    "logging in. “Revoke share links” stops every link at once, and so do "
+                    "publishing and withdrawing."
                 ),
                 title=review.title,
                 expires=formats.date_format(expires, "DATETIME_FORMAT"),

@@ -6,7 +6,8 @@
 
 Each transition locks the review's row, checks its current state and the acting user's
 permission, and records a revision with a comment. The admin's buttons and bulk actions,
-management commands and tests all call these functions; nothing else changes a status.
+management commands and tests all call these functions; nothing else changes a status but
+the import of a document (reviews.exchange), which applies `ends_share_links` too.
 """
 
 import datetime
@@ -128,6 +129,13 @@ def publication_problems(review: Review) -> list[str]:
     return problems
 
 
+def ends_share_links(*, before: str, after: str) -> bool:
+    """Whether a change of status from `before` to `after` ends every share link of the
+    review: entering or leaving publication does. A link shared to read a draft must not
+    show the review once it has been published and withdrawn; the editor may share again."""
+    return before != after and Status.PUBLISHED in (before, after)
+
+
 def _apply(
     name: str, *, review: Review, by, now=None, changes: dict | None = None, check=None
 ) -> Review:
@@ -140,8 +148,11 @@ def _apply(
             raise TransitionRefused(refusal)
         if check:
             check(locked)
+        before = locked.status
         for field, value in (changes or {}).items():
             setattr(locked, field, value)
+        if ends_share_links(before=before, after=locked.status):
+            locked.preview_key = ""
         locked.version = F("version") + 1
         locked.save()
         locked.refresh_from_db()

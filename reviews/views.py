@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -82,14 +82,23 @@ class HomeView(ListView):
 
 
 class ReaderFilterView(FilterView):
-    """A filtered list. An invalid parameter shows the form's errors with HTTP 400."""
+    """A filtered list. An invalid parameter shows the form's errors with HTTP 400; the old
+    slug of a renamed or merged tag or expert answers 301 to the list with the current one."""
 
     paginate_by = 20
     paginator_class = CappedCountPaginator
 
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        # FilterView.get, with the redirect before anything is rendered.
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        if not valid and (current := self.filterset.with_current_slugs()) is not None:
+            return HttpResponsePermanentRedirect(f"{request.path}?{current.urlencode()}")
+        self.object_list = self.filterset.qs if valid else self.filterset.queryset.none()
+        response = self.render_to_response(
+            self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        )
+        if not valid:
             response.status_code = 400
         return response
 

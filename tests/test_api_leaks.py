@@ -131,6 +131,7 @@ def test_api_filter_by_a_hidden_subject_is_as_unknown_as_a_missing_one(
             ("outlet", f"{secret}-gazette"),
             ("expert", f"{secret}-expert"),
             ("tag", f"{secret}-tag"),
+            ("section", f"{secret}-desk"),
         ]:
             hidden = client.get(api(endpoint), {parameter: value})
             missing = client.get(api(endpoint), {parameter: "no-such-thing"})

@@ -563,3 +563,65 @@ def test_an_empty_export_is_a_valid_document(tmp_path):
     assert document["format_version"] == exchange.FORMAT_VERSION
     assert datetime.datetime.fromisoformat(document["exported_at"]) <= timezone.now()
     assert "created 0" in import_file(write_json(tmp_path / "empty.json", document)).stdout
+
+
+def test_an_import_that_withdraws_a_review_ends_its_share_links(tmp_path, client):
+    """The import changes a status as the workflow does: a published review withdrawn by
+    the file loses its share links, while an import that keeps the status keeps them."""
+    from reviews.preview import ensure_preview_key, make_share_token
+
+    published = some_reviews()[0]
+    document = exported_document()
+    ensure_preview_key(published)
+    url = f"/preview/{make_share_token(published)}/"
+    document["reviews"][0]["title"] = "Press review: Retitled, still published"
+    import_file(write_json(tmp_path / "same-status.json", document))
+    assert client.get(url).status_code == 200
+
+    document["reviews"][0]["status"] = "withdrawn"
+    import_file(write_json(tmp_path / "withdrawn.json", document))
+
+    published.refresh_from_db()
+    assert published.status == Review.Status.WITHDRAWN
+    assert client.get(url).status_code == 404
+
+
+def integer_paths(value, path=()):
+    """The path of every whole number in a JSON value (true/false are not numbers)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from integer_paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from integer_paths(item, (*path, index))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        yield path
+
+
+@pytest.mark.parametrize("number", [10**12, 10**20, -1])
+def test_every_integer_of_the_format_is_checked_against_its_types_range(tmp_path, number):
+    """A number no supported database's column type holds (a story position of 10^12 fits
+    SQLite's integers, not PostgreSQL's smallint) skips its review with a clear reason, on
+    every database alike; the other reviews are imported."""
+    some_reviews()
+    document = exported_document()
+    empty_the_database()
+    record = document["reviews"][1]
+    paths = list(integer_paths(record))
+    assert paths, "the format holds whole numbers (story positions)"
+    for path in paths:
+        spoiled = copy.deepcopy(document)
+        target = spoiled["reviews"][1]
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = number
+
+        run = import_file(write_json(tmp_path / "reviews.json", spoiled))
+
+        name = path[-1]
+        bound = "greater than or equal to 0" if number < 0 else "less than or equal to 32767"
+        assert run.stderr.startswith("Skipped 2026-03-02/rail-tender: "), path
+        assert f": {name}: Ensure this value is {bound}.\n" in run.stderr, path
+        assert "skipped 1" in run.stdout
+        assert not Review.objects.filter(slug="rail-tender").exists()
+        empty_the_database()

@@ -215,3 +215,64 @@ def test_filtered_lists_run_the_same_queries_for_few_or_many_items(
     assert response.status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200
+
+
+def hidden_only_subjects() -> dict[type, str]:
+    """{model: slug} of a section, outlet, expert and tag that only a draft uses."""
+    from taggit.models import Tag
+
+    from reviews.models import Expert, Outlet, Section
+
+    citation = CitationFactory(
+        story__review__draft=True,
+        story__review__section__slug="draft-only-section",
+        story__outlet__slug="draft-only-gazette",
+        story__tags=["draft only topic"],
+        expert__slug="draft-only-expert",
+    )
+    return {
+        Section: citation.story.review.section.slug,
+        Outlet: citation.story.outlet.slug,
+        Expert: citation.expert.slug,
+        Tag: "draft-only-topic",
+    }
+
+
+@pytest.mark.parametrize("list_url", [REVIEWS, STORIES])
+def test_every_choice_filter_refuses_a_subject_only_hidden_content_uses(client, desk, list_url):
+    """Each filter over a model (section, outlet, expert, tag, and any added later) offers
+    and accepts only subjects of published content: a hidden one answers 400 like a missing
+    one, and is not among the form's choices."""
+    import django_filters
+
+    from reviews.filters import ReviewFilter, StoryFilter
+
+    hidden = hidden_only_subjects()
+    filterset = {REVIEWS: ReviewFilter, STORIES: StoryFilter}[list_url]
+    model_filters = {
+        name: choice
+        for name, choice in filterset.base_filters.items()
+        if isinstance(
+            choice, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter
+        )
+    }
+    assert set(model_filters) >= {"section", "outlet", "expert", "tag"}
+    page = client.get(list_url)
+    for name, choice in model_filters.items():
+        queryset = choice.extra["queryset"]
+        model = (queryset(None) if callable(queryset) else queryset).model
+        assert model in hidden, f"no hidden-only example for the filter {name} ({model})"
+        slug = hidden[model]
+        assert f'value="{slug}"' not in page.text, name
+        response = client.get(list_url, {name: slug})
+        assert response.status_code == 400, name
+        assert client.get(list_url, {name: "no-such-thing"}).status_code == 400, name
+
+
+def test_a_section_of_published_reviews_is_offered_and_filters(client, desk):
+    """The control: a section with a published review is a choice and filters the list."""
+    page = client.get(REVIEWS)
+    assert 'value="politics"' in page.text and 'value="business"' in page.text
+    response = client.get(REVIEWS, {"section": "business"})
+    assert response.status_code == 200
+    assert "Press review: Rates" in response.text and "Press review: Strike" not in response.text

@@ -13,7 +13,7 @@ rendered while the review was public is checked to be stored, and must not be se
 the review is hidden.
 
 The hidden review has a word of its own in its title, lede, headlines, body and quote, and
-an outlet, an expert and a topic that only it uses. A second story shares the public
+a section, an outlet, an expert and a topic that only it uses. A second story shares the public
 review's outlet, expert and topic, so that counts, subject pages and related reviews are
 exercised too; its date makes it the public review's previous one.
 """
@@ -48,8 +48,14 @@ CONTENT_PHRASES = [
     f"{SECRET} shared",
     f"{SECRET} said",
 ]
-# ...and the names of the outlet, expert and topic that only it uses.
-SECRET_PHRASES = [*CONTENT_PHRASES, f"{SECRET} gazette", f"{SECRET} expert", f"{SECRET} topic"]
+# ...and the names of the section, outlet, expert and topic that only it uses.
+SECRET_PHRASES = [
+    *CONTENT_PHRASES,
+    f"{SECRET} gazette",
+    f"{SECRET} expert",
+    f"{SECRET} topic",
+    f"{SECRET} desk",
+]
 # Its addresses' slugs; a filter on a hidden slug may echo the reader's own value, so a
 # slug counts only where the request did not contain it.
 SECRET_SLUGS = [
@@ -57,6 +63,7 @@ SECRET_SLUGS = [
     f"{SECRET}-gazette",
     f"{SECRET}-expert",
     f"{SECRET}-topic",
+    f"{SECRET}-desk",
 ]
 
 PUBLIC_DAY = datetime.date(2026, 3, 3)
@@ -116,7 +123,8 @@ def world(editor):
         slug=f"{SECRET}-review",
         lede=f"The {SECRET} lede.",
         review_date=HIDDEN_DAY,
-        section=public.section,
+        section__name=f"{SECRET} Desk",
+        section__slug=f"{SECRET}-desk",
         publish_at=timezone.now() - datetime.timedelta(hours=2),
     )
     CitationFactory(
@@ -214,7 +222,7 @@ def filter_surfaces(list_name: str, label: str) -> dict[str, Surface]:
     queries = {
         "unfiltered": "",
         "q": f"q={SECRET}",
-        "section": "section=business",
+        "section": f"section={SECRET}-desk",
         "outlet": "outlet=public-gazette",
         "two outlets": f"outlet=public-gazette&outlet={SECRET}-gazette",
         "hidden outlet": f"outlet={SECRET}-gazette",
@@ -315,6 +323,10 @@ SURFACES: dict[str, Surface] = {
     "api public outlet": Surface(
         api("outlet-detail", "public-gazette"), counted=('"story_count": 2',), control="anything"
     ),
+    "api sections": Surface(api("sections"), control="anything"),
+    "api reviews section": Surface(api("reviews", query=f"section={SECRET}-desk")),
+    "api stories section": Surface(api("stories", query=f"section={SECRET}-desk")),
+    "api hidden section": Surface(gone=api("section-detail", f"{SECRET}-desk"), control="anything"),
     "api review by id": Surface(gone=api("review-detail", HIDDEN_PK)),
     "api review by date": Surface(
         gone=api(

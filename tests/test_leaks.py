@@ -1,7 +1,7 @@
 """Nothing unpublished leaks: not a word of it on any public URL.
 
 For each hidden state (draft, in review, withdrawn, scheduled for tomorrow) a review is
-built with a unique word in its title, lede, story headline and body, and with an outlet,
+built with a unique word in its title, lede, story headline and body, and with a section, an outlet,
 an expert and a tag that only it uses. It shares one more story's outlet, expert and tag
 with a published review, so that counts and subject pages are exercised too.
 """
@@ -42,6 +42,8 @@ def build_hidden(state, public_citation):
         title=f"Press review: {secret} title",
         slug=f"{secret}-review",
         lede=f"The {secret} lede.",
+        section__name=f"{secret} Desk",
+        section__slug=f"{secret}-desk",
         **HIDDEN_STATES[state],
     )
     citation = CitationFactory(
@@ -126,6 +128,8 @@ def test_unpublished_review_leaks_nowhere(client, public, state):
         f"{secret} quote",
         f"{secret} said",
         f"{secret}-review",
+        f"{secret} desk",
+        f"{secret}-desk",
     ]
     for url in visible_urls:
         response = client.get(url)
@@ -157,9 +161,11 @@ def test_filtering_by_a_hidden_subject_is_as_unknown_as_a_missing_one(client, pu
         ("outlet", f"{secret}-gazette"),
         ("expert", f"{secret}-expert"),
         ("tag", f"{secret}-tag"),
+        ("section", f"{secret}-desk"),
     ]:
-        hidden = client.get(reverse("reviews:story-list"), {parameter: value})
-        missing = client.get(reverse("reviews:story-list"), {parameter: "no-such-thing"})
-        assert hidden.status_code == missing.status_code == 400
-        assert f"{secret} gazette" not in hidden.text.lower()
-        assert f"{secret} expert" not in hidden.text.lower()
+        for list_name in ["reviews:review-list", "reviews:story-list"]:
+            hidden = client.get(reverse(list_name), {parameter: value})
+            missing = client.get(reverse(list_name), {parameter: "no-such-thing"})
+            assert hidden.status_code == missing.status_code == 400, (list_name, parameter)
+            for name in ["gazette", "expert", "desk"]:
+                assert f"{secret} {name}" not in hidden.text.lower()

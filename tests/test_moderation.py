@@ -425,7 +425,7 @@ def test_redirect_to_a_tag_without_published_stories_is_not_found(client, modera
 def test_a_current_tag_wins_over_a_redirect_from_its_slug(client):
     StoryFactory(tags=["b"])
     StoryFactory(tags=["a"], review__draft=True)
-    SlugRedirect.objects.create(kind="tag", old_slug="a", new_slug="b")
+    SlugRedirect.objects.create(kind="tag", old_slug="a", new_slug="b", was_public=True)
 
     assert client.get("/tags/a/").status_code == 404
 
@@ -498,7 +498,9 @@ def test_merging_experts_moves_citations_keeping_one_per_story(client, editor, t
 
 def test_a_merged_experts_pages_redirect_to_the_kept_one(client, editor, two_spellings):
     kept, merged, _shared = two_spellings
-    SlugRedirect.objects.create(kind="expert", old_slug="a-riberio", new_slug="ana-riberio")
+    SlugRedirect.objects.create(
+        kind="expert", old_slug="a-riberio", new_slug="ana-riberio", was_public=True
+    )
 
     moderation.experts_merge(experts=[merged], into=kept, by=editor)
 
@@ -678,3 +680,109 @@ def test_the_groups_hold_what_the_matrix_assumes():
     assert (
         editors.filter(codename__in=["change_expert", "delete_expert", "change_tag"]).count() == 3
     )
+
+
+# Old addresses: followed only if they were public, everywhere a slug is read
+
+
+def move(how: str, by) -> tuple[str, str]:
+    """Rename or merge a subject (created beforehand as "old-name"); return (kind, new slug)."""
+    if how == "tag renamed":
+        moderation.tag_rename(tag=Tag.objects.get(slug="old-name"), name="New name", by=by)
+        return "tag", "new-name"
+    if how == "tag merged":
+        moderation.tags_merge(
+            tags=[Tag.objects.get(slug="old-name")], into=Tag.objects.get(slug="kept"), by=by
+        )
+        return "tag", "kept"
+    moderation.experts_merge(
+        experts=[Expert.objects.get(slug="old-name")], into=Expert.objects.get(slug="kept"), by=by
+    )
+    return "expert", "kept"
+
+
+def subject_before_the_move(how: str, *, public: bool):
+    """The subject "old-name", used by a published review or only by a draft, and the kept
+    subject "kept", used by a published review."""
+    review = {} if public else {"story__review__draft": True}
+    if how.startswith("tag"):
+        StoryFactory(tags=["kept"])
+        return CitationFactory(story__tags=["old name"], **review).story.review
+    ExpertFactory(name="Kept", slug="kept")
+    CitationFactory(expert=Expert.objects.get(slug="kept"))
+    return CitationFactory(expert__name="Old Name", expert__slug="old-name", **review).story.review
+
+
+def addresses(kind: str, slug: str) -> list[str]:
+    return [
+        reverse(f"reviews:{kind}-detail", args=[slug]),
+        reverse(f"reviews:{kind}-feed", args=[slug]),
+    ]
+
+
+MOVES = ["tag renamed", "tag merged", "expert merged"]
+
+
+@pytest.mark.parametrize("how", MOVES)
+def test_an_old_address_that_was_never_public_answers_like_a_missing_one(client, superuser, how):
+    """A subject only a draft used is moved; even once its content is published, its old
+    address answers 404, its old slug in a filter 400, in the API 404, like a slug that
+    never existed: nothing confirms that the hidden name existed."""
+    from reviews import services
+
+    draft = subject_before_the_move(how, public=False)
+    kind, _new = move(how, superuser)
+    services.review_publish(review=draft, by=superuser)
+
+    for old, missing in zip(addresses(kind, "old-name"), addresses(kind, "never-was"), strict=True):
+        assert client.get(old).status_code == client.get(missing).status_code == 404, old
+    for list_name in ["reviews:review-list", "reviews:story-list"]:
+        response = client.get(reverse(list_name), {kind: "old-name"})
+        assert response.status_code == 400, list_name
+    for endpoint in ["reviews", "stories"]:
+        assert client.get(f"/api/v1/{endpoint}", {kind: "old-name"}).status_code == 400
+    assert client.get(f"/api/v1/{kind}s/old-name").status_code == 404
+
+
+@pytest.mark.parametrize("how", MOVES)
+def test_an_old_public_address_redirects_on_pages_in_filters_and_in_the_api(client, superuser, how):
+    """After a rename or merge of a public subject, the old slug leads to the current one:
+    pages and list filters answer 301 to the same address with the current slug, the API's
+    detail 301 to its current address, and its filters take the old slug as the new one."""
+    subject_before_the_move(how, public=True)
+    kind, new = move(how, superuser)
+
+    for old, current in zip(addresses(kind, "old-name"), addresses(kind, new), strict=True):
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, current)
+    for list_name in ["reviews:review-list", "reviews:story-list"]:
+        response = client.get(reverse(list_name), {kind: "old-name", "ordering": "date"})
+        assert response.status_code == 301, list_name
+        assert response["Location"] == f"{reverse(list_name)}?{kind}={new}&ordering=date"
+        assert client.get(response["Location"]).status_code == 200
+    for endpoint in ["reviews", "stories"]:
+        by_old = client.get(f"/api/v1/{endpoint}", {kind: "old-name"})
+        by_new = client.get(f"/api/v1/{endpoint}", {kind: new})
+        assert by_old.status_code == by_new.status_code == 200, endpoint
+        assert by_old.json()["results"] == by_new.json()["results"] != []
+    response = client.get(f"/api/v1/{kind}s/old-name")
+    assert (response.status_code, response["Location"]) == (301, f"/api/v1/{kind}s/{new}")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_filters_replace_only_the_moved_slugs_among_several(client, moderator):
+    StoryFactory(tags=["ports", "strikes"])
+    moderation.tag_rename(tag=Tag.objects.get(slug="strikes"), name="Walkouts", by=moderator)
+
+    response = client.get(reverse("reviews:story-list"), {"tag": ["ports", "strikes"]})
+
+    assert response.status_code == 301
+    assert response["Location"] == reverse("reviews:story-list") + "?tag=ports&tag=walkouts"
+    unknown = client.get(reverse("reviews:story-list"), {"tag": ["strikes", "no-such-tag"]})
+    assert unknown.status_code == 301, "the moved slug is replaced, the unknown one kept"
+    assert client.get(unknown["Location"]).status_code == 400
+
+
+def test_every_kind_of_redirect_says_where_its_subjects_and_public_ones_are():
+    """moved_slugs follows a kind only through its MOVABLE entry (model and published())."""
+    assert set(moderation.MOVABLE) == set(SlugRedirect.Kind.values)

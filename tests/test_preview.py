@@ -372,3 +372,80 @@ def test_preview_pages_are_valid_html5(client, editor, draft, tmp_path):
         [str(checker), "--root", str(tmp_path)], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Share links end when the review enters or leaves publication
+
+
+def test_a_link_shared_on_a_draft_stops_at_publish_and_the_editor_can_share_again(
+    client, editor, draft
+):
+    """Publishing and withdrawing each end every share link; a new link works again."""
+    from reviews import services
+
+    on_draft = share_url(draft)
+    assert client.get(on_draft).status_code == 200
+
+    draft = services.review_publish(review=draft, by=editor)
+    assert client.get(on_draft).status_code == 404
+    on_published = share_url(draft)
+    assert client.get(on_published).status_code == 200
+
+    draft = services.review_withdraw(review=draft, by=editor)
+    assert client.get(on_draft).status_code == 404
+    assert client.get(on_published).status_code == 404, "a withdrawn review stays unshared"
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    shared_again = client.get(share_url(draft))
+    assert shared_again.status_code == 200 and draft.title in shared_again.text
+
+
+# Every transition, from a state it accepts; True where the review enters or leaves
+# publication, so that links must end. A transition added later must be listed here.
+SHARE_LINKS_END = {
+    "submit": ({"draft": True}, False),
+    "send_back": ({"in_review": True}, False),
+    "publish": ({"in_review": True}, True),
+    "schedule": ({"draft": True}, True),
+    "withdraw": ({}, True),
+    "to_draft": ({"withdrawn": True}, False),
+}
+
+
+def test_every_transition_is_classified_for_share_links():
+    from reviews.services import TRANSITIONS
+
+    assert set(SHARE_LINKS_END) == set(TRANSITIONS)
+
+
+@pytest.mark.parametrize("name", SHARE_LINKS_END)
+def test_transitions_into_or_out_of_publication_end_share_links(client, editor, name):
+    from reviews import services
+
+    state, ends = SHARE_LINKS_END[name]
+    review = ReviewFactory(**state)
+    StoryFactory(review=review, position=1)
+    url = share_url(review)
+    assert client.get(url).status_code == 200
+    arguments = {
+        "schedule": {"at": datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC)},
+        "send_back": {"reason": "Check the figures."},
+    }.get(name, {})
+
+    getattr(services, f"review_{name}")(review=review, by=editor, **arguments)
+
+    assert client.get(url).status_code == (404 if ends else 200)
+
+
+def test_the_bulk_withdraw_action_ends_share_links(client, editor):
+    review = ReviewFactory()
+    StoryFactory(review=review, position=1)
+    url = share_url(review)
+    client.force_login(editor)
+    client.post(
+        reverse("admin:reviews_review_changelist"),
+        {"action": "withdraw_selected", "_selected_action": [review.pk]},
+    )
+    review.refresh_from_db()
+    assert review.status == Review.Status.WITHDRAWN
+    client.logout()
+    assert client.get(url).status_code == 404
