@@ -23,19 +23,22 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from .catalogue import Catalogue, KnownOutlet, fold, key
-from .people import NAME, OUTLET_WORDS, People, find_mentions
+from .people import NAME, OUTLET_WORDS, SAYING, People, find_mentions
 from .text import (
     ABBREVIATIONS,
+    DATED,
+    MASK,
     SENTENCE_END,
     TRAILING_CLUTTER,
     UPPER,
     find_dateline,
+    mask_quotes,
     normalise,
     remove_clutter,
+    sentence_spans,
     word_count,
     years_in,
 )
@@ -60,7 +63,7 @@ class OutletProposal:
     name: str  # the known outlet's name, or the name proposed for a new one
     outlet_id: int | None = None
     how: str = "new"  # "name", "alias", "similar" or "new"
-    country: str = ""  # for a new outlet: a guess from the review's other outlets
+    country: str = ""  # a known outlet's; empty for a new one (the editor fills it in)
     language: str = ""
 
     @property
@@ -89,6 +92,7 @@ class StoryProposal:
     headline: str
     body: str
     citations: list[CitationProposal] = field(default_factory=list)
+    pages: str = ""  # the paper's pages, when the review gives them: "p. 1, 3"
 
 
 @dataclass
@@ -104,6 +108,7 @@ class ReviewProposal:
     stories: list[StoryProposal] = field(default_factory=list)
     uncertainties: list[Uncertainty] = field(default_factory=list)
     mentioned_people: list[str] = field(default_factory=list)  # named, not quoted
+    newsmakers: list[str] = field(default_factory=list)  # quoted from public statements
     dropped: list[str] = field(default_factory=list)  # page clutter removed
 
     def flag(self, path: str, message: str) -> None:
@@ -183,7 +188,7 @@ def at_boundary(text: str, position: int, start: int) -> bool:
     return text[index] in MARKER_BOUNDARY
 
 
-def find_markers(text: str, start: int, catalogue: Catalogue) -> list[Marker]:
+def find_markers(text: str, start: int, catalogue: Catalogue, context: str = "") -> list[Marker]:
     markers: list[Marker] = []
     if catalogue.outlet_pattern is not None:
         folded = fold(text)
@@ -209,7 +214,7 @@ def find_markers(text: str, start: int, catalogue: Catalogue) -> list[Marker]:
             continue
         if not at_boundary(text, name_start, start):
             continue
-        marker = unknown_marker(text, match, catalogue)
+        marker = unknown_marker(text, match, catalogue, context)
         if marker is not None:
             markers.append(marker)
             taken.append((marker.start, marker.end))
@@ -217,8 +222,11 @@ def find_markers(text: str, start: int, catalogue: Catalogue) -> list[Marker]:
     return sorted(markers, key=lambda m: m.start)
 
 
-def unknown_marker(text: str, match: re.Match, catalogue: Catalogue) -> Marker | None:
-    """A story marker for an outlet the catalogue does not know, if the name looks like one."""
+def unknown_marker(
+    text: str, match: re.Match, catalogue: Catalogue, context: str = ""
+) -> Marker | None:
+    """A story marker for an outlet the catalogue does not know, if the name looks like one:
+    a newspaper word in it, named in the title or lede, or alone on its line with a headline."""
     name = match.group("name").strip()
     folded = key(name)
     if folded.removeprefix("the ") in NOT_OUTLETS or PRESS_REVIEW_TITLE.match(name + ":"):
@@ -230,6 +238,8 @@ def unknown_marker(text: str, match: re.Match, catalogue: Catalogue) -> Marker |
     if similar is not None:  # a spelling variant of a known outlet
         return Marker(match.start("name"), match.end(), name, similar.record, similar.how)
     if any(word.strip(".") in OUTLET_WORDS for word in words):
+        return Marker(match.start("name"), match.end(), name)
+    if len(words) >= 2 and re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(context)):
         return Marker(match.start("name"), match.end(), name)
     # No newspaper word: only "Name: headline" alone on its line, the headline short.
     line_start = text.rfind("\n", 0, match.start("name")) + 1
@@ -248,46 +258,126 @@ def unknown_marker(text: str, match: re.Match, catalogue: Catalogue) -> Marker |
 # Headlines
 
 
-def split_inline_headline(line: str, spellings: list[str]) -> tuple[str, str]:
-    """(headline, start of the body) for a story whose headline runs into its body."""
+# Words a headline does not end on, and words of narrative that a headline does not use.
+OPEN_ENDED = HEADLINE_CONNECTORS | {
+    "until", "about", "amid", "despite", "against", "between", "without", "under", "near",
+    "towards", "toward", "per", "via", "among", "through", "across", "behind", "beyond", "is",
+    "are", "will", "would", "be", "not", "who", "that", "which", "de", "da", "do", "del", "la",
+    "le", "el", "van", "von", "der", "al", "bin", "no", "new", "says", "say",
+}  # fmt: skip
+NARRATIVE = {
+    "said", "told", "writes", "wrote", "reports", "reported", "according", "noted", "added",
+    "stated", "explained", "was", "were", "had", "been", "newspaper", "paper",
+}  # fmt: skip
+STOPWORDS = OPEN_ENDED | {
+    "it", "this", "these", "those", "has", "have", "was", "were", "than", "then", "more",
+    "less", "up", "out", "off", "all", "one", "two", "three", "also", "press", "review",
+    "papers", "paper", "newspaper", "newspapers", "write", "writes", "lead", "leads", "looks",
+}  # fmt: skip
+SAYS_AFTER_NAME = re.compile(rf"^(?:[{UPPER}][\w'’.\-]*\s+){{1,5}}(?:{SAYING})\b")
+# Below this difference between the best and the next boundary, the editor is asked to check.
+HEADLINE_MARGIN = 1.0
+# How often a body word also appears in the title and lede (the background rate).
+BACKGROUND_OVERLAP = 0.35
+
+
+def stem(word: str) -> str:
+    word = fold(word).strip("\"“”‘’'«»()[],.;:!?")
+    word = word.removesuffix("'s")
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:6]
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in text.split() if len(stem(w)) > 2 and stem(w) not in STOPWORDS}
+
+
+def boundary_scores(
+    line: str, spellings: list[str], context: set[str], context_text: str
+) -> list[tuple[float, int]]:
+    """(score, character offset) of each place where the headline may end in `line`.
+
+    The evidence: the body starts like a sentence (a capital, "The", a quotation, the outlet's
+    name, a name with a verb of saying) and not inside a run of capitalised words; the headline
+    repeats the title's and lede's words more than the body does (a change point); it uses no
+    narrative words ("said", "writes"); it is short; it ends with no connecting word.
+    """
     words = list(re.finditer(r"\S+", line))
-    for k in range(2, min(len(words), HEADLINE_MAX_WORDS + 1)):
-        previous, word = words[k - 1].group(), words[k].group()
-        cut = words[k].start()
-        if (
-            previous[-1] in ".!?"
-            and previous.rstrip(".").casefold() not in ABBREVIATIONS
-            and word[:1].isupper()
-        ):
-            return line[: words[k - 1].end()].rstrip(". "), line[cut:]
-        if previous.casefold() in HEADLINE_CONNECTORS:
+    scores: list[tuple[float, int]] = []
+    overlap, seen = 0.0, set()
+    narrative = 0
+    folded_context = fold(context_text)
+    for k in range(1, min(len(words), HEADLINE_MAX_WORDS + 1)):
+        previous = words[k - 1].group()
+        stemmed = stem(previous)
+        if len(stemmed) > 2 and stemmed not in STOPWORDS and stemmed not in seen:
+            seen.add(stemmed)
+            overlap += (1.0 if stemmed in context else 0.0) - BACKGROUND_OVERLAP
+        if fold(previous).strip(",.;:") in NARRATIVE:
+            narrative += 1
+        word = words[k].group()
+        bare = previous.rstrip(".")
+        sentence_end = (
+            previous[-1] in ".!?" and bare.casefold() not in ABBREVIATIONS and len(bare) > 1
+        )
+        if k < 2 or not (word[:1].isupper() or word[:1].isdigit() or word[:1] in QUOTE_OPENERS):
             continue
-        rest = line[cut:]
+        if previous[-1] in ",;:(" or fold(previous) in OPEN_ENDED:
+            continue
+        rest = line[words[k].start() :]
         folded_rest = fold(rest)
-        if (
-            word[:1] in QUOTE_OPENERS
-            or word in SENTENCE_STARTERS
-            or any(
-                folded_rest.startswith(s) and not folded_rest[len(s) : len(s) + 1].isalnum()
-                for s in spellings
-            )
-            or NAME_WITH_APPOSITION.match(rest)
+        score = overlap - 2.0 * narrative
+        if word in SENTENCE_STARTERS:
+            score += 2.0
+        elif word[:1] in QUOTE_OPENERS:
+            score += 1.5
+        if any(
+            folded_rest.startswith(s) and not folded_rest[len(s) : len(s) + 1].isalnum()
+            for s in spellings
         ):
-            return line[:cut].strip(), rest
+            score += 3.0
+        elif NAME_WITH_APPOSITION.match(rest) or SAYS_AFTER_NAME.match(rest):
+            score += 1.5
+        capitalised_before = previous[:1].isupper() and k - 1 > 0
+        if capitalised_before and word not in SENTENCE_STARTERS and word[:1].isupper():
+            pair = f"{fold(previous)} {fold(word)}"
+            score -= 3.0 if pair in folded_context else 1.0  # inside a name: "Gazeta | Norte"
+        if k > 12:
+            score -= 0.4 * (k - 12)
+        if sentence_end:
+            scores.append((score + 1.0, words[k].start()))
+            break
+        scores.append((score, words[k].start()))
+    return scores
+
+
+def split_inline_headline(
+    line: str, spellings: list[str], context: set[str] = frozenset(), context_text: str = ""
+) -> tuple[str, str, bool]:
+    """(headline, start of the body, whether unsure) for a story whose headline runs into
+    its body: the best-scored boundary, unsure when the next best comes close."""
+    scores = sorted(boundary_scores(line, spellings, context, context_text), reverse=True)
+    if scores:
+        cut = scores[0][1]
+        unsure = len(scores) > 1 and scores[0][0] - scores[1][0] < HEADLINE_MARGIN
+        return line[:cut].strip().rstrip("."), line[cut:], unsure
     end = SENTENCE_END.search(line)
     if end:
-        return line[: end.start()].strip(), line[end.end() :].strip()
-    return " ".join(line.split()[:12]), " ".join(line.split()[12:])
+        return line[: end.start()].strip(), line[end.end() :].strip(), True
+    return " ".join(line.split()[:12]), " ".join(line.split()[12:]), True
 
 
-def split_story(segment: str, spellings: list[str]) -> tuple[str, str, bool]:
-    """(headline, body, whether the headline's end was guessed) of one story's text."""
+def split_story(
+    segment: str, spellings: list[str], context: set[str] = frozenset(), context_text: str = ""
+) -> tuple[str, str, bool]:
+    """(headline, body, whether unsure of the headline's end) of one story's text."""
     segment = segment.strip()
     first, _newline, rest = segment.partition("\n")
     if rest.strip() and word_count(first) <= HEADLINE_MAX_WORDS:
         return first.strip().rstrip("."), paragraphs(rest), False
-    headline, body_start = split_inline_headline(first, spellings)
-    return headline, paragraphs(body_start + "\n" + rest), True
+    headline, body_start, unsure = split_inline_headline(first, spellings, context, context_text)
+    return headline, paragraphs(body_start + "\n" + rest), unsure
 
 
 def paragraphs(text: str) -> str:
@@ -323,7 +413,11 @@ def parse_review(
     read_header(proposal, header, clean, catalogue)
     proposal.review_date = review_date(proposal, dateline, clean, header, today)
 
-    markers = find_markers(text, after_dateline, catalogue)
+    context = text[:after_dateline] + " " + first_paragraph(text, after_dateline)
+    markers = find_markers(text, after_dateline, catalogue, context)
+    headings = [] if markers else find_headings(text, after_dateline, catalogue, context)
+    if headings:
+        markers = headings
     tail_start = markers[-1].end if markers else after_dateline
     end = len(text)
     disclaimer = DISCLAIMER.search(text, tail_start)
@@ -350,8 +444,108 @@ def parse_review(
             "outlet (or the name used here as an alias) and paste again.",
         )
 
-    read_stories(proposal, text, markers, end, catalogue)
+    if headings:
+        proposal.flag(
+            "stories",
+            "Each outlet is named once as a heading: every paragraph under it was taken for a "
+            "story, its headline drawn from its first sentence. Shorten the headlines as needed.",
+        )
+    read_stories(proposal, text, markers, end, catalogue, headings=bool(headings))
+    drop_placeholders(proposal, text)
     return proposal
+
+
+def first_paragraph(text: str, start: int) -> str:
+    """The lede's text, or at most its first 600 characters when line breaks were lost."""
+    end = text.find("\n", start + 1)
+    return text[start : end if end > 0 else len(text)][:600]
+
+
+# The outlet-heading layout: "GAZETA NORTE, February 18" on its own line, then paragraphs.
+
+HEADING_DATE = re.compile(rf"^\s*(?:[,(–—\-]\s*)?(?:{DATED.pattern})\s*\)?\s*$|^\s*$")
+PAGE_REFERENCE = re.compile(
+    r"\s*\((?P<pages>(?:pp?\.|pages?)\s*[\dA-Z][\w\s,;–\-]{0,30})\)\s*$", re.IGNORECASE
+)
+# ", the paper writes" / ", Gazeta Norte reports" closing a story's first sentence.
+REPORTING_TAIL = re.compile(
+    rf",\s+(?:the\s+(?:paper|newspaper|daily|weekly|publication)|[{UPPER}][\w'’\- ]{{1,60}}?)"
+    r"\s+(?:writes|reports|says|notes|wrote|reported|said|points out|claims)\.?$"
+)
+
+
+def find_headings(text: str, start: int, catalogue: Catalogue, context: str) -> list[Marker]:
+    """Lines that name an outlet and nothing else but a date, in capitals: "GAZETA NORTE,
+    February 18", "KURIER WIŚLANY (March 4)". A known outlet's name may be in any case when a
+    date follows it."""
+    markers = []
+    offset = start
+    for line in text[start:].split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        stripped = line.strip()
+        if not stripped or word_count(stripped) > 10 or stripped.endswith((".", ":")):
+            continue
+        name_part = re.split(r"\s*[,(–—]\s*|\s+-\s+", stripped, maxsplit=1)[0]
+        remainder = stripped[len(name_part) :]
+        dated = bool(remainder.strip())
+        if not HEADING_DATE.match(remainder):
+            continue
+        letters = [c for c in name_part if c.isalpha()]
+        capitals = bool(letters) and all(c.isupper() for c in letters)
+        matched = catalogue.match_outlet(name_part)
+        if matched is not None and matched.how != "similar" and (capitals or dated):
+            outlet, how = matched.record, matched.how
+        elif capitals and (
+            any(fold(w) in OUTLET_WORDS for w in name_part.split())
+            or fold(name_part) in fold(context)
+        ):
+            outlet, how = None, "new"
+            name_part = name_part.title()
+        else:
+            continue
+        begin = line_start + (len(line) - len(line.lstrip()))
+        markers.append(Marker(begin, line_start + len(line), name_part, outlet, how))
+    return markers
+
+
+def heading_stories(segment: str) -> list[tuple[str, str, str]]:
+    """(headline, body, pages) for each paragraph under an outlet's heading."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", segment) if b.strip()]
+    if len(blocks) <= 1:
+        blocks = [b.strip() for b in segment.split("\n") if b.strip()]
+    stories = []
+    for block in blocks:
+        body = " ".join(block.split())
+        pages = ""
+        if reference := PAGE_REFERENCE.search(body):
+            pages = reference["pages"].strip()
+            body = body[: reference.start()].rstrip()
+        masked, _spans = mask_quotes(body)
+        spans = sentence_spans(masked)
+        first = body[spans[0][0] : spans[0][1]].strip() if spans else body
+        headline = REPORTING_TAIL.sub("", first.rstrip()).rstrip(" .")
+        stories.append((headline, body, pages))
+    return stories
+
+
+def drop_placeholders(proposal: ReviewProposal, text: str) -> None:
+    """No masked or placeholder text may reach a proposed value: a value holding the mask
+    character (which the source does not) is emptied and flagged, never proposed."""
+    if MASK in text:
+        return
+    for index, story in enumerate(proposal.stories):
+        for number, citation in enumerate(story.citations):
+            for name in ("position", "organisation", "quote"):
+                if MASK in getattr(citation, name):
+                    setattr(citation, name, "")
+                    proposal.flag(
+                        f"stories.{index}.citations.{number}.expert",
+                        f"The {name} could not be read from the text: fill it in.",
+                    )
+        if MASK in story.headline:
+            story.headline = ""
+            proposal.flag(f"stories.{index}.headline", "No headline could be read: write one.")
 
 
 def read_header(proposal: ReviewProposal, header: str, clean, catalogue: Catalogue) -> None:
@@ -414,7 +608,7 @@ def review_date(proposal, dateline, clean, header, today) -> datetime.date | Non
     return date
 
 
-def read_stories(proposal, text, markers, end, catalogue) -> None:
+def read_stories(proposal, text, markers, end, catalogue, *, headings: bool = False) -> None:
     people = People(catalogue, outlet_names={key(m.written).removeprefix("the ") for m in markers})
     spellings = sorted(
         {s for outlet in catalogue.outlets for s in outlet.spellings()}
@@ -431,23 +625,22 @@ def read_stories(proposal, text, markers, end, catalogue) -> None:
     for _marker, segment in segments:
         people.learn(segment)
 
-    known_countries = Counter(
-        (m.outlet.country, m.outlet.language) for m in markers if m.outlet is not None
-    )
-    guess = known_countries.most_common(1)[0][0] if known_countries else ("", "")
+    context_text = f"{proposal.title} {proposal.lede}"
+    context = content_stems(context_text)
+    stories = []
+    for marker, segment in segments:
+        if headings:
+            stories += [(marker, *story, False) for story in heading_stories(segment)]
+        else:
+            headline, body, unsure = split_story(segment, spellings, context, context_text)
+            stories.append((marker, headline, body, "", unsure))
     cited: dict[str, CitationProposal] = {}  # the first citation of each expert
-    for index, (marker, segment) in enumerate(segments):
-        headline, body, guessed = split_story(segment, spellings)
-        outlet = outlet_proposal(marker, guess)
-        story = StoryProposal(outlet=outlet, headline=headline, body=body)
+    for index, (marker, headline, body, pages, unsure) in enumerate(stories):
+        outlet = outlet_proposal(marker)
+        story = StoryProposal(outlet=outlet, headline=headline, body=body, pages=pages)
         proposal.stories.append(story)
         path = f"stories.{index}"
         if outlet.is_new:
-            guessed_country = (
-                " Its country and language are guessed from the review's other outlets."
-                if outlet.country
-                else ""
-            )
             looks_like = (
                 " It was taken for an outlet only because it heads a line with a colon."
                 if marker.weak
@@ -456,17 +649,24 @@ def read_stories(proposal, text, markers, end, catalogue) -> None:
             proposal.flag(
                 f"{path}.outlet",
                 f"“{outlet.name}” is not a known outlet: tick “create” to add it, or choose "
-                f"an existing one.{looks_like}{guessed_country}",
+                f"an existing one.{looks_like}",
             )
         elif outlet.how == "similar":
             proposal.flag(
                 f"{path}.outlet", f"“{marker.written}” was taken for “{outlet.name}”: check."
             )
-        if guessed:
-            proposal.flag(f"{path}.headline", "Line breaks were lost: check where it ends.")
+        if unsure:
+            proposal.flag(
+                f"{path}.headline",
+                "Line breaks were lost and the headline's end is uncertain: check where it ends.",
+            )
         if not headline or not body:
             proposal.flag(f"{path}.body", "This story seems to have no headline or no text.")
         for mention in find_mentions(body, people):
+            if mention.newsmaker:
+                if mention.name not in proposal.newsmakers:
+                    proposal.newsmakers.append(mention.name)
+                continue
             citation = citation_proposal(mention, catalogue)
             expert_key = citation_key(citation)
             if any(citation_key(c) == expert_key for c in story.citations):
@@ -480,6 +680,8 @@ def read_stories(proposal, text, markers, end, catalogue) -> None:
                 citation.position, citation.organisation = first.position, first.organisation
             story.citations.append(citation)
             where = f"{path}.citations.{len(story.citations) - 1}.expert"
+            if mention.doubt:
+                proposal.flag(where, mention.doubt)
             if citation.is_new:
                 proposal.flag(
                     where,
@@ -496,7 +698,7 @@ def read_stories(proposal, text, markers, end, catalogue) -> None:
     proposal.mentioned_people = [name for name in people.mentioned() if fold(name) not in quoted]
 
 
-def outlet_proposal(marker: Marker, guess: tuple[str, str]) -> OutletProposal:
+def outlet_proposal(marker: Marker) -> OutletProposal:
     if marker.outlet is not None:
         return OutletProposal(
             written=marker.written,
@@ -509,9 +711,8 @@ def outlet_proposal(marker: Marker, guess: tuple[str, str]) -> OutletProposal:
     name = marker.written
     if name.isupper():
         name = name.title()
-    return OutletProposal(
-        written=marker.written, name=name, country=guess[0], language=guess[1], how="new"
-    )
+    # A new outlet's country and language are left for the editor: nothing in the text says.
+    return OutletProposal(written=marker.written, name=name, how="new")
 
 
 def citation_proposal(mention, catalogue: Catalogue) -> CitationProposal:
