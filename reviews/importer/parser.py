@@ -239,7 +239,7 @@ def unknown_marker(
         return Marker(match.start("name"), match.end(), name, similar.record, similar.how)
     if any(word.strip(".") in OUTLET_WORDS for word in words):
         return Marker(match.start("name"), match.end(), name)
-    if len(words) >= 2 and re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(context)):
+    if re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(context)):
         return Marker(match.start("name"), match.end(), name)
     # No newspaper word: only "Name: headline" alone on its line, the headline short.
     line_start = text.rfind("\n", 0, match.start("name")) + 1
@@ -345,11 +345,19 @@ def boundary_scores(
             score -= 3.0 if pair in folded_context else 1.0  # inside a name: "Gazeta | Norte"
         if k > 12:
             score -= 0.4 * (k - 12)
+        # A headline In Title Case ends where a sentence starts: a capital, then lower case.
+        if k >= 3 and title_case(words[:k]) and k + 1 < len(words):
+            score += 2.0 if words[k + 1].group()[:1].islower() else -1.0
         if sentence_end:
             scores.append((score + 1.0, words[k].start()))
             break
         scores.append((score, words[k].start()))
     return scores
+
+
+def title_case(words: list[re.Match]) -> bool:
+    significant = [w.group() for w in words if fold(w.group()) not in HEADLINE_CONNECTORS]
+    return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant)
 
 
 def split_inline_headline(
@@ -475,10 +483,11 @@ REPORTING_TAIL = re.compile(
 
 
 def find_headings(text: str, start: int, catalogue: Catalogue, context: str) -> list[Marker]:
-    """Lines that name an outlet and nothing else but a date, in capitals: "GAZETA NORTE,
-    February 18", "KURIER WIŚLANY (March 4)". A known outlet's name may be in any case when a
-    date follows it."""
-    markers = []
+    """Lines that name an outlet and nothing else but a date: "GAZETA NORTE, February 18",
+    "KURIER WIŚLANY (March 4)". A known outlet may be written in any case when a date follows
+    it; an unknown one must be in capitals, with a date, a newspaper word or a mention in the
+    lede, or stand among such headings."""
+    found: list[tuple[Marker, bool]] = []  # (marker, sure)
     offset = start
     for line in text[start:].split("\n"):
         line_start = offset
@@ -489,24 +498,25 @@ def find_headings(text: str, start: int, catalogue: Catalogue, context: str) -> 
         name_part = re.split(r"\s*[,(–—]\s*|\s+-\s+", stripped, maxsplit=1)[0]
         remainder = stripped[len(name_part) :]
         dated = bool(remainder.strip())
-        if not HEADING_DATE.match(remainder):
+        if not HEADING_DATE.match(remainder) or key(name_part) in NOT_OUTLETS:
             continue
         letters = [c for c in name_part if c.isalpha()]
-        capitals = bool(letters) and all(c.isupper() for c in letters)
+        capitals = len(letters) > 1 and all(c.isupper() for c in letters)
         matched = catalogue.match_outlet(name_part)
-        if matched is not None and matched.how != "similar" and (capitals or dated):
-            outlet, how = matched.record, matched.how
-        elif capitals and (
-            any(fold(w) in OUTLET_WORDS for w in name_part.split())
-            or fold(name_part) in fold(context)
-        ):
-            outlet, how = None, "new"
-            name_part = name_part.title()
-        else:
-            continue
         begin = line_start + (len(line) - len(line.lstrip()))
-        markers.append(Marker(begin, line_start + len(line), name_part, outlet, how))
-    return markers
+        if matched is not None and matched.how != "similar" and (capitals or dated):
+            marker = Marker(begin, line_start + len(line), name_part, matched.record, matched.how)
+            found.append((marker, True))
+        elif capitals and word_count(name_part) <= 5:
+            sure = (
+                dated
+                or any(fold(w) in OUTLET_WORDS for w in name_part.split())
+                or fold(name_part) in fold(context)
+            )
+            found.append((Marker(begin, line_start + len(line), name_part.title()), sure))
+    if not any(sure for _marker, sure in found):
+        return []
+    return [marker for marker, _sure in found]
 
 
 def heading_stories(segment: str) -> list[tuple[str, str, str]]:
@@ -695,7 +705,17 @@ def read_stories(proposal, text, markers, end, catalogue, *, headings: bool = Fa
     quoted = {fold(c.written) for s in proposal.stories for c in s.citations} | {
         fold(c.name) for s in proposal.stories for c in s.citations
     }
-    proposal.mentioned_people = [name for name in people.mentioned() if fold(name) not in quoted]
+    # Only names written whole in the lede or a story's text: a run of capitals across a lost
+    # line break ("Africa Russian") or a Title Case headline is no one.
+    running_text = fold(
+        " ".join([proposal.lede] + [" ".join(s.body.split()) for s in proposal.stories])
+    )
+    proposal.mentioned_people = [
+        name
+        for name in people.mentioned()
+        if fold(name) not in quoted
+        and re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", running_text)
+    ]
 
 
 def outlet_proposal(marker: Marker) -> OutletProposal:

@@ -70,6 +70,10 @@ BEFORE_VERB_ORG = re.compile(
     rf"(?P<name>{NAME})\s+(?:of|at|from|with)\s+(?:the\s+)?(?P<org>{ORG})\s*,?\s*$"
 )
 BEFORE_VERB_BARE = re.compile(rf"(?P<name>{NAME})\s*,?\s*$")
+# "Head of the Center for Strategic Studies" written before a name, without a comma.
+ROLE_OF_ORG = re.compile(
+    rf"(?P<pos>(?:[\w\-]+\s+){{0,2}}[\w\-]+)\s+(?:of|at)\s+(?:the\s+)?(?P<org>{ORG})\s*$"
+)
 # What may stand between the subject and its verb: "Ribeiro, who argued", "Costa also said".
 BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:,?\s*(?:who|also|further|however|then|again|too|later|for (?:his|her|their) part)"
@@ -351,6 +355,7 @@ def ends_clause(word: str) -> bool:
 class Person:
     name: str
     title: str = ""  # words peeled off the front, e.g. "Finance Minister"
+    prefix: str = ""  # the end of an organisation's name run into the name: "Strategic Studies"
 
 
 def split_name(raw: str) -> Person | None:
@@ -382,11 +387,19 @@ def split_name(raw: str) -> Person | None:
     folded = [fold(t) for t in tokens]
     if any(t in CALENDAR for t in folded) or folded[0] in LEADING_WORDS:
         return None
-    if any(t.removesuffix("'s") in ORG_WORDS or t in OUTLET_WORDS for t in folded):
-        return None
+    prefix: list[str] = []
+    organisational = [
+        i for i, t in enumerate(folded) if t.removesuffix("'s") in ORG_WORDS or t in OUTLET_WORDS
+    ]
+    if organisational:
+        # "... Strategic Studies Ivan Petrov": the end of an organisation's name, then a name.
+        cut = organisational[-1] + 1
+        if len(tokens) - cut < 2 or title:
+            return None
+        prefix, tokens = tokens[:cut], tokens[cut:]
     if any(t.endswith(("'s", "’s")) for t in tokens):
         return None
-    return Person(" ".join(tokens), " ".join(title))
+    return Person(" ".join(tokens), " ".join(title), " ".join(prefix))
 
 
 @dataclass
@@ -428,12 +441,19 @@ class People:
         """Remember every full name in `text`, so that a later surname can be resolved."""
         masked, _spans = mask_quotes(text)
         for match in NAME_RE.finditer(masked):
-            if re.search(r"\bof\s+(?:the\s+)?$", masked[max(0, match.start() - 8) : match.start()]):
-                continue  # the end of an organisation's name: "Institute of Arid Lands"
             if re.match(r"['’](?!s\b)", masked[match.end() : match.end() + 2]):
                 continue  # a plural possessive: "the Dublin Exporters' Forum"
             person = self.person(match.group())
-            if person is None or len(person.name.split()) < 2:
+            if person is None:
+                continue
+            before = masked[max(0, match.start() - 8) : match.start()]
+            if re.search(r"\b(?:of|for)\s+(?:the\s+)?$", before):
+                # The end of an organisation's name ("Institute of Arid Lands"), perhaps with
+                # a name after it ("Center for Strategic Assessments Pavel Orlov").
+                if len(person.name.split()) < 3:
+                    continue
+                person = after_organisation(person, before)
+            if len(person.name.split()) < 2:
                 continue
             folded = fold(person.name)
             self.full_names.setdefault(folded, person.name)
@@ -484,16 +504,16 @@ def find_mentions(body: str, people: People) -> list[Mention]:
             # only costs time on text whose sentence ends were lost.
             window = sentence[max(0, verb.start() - SUBJECT_REACH) : verb.start()]
             before = BETWEEN_SUBJECT_AND_VERB.sub("", window)
-            subject = None
+            subject, person = None, None
             for pattern in (BEFORE_VERB_APPOSITION, BEFORE_VERB_ORG, BEFORE_VERB_BARE):
                 subject = pattern.search(before)
                 if subject:
-                    break
-            if not subject:
-                continue
-            person = people.resolve(subject["name"])
+                    person = people.resolve(subject["name"])
+                    if person is not None:
+                        break
             if person is None:
                 continue
+            person = after_organisation(person, before[: subject.start()])
             position, organisation = "", ""
             if subject.re is BEFORE_VERB_APPOSITION:
                 position, organisation = split_position(subject["appos"])
@@ -503,6 +523,10 @@ def find_mentions(body: str, people: People) -> list[Mention]:
                 lead = before[: subject.start()].split()
                 role, role_org = role_before(lead)
                 position, organisation = role or person_title(person), organisation or role_org
+            if not position and not organisation and person.prefix:
+                position, organisation = role_of_organisation(
+                    f"{before[: subject.start()]} {person.prefix}"
+                )
             found.append((subject.start("name"), person, position, organisation))
 
         for verb in VERB_BEFORE_NAME.finditer(sentence):
@@ -610,6 +634,26 @@ def is_newsmaker(sentence: str, person: Person, position: str, people: People) -
     if folded in people.newsmakers and folded not in people.sources:
         return True, ""  # named again: "Rimkus added ..."
     return False, ""
+
+
+def after_organisation(person: Person, before: str) -> Person:
+    """'for Strategic Assessments Pavel Orlov': a run of capitals after "of" or "for" ends an
+    organisation's name; the person is its last two words."""
+    words = person.name.split()
+    if len(words) < 3 or person.prefix or not re.search(r"\b(?:of|for)\s+(?:the\s+)?$", before):
+        return person
+    return Person(" ".join(words[-2:]), person.title, " ".join(words[:-2]))
+
+
+def role_of_organisation(text: str) -> tuple[str, str]:
+    """(position, organisation) from "Head of the Center for Strategic Studies", or ("", "")."""
+    match = ROLE_OF_ORG.search(" ".join(text.split()))
+    if not match:
+        return "", ""
+    position, _organisation = role_before(match["pos"].split())
+    if not position:
+        return "", ""
+    return position, strip_article(match["org"])
 
 
 def person_title(person: Person) -> str:

@@ -9,7 +9,7 @@ class Command(BaseCommand):
     help = (
         "Parse the invented press reviews in tests/data/import/ and print the parser's "
         "precision and recall for stories, outlets, experts and citations against the "
-        "expected structures. Reads no database."
+        "expected structures, and its headline-boundary accuracy. Reads no database."
     )
 
     def add_arguments(self, parser):
@@ -35,4 +35,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{metric:<10} {score.precision:>9.3f} {score.recall:>7.3f}   "
                 f"{score.right}/{score.proposed}/{score.expected}"
+            )
+        self.stdout.write("headline boundaries (stories whose headline is exactly right):")
+        for layout, accuracy in evaluation.headlines.items():
+            self.stdout.write(
+                f"  {layout:<16} {accuracy.share:>6.3f}   {accuracy.right}/{accuracy.total}"
             )
