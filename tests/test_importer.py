@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import json
 
 import pytest
 from django.contrib.messages import get_messages
@@ -13,7 +14,7 @@ from reversion.models import Version
 from reviews.importer.catalogue import Catalogue
 from reviews.importer.evaluation import METRICS, evaluate
 from reviews.importer.parser import ImportFailed, parse_review
-from reviews.importer.text import find_dateline, remove_clutter
+from reviews.importer.text import MASK, find_dateline, remove_clutter
 from reviews.models import Citation, Expert, Outlet, Review, Story
 from tests.factories import ExpertFactory, OutletFactory, SectionFactory, UserFactory
 from tests.importer_data import FOLDER, case_names, create_catalogue, expected_of, text_of
@@ -84,6 +85,96 @@ def test_parser_reads_the_invented_review_as_expected(name, catalogue):
         assert clutter not in everything
 
 
+@pytest.mark.parametrize("name", case_names())
+def test_no_proposed_value_is_invented_or_masked(name, catalogue):
+    """Headlines, names, positions and organisations are copied from the text (case aside),
+    no placeholder or mask character reaches any value, and a new outlet's country and
+    language are left empty rather than guessed."""
+    proposal, _expected = parse(name, catalogue)
+    source = " ".join(text_of(name).split()).casefold()
+    assert MASK not in json.dumps(proposal.to_dict(), ensure_ascii=False)
+    for story in proposal.stories:
+        assert story.headline.casefold() in source
+        if story.outlet.is_new:
+            assert (story.outlet.country, story.outlet.language) == ("", "")
+        for citation in story.citations:
+            for value in (citation.written, citation.position, citation.organisation):
+                assert value.casefold() in source, value
+
+
+def test_a_quotation_before_role_and_name_never_becomes_the_position(catalogue):
+    text = (
+        "Press review: Ports\nLISBON, March 3 /Pressreview/. The papers lead with ports.\n\n"
+        'Gazeta Norte: Dockers stay out\n"We stay out until they listen," union leader Rui '
+        "Matos told Gazeta Norte.\n"
+    )
+    proposal = parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4))
+    citation = proposal.stories[0].citations[0]
+    assert (citation.name, citation.position) == ("Rui Matos", "union leader")
+    assert citation.quote == "We stay out until they listen"
+
+
+def test_a_place_and_the_next_sentence_s_first_word_are_not_a_person(catalogue):
+    text = (
+        "Press review: Trams\nLISBON, March 3 /Pressreview/. The papers write about trams.\n\n"
+        "Gazeta Norte: Tram fares rise in Lisbon The paper writes that fares rise in May.\n"
+    )
+    proposal = parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4))
+    assert proposal.stories[0].headline == "Tram fares rise in Lisbon"
+    assert proposal.mentioned_people == []
+
+
+def test_newsmakers_are_listed_apart_and_never_proposed_as_experts(catalogue):
+    proposal, _expected = parse("18_newsmakers_and_the_expert", catalogue)
+    assert proposal.newsmakers == ["Tomas Rimkus", "Agnė Butkutė", "Adam Nowicki"]
+    cited = {c.name for story in proposal.stories for c in story.citations}
+    assert not cited & set(proposal.newsmakers)
+    assert "Daiva Stankevičienė" in proposal.mentioned_people  # signed: named, not quoted
+    # "The expert believes ...": the paper's source, not a new person.
+    assert [c.name for c in proposal.stories[0].citations] == ["Piotr Zieliński"]
+
+
+def test_an_economist_quoted_from_a_news_conference_is_proposed_and_flagged(catalogue):
+    text = (
+        "Press review: Rates\nLISBON, March 3 /Pressreview/. The papers write about rates.\n\n"
+        "Gazeta Norte: Rates hold\nEconomist Rui Matos said at a news conference that rates "
+        "would hold.\n"
+    )
+    proposal = parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4))
+    assert [c.name for c in proposal.stories[0].citations] == ["Rui Matos"]
+    assert "newsmaker" in " ".join(proposal.uncertain("stories.0.citations.0.expert"))
+
+
+def test_a_flattened_headline_is_flagged_only_when_its_end_is_uncertain(catalogue):
+    sure, _expected = parse("15_flattened_quote_first_and_newsmakers", catalogue)
+    assert not any(sure.uncertain(f"stories.{i}.headline") for i in range(3))
+    text = (
+        "Press review: Ports\nLISBON, March 3 /Pressreview/. The papers write about ports.\n\n"
+        "Gazeta Norte: Strike ends Dockers return Shipping resumes on Monday.\n"
+    )
+    unsure = parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4))
+    assert unsure.uncertain("stories.0.headline")
+
+
+def test_outlet_headings_give_a_story_per_paragraph_without_page_references(catalogue):
+    proposal, _expected = parse("16_outlet_headings_with_pages", catalogue)
+    assert [s.pages for s in proposal.stories] == ["p. 1, 4", "p. 6", "pp. 2-3"]
+    assert not any("(p" in s.body or "GAZETA" in s.body for s in proposal.stories)
+    assert proposal.uncertain("stories")  # headlines drawn from first sentences: said once
+
+
+def test_a_parse_reads_the_catalogue_in_a_few_queries_however_many_experts(
+    db, django_assert_max_num_queries
+):
+    """Names are matched against an index built once, not looked up one query at a time."""
+    create_catalogue()
+    ExpertFactory.create_batch(50)
+    with django_assert_max_num_queries(3):
+        catalogue = Catalogue.from_database()
+        proposal, _expected = parse("18_newsmakers_and_the_expert", catalogue)
+    assert len([c for s in proposal.stories for c in s.citations]) == 4
+
+
 def test_evaluation_reports_precision_and_recall_for_every_metric():
     """The evaluation command's figures; a drop below 0.9 means the parser regressed."""
     evaluation = evaluate(FOLDER)
@@ -93,6 +184,9 @@ def test_evaluation_reports_precision_and_recall_for_every_metric():
         assert score.expected > 0
         assert score.precision >= 0.9, metric
         assert score.recall >= 0.9, metric
+    assert evaluation.headlines["flattened"].total >= 15
+    for layout in ("all", "flattened", "outlet-headings"):
+        assert evaluation.headlines[layout].share >= 0.9, layout
 
 
 def test_evaluate_importer_command_prints_the_figures():
@@ -102,6 +196,7 @@ def test_evaluate_importer_command_prints_the_figures():
     for metric in ("stories", "outlets", "experts"):
         assert metric in printed
     assert "precision" in printed and "recall" in printed
+    assert "headline boundaries" in printed and "flattened" in printed
 
 
 # Parser details

@@ -263,7 +263,7 @@ OPEN_ENDED = HEADLINE_CONNECTORS | {
     "until", "about", "amid", "despite", "against", "between", "without", "under", "near",
     "towards", "toward", "per", "via", "among", "through", "across", "behind", "beyond", "is",
     "are", "will", "would", "be", "not", "who", "that", "which", "de", "da", "do", "del", "la",
-    "le", "el", "van", "von", "der", "al", "bin", "no", "new", "says", "say",
+    "le", "el", "van", "von", "der", "al", "bin", "no", "new",
 }  # fmt: skip
 NARRATIVE = {
     "said", "told", "writes", "wrote", "reports", "reported", "according", "noted", "added",
