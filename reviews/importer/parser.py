@@ -26,7 +26,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from .catalogue import Catalogue, KnownOutlet, fold, key
-from .people import NAME, OUTLET_WORDS, SAYING, People, find_mentions
+from .people import CALENDAR, NAME, OUTLET_WORDS, SAYING, People, find_mentions
 from .text import (
     ABBREVIATIONS,
     DATED,
@@ -327,7 +327,15 @@ def boundary_scores(
             continue
         rest = line[words[k].start() :]
         folded_rest = fold(rest)
-        score = overlap - 2.0 * narrative
+        score = overlap - 2.5 * narrative
+        # The body's first words often restate the headline: "Inflation slows ..." then
+        # "Inflation slowed ...".
+        headline_stems = {stem(w.group()) for w in words[:k]} - STOPWORDS
+        following = [stem(w.group()) for w in words[k : k + 8]]
+        if headline_stems and len(set(following) & headline_stems) >= max(
+            2, len(headline_stems) // 2
+        ):
+            score += 1.5
         if word in SENTENCE_STARTERS:
             score += 2.0
         elif word[:1] in QUOTE_OPENERS:
@@ -339,7 +347,9 @@ def boundary_scores(
             score += 3.0
         elif NAME_WITH_APPOSITION.match(rest) or SAYS_AFTER_NAME.match(rest):
             score += 1.5
-        capitalised_before = previous[:1].isupper() and k - 1 > 0
+        capitalised_before = (
+            previous[:1].isupper() and k - 1 > 0 and fold(previous).strip(",.") not in CALENDAR
+        )
         if capitalised_before and word not in SENTENCE_STARTERS and word[:1].isupper():
             pair = f"{fold(previous)} {fold(word)}"
             score -= 3.0 if pair in folded_context else 1.0  # inside a name: "Gazeta | Norte"

@@ -326,7 +326,7 @@ def role_before(words: list[str]) -> tuple[str, str]:
         cursor = -1
     while cursor >= 0 and organisation_words is not None:
         word = words[cursor]
-        capitalised = word[:1].isupper() and word.casefold() not in {"the", "according"}
+        capitalised = word[:1].isupper() and word.casefold() not in LEADING_WORDS
         joining = word in {"of", "for", "and", "&", "de", "da", "do"} and cursor > 0
         if not (capitalised or joining):
             break
