@@ -17,6 +17,7 @@ reported as uncertain so that the editor checks it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -34,6 +35,7 @@ OUTLET_SIMILARITY = 90
 EXPERT_SIMILARITY = 92
 
 
+@functools.cache
 def fold_char(char: str) -> str:
     """One character without case or accent, still one character (offsets stay valid)."""
     lowered = char.lower()
@@ -46,7 +48,9 @@ def fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """`text` without case and accents, character for character: fold("Wiślany") == "wislany"."""
-    return "".join(fold_char(char) for char in text)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(fold_char, text))
 
 
 def key(name: str) -> str:
