@@ -483,8 +483,9 @@ def first_paragraph(text: str, start: int) -> str:
 
 HEADING_DATE = re.compile(rf"^\s*(?:[,(–—\-]\s*)?(?:{DATED.pattern})\s*\)?\s*$|^\s*$")
 PAGE_REFERENCE = re.compile(
-    r"\s*\((?P<pages>(?:pp?\.|pages?)\s*[\dA-Z][\w\s,;–\-]{0,30})\)\s*$", re.IGNORECASE
+    r"\s*\((?P<pages>(?:pp?\.|pages?)\s*[\dA-Z][\w\s,;–\-]{0,30})\)", re.IGNORECASE
 )
+
 # ", the paper writes" / ", Gazeta Norte reports" closing a story's first sentence.
 REPORTING_TAIL = re.compile(
     rf",\s+(?:the\s+(?:paper|newspaper|daily|weekly|publication)|[{UPPER}][\w'’\- ]{{1,60}}?)"
@@ -494,9 +495,9 @@ REPORTING_TAIL = re.compile(
 
 def find_headings(text: str, start: int, catalogue: Catalogue, context: str) -> list[Marker]:
     """Lines that name an outlet and nothing else but a date: "GAZETA NORTE, February 18",
-    "KURIER WIŚLANY (March 4)". A known outlet may be written in any case when a date follows
-    it; an unknown one must be in capitals, with a date, a newspaper word or a mention in the
-    lede, or stand among such headings."""
+    "KURIER WIŚLANY (March 4)". A known outlet may be written in any case; an unknown one must
+    be in capitals, with a date, a newspaper word or a mention in the lede, or stand among
+    such headings. Only sought when no "Outlet: headline" marker was found."""
     found: list[tuple[Marker, bool]] = []  # (marker, sure)
     offset = start
     for line in text[start:].split("\n"):
@@ -514,7 +515,7 @@ def find_headings(text: str, start: int, catalogue: Catalogue, context: str) -> 
         capitals = len(letters) > 1 and all(c.isupper() for c in letters)
         matched = catalogue.match_outlet(name_part)
         begin = line_start + (len(line) - len(line.lstrip()))
-        if matched is not None and matched.how != "similar" and (capitals or dated):
+        if matched is not None and matched.how != "similar":  # a known outlet, any case
             marker = Marker(begin, line_start + len(line), name_part, matched.record, matched.how)
             found.append((marker, True))
         elif capitals and word_count(name_part) <= 5:
@@ -537,10 +538,8 @@ def heading_stories(segment: str) -> list[tuple[str, str, str]]:
     stories = []
     for block in blocks:
         body = " ".join(block.split())
-        pages = ""
-        if reference := PAGE_REFERENCE.search(body):
-            pages = reference["pages"].strip()
-            body = body[: reference.start()].rstrip()
+        pages = "; ".join(m["pages"].strip() for m in PAGE_REFERENCE.finditer(body))
+        body = PAGE_REFERENCE.sub("", body).strip()
         masked, _spans = mask_quotes(body)
         spans = sentence_spans(masked)
         first = body[spans[0][0] : spans[0][1]].strip() if spans else body

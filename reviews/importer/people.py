@@ -502,7 +502,8 @@ def find_mentions(body: str, people: People) -> list[Mention]:
         for verb in VERB.finditer(sentence):
             # A subject with its apposition is never longer than this; looking further back
             # only costs time on text whose sentence ends were lost.
-            window = sentence[max(0, verb.start() - SUBJECT_REACH) : verb.start()]
+            window_start = max(0, verb.start() - SUBJECT_REACH)
+            window = sentence[window_start : verb.start()]
             before = BETWEEN_SUBJECT_AND_VERB.sub("", window)
             subject, person = None, None
             for pattern in (BEFORE_VERB_APPOSITION, BEFORE_VERB_ORG, BEFORE_VERB_BARE):
@@ -527,7 +528,7 @@ def find_mentions(body: str, people: People) -> list[Mention]:
                 position, organisation = role_of_organisation(
                     f"{before[: subject.start()]} {person.prefix}"
                 )
-            found.append((subject.start("name"), person, position, organisation))
+            found.append((window_start + subject.start("name"), person, position, organisation))
 
         for verb in VERB_BEFORE_NAME.finditer(sentence):
             after = AFTER_VERB.match(sentence[verb.end() :])
@@ -570,7 +571,9 @@ def find_mentions(body: str, people: People) -> list[Mention]:
                 continue
             seen.add(folded)
             quote = quote_near(index, start + position_in_sentence)
-            newsmaker, doubt = is_newsmaker(sentence, person, position, people)
+            newsmaker, doubt = is_newsmaker(
+                sentence, person, position, people, at=position_in_sentence
+            )
             if newsmaker:
                 people.newsmakers.setdefault(folded, person.name)
             else:
@@ -605,7 +608,9 @@ def head_of(position: str) -> str:
     return words[-1].strip(".,") if words else ""
 
 
-def is_newsmaker(sentence: str, person: Person, position: str, people: People) -> tuple[bool, str]:
+def is_newsmaker(
+    sentence: str, person: Person, position: str, people: People, *, at: int = 0
+) -> tuple[bool, str]:
     """Whether the statement attributed in `sentence` is a public one (the person is the news)
     rather than given to the paper, and a doubt to show when the evidence disagrees.
 
@@ -619,7 +624,15 @@ def is_newsmaker(sentence: str, person: Person, position: str, people: People) -
         not match["whom"] or fold(match["whom"]).casefold() not in PUBLIC_AUDIENCES
         for match in SOURCE_CUES.finditer(sentence)
     )
-    public = NEWSMAKER_CUES.search(sentence) is not None
+    # Where the statement was made is said around the name and its verb, not in what was said:
+    # from a little before the name to the first "that" or quotation after it.
+    after = sentence[at:]
+    said = re.search(r"\bthat\b|[\"“«]", after[len(person.name) :])
+    clause = (
+        sentence[max(0, at - 80) : at]
+        + after[: len(person.name) + (said.start() if said else len(after))]
+    )
+    public = NEWSMAKER_CUES.search(clause) is not None
     office = bool(titles & OFFICE_TITLES)
     expert_role = any(word in EXPERT_ROLES for word in position.casefold().split())
     if source:
