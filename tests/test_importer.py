@@ -217,6 +217,7 @@ def test_evaluate_importer_command_prints_the_figures():
             "Pressreview",
         ),
         ("title text RIGA, June 12 /Pressreview/. The", "RIGA", 6, 12, None, "Pressreview"),
+        ("VILNIUS. June 12 (Pressreview) - The papers", "VILNIUS", 6, 12, None, "Pressreview"),
     ],
 )
 def test_dateline_variants_are_recognised(line, city, month, day, year, agency):
@@ -259,6 +260,20 @@ def test_an_outlet_name_mid_sentence_does_not_start_a_story(catalogue):
     )
     proposal = parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4))
     assert [s.outlet.name for s in proposal.stories] == ["Gazeta Norte"]
+
+
+def test_an_unknown_outlet_in_flattened_text_is_found_by_its_own_story(catalogue):
+    """No newspaper word and no mention in the lede, but its story says "…, Portolano writes"."""
+    text = (
+        "Press review: Ports LISBON, March 3 /Pressreview/. The papers lead with ports. "
+        "Portolano: Ports reopen after the strike The ports reopened on Monday, Portolano "
+        "writes. Gazeta Norte: Dockers go back to work The paper writes that dockers returned."
+    )
+    proposal = parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4))
+    assert [(s.outlet.name, s.outlet.is_new, s.headline) for s in proposal.stories] == [
+        ("Portolano", True, "Ports reopen after the strike"),
+        ("Gazeta Norte", False, "Dockers go back to work"),
+    ]
 
 
 def test_an_unknown_label_is_not_offered_as_an_outlet(catalogue):

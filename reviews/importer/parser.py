@@ -239,7 +239,9 @@ def unknown_marker(
         return Marker(match.start("name"), match.end(), name, similar.record, similar.how)
     if any(word.strip(".") in OUTLET_WORDS for word in words):
         return Marker(match.start("name"), match.end(), name)
-    if re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(context)):
+    if re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(context)) or cited_as_source(
+        name, text[match.end() : match.end() + STORY_REACH]
+    ):
         return Marker(match.start("name"), match.end(), name)
     # No newspaper word: only "Name: headline" alone on its line, the headline short.
     line_start = text.rfind("\n", 0, match.start("name")) + 1
@@ -253,6 +255,24 @@ def unknown_marker(
     ):
         return Marker(match.start("name"), match.end(), name, weak=True)
     return None
+
+
+# How far into a story its outlet is looked for ("…, Izvestia writes", "told Izvestia").
+STORY_REACH = 1500
+REPORTING_VERBS = (
+    r"writes|reports|says|notes|wrote|reported|learned|has learned|quotes|cites|points out|"
+    r"claims|believes|observes|adds|continues|concludes|estimates"
+)
+
+
+def cited_as_source(name: str, story: str) -> bool:
+    """Whether the text after "Name:" treats Name as the paper reporting it: "…, Name writes",
+    "told Name", "in an interview with Name"."""
+    escaped = re.escape(name)
+    return bool(
+        re.search(rf"(?<!\w){escaped}\s+(?:{REPORTING_VERBS})\b", story)
+        or re.search(rf"\b(?:told|to|with|for|by)\s+{escaped}(?!\w)", story)
+    )
 
 
 # Headlines

@@ -279,8 +279,12 @@ def split_position(appos: str) -> tuple[str, str]:
     elif match := re.match(rf"^(?:of|at|from|with)\s+(?:the\s+)?(?P<org>{ORG})$", text):
         position, organisation = "", match["org"]
     else:
+        # At the first "at/with/from/for/in <Capital>" or "of the <Capital>": "head of the
+        # Arctic Center at the Higher School" is a head, of the Arctic Center at the School.
         parts = re.split(
-            rf"\s+(?:at|with|from|for|in)\s+(?:the\s+)?(?=[{UPPER}])", text, maxsplit=1
+            rf"\s+(?:(?:at|with|from|for|in)\s+(?:the\s+)?|of\s+the\s+)(?=[{UPPER}])",
+            text,
+            maxsplit=1,
         )
         if len(parts) == 1:
             parts = re.split(rf"\s+of\s+(?:the\s+)?(?=[{UPPER}])", text, maxsplit=1)
