@@ -102,6 +102,60 @@ def test_no_proposed_value_is_invented_or_masked(name, catalogue):
                 assert value.casefold() in source, value
 
 
+def story_with(sentences: str, catalogue: Catalogue):
+    text = (
+        "Press review: Rates\nLISBON, March 3 /Pressreview/. The papers write about rates.\n\n"
+        f"Gazeta Norte: Rates hold\nThe bank held its rate, the paper writes. {sentences}\n"
+    )
+    return parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4)).stories[0]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "cited"),
+    [
+        (
+            "The cut will wait, Rui Matos, leading researcher with the Center for Wage Studies "
+            "at the Northern Institute of Labour, stated.",
+            ("Rui Matos", "leading researcher",
+             "Center for Wage Studies at the Northern Institute of Labour"),
+        ),
+        (
+            "Omar al-Farsi, a senior member of the Gulf Shipping Council, told Gazeta Norte "
+            "that rates matter.",
+            ("Omar al-Farsi", "senior member", "Gulf Shipping Council"),
+        ),
+        (
+            "Head of the Center for Strategic Assessments Pavel Orlov told the paper that the "
+            "bank was right.",
+            ("Pavel Orlov", "head", "Center for Strategic Assessments"),
+        ),
+        ("Economist Pieter van der Berg is convinced that rates will fall.",
+         ("Pieter van der Berg", "economist", "")),
+        ("María de la Fuente was quoted by the paper as saying that rates would fall.",
+         ("María de la Fuente", "", "")),
+        ("Analyst J. R. Mendes said so. In Mendes's view, the bank is waiting.",
+         ("J. R. Mendes", "analyst", "")),
+    ],
+)  # fmt: skip
+def test_attribution_phrasings_of_the_genre_find_the_source(sentences, cited, catalogue):
+    story = story_with(sentences, catalogue)
+    assert [(c.name, c.position, c.organisation) for c in story.citations] == [cited]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Finance Minister Rui Matos said at a news conference that rates would hold.",
+        "Rui Matos, the bank's spokesman, said in a statement that rates would hold.",
+        "Deputy minister Rui Matos wrote on Telegram that rates would hold.",
+        "Governor Rui Matos said rates would hold.",
+    ],
+)
+def test_public_statements_make_newsmakers_not_experts(sentence, catalogue):
+    story = story_with(sentence, catalogue)
+    assert story.citations == []
+
+
 def test_a_quotation_before_role_and_name_never_becomes_the_position(catalogue):
     text = (
         "Press review: Ports\nLISBON, March 3 /Pressreview/. The papers lead with ports.\n\n"

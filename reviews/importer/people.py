@@ -36,7 +36,11 @@ SAYING = (
     "expects|doubts|doubted|fears|feared|calculated|calculates|underlined|underlines|"
     "asserted|asserts|countered|counters|complained|complains|conceded|concedes|"
     "explained|predicted|forecast|forecasts|agreed|agrees|disagreed|disagrees|put it|puts it|"
-    "stated|states|calls(?! for| on| up| off)|called(?! for| on| up| off)"
+    "stated|states|calls(?! for| on| up| off)|called(?! for| on| up| off)|"
+    "specified|specifies|clarified|clarifies|assumes|assumed|projects|projected|"
+    "(?:is|was|are|were) (?:convinced|confident|certain|sure)|"
+    "(?:is|was) (?:quoted|cited)(?: by [^,.;]{1,40}?)? as saying|reminded|reminds|assured|"
+    "assures|summed up|sums up"
 )
 # Verbs after which the speaker is named: '"...", said Ana Ribeiro'; 'the paper quotes X'.
 SAYING_BEFORE_NAME = (
@@ -87,6 +91,11 @@ ACCORDING_TO = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n the (?:view|opinion|words|estimate) of)"
     rf"\s+(?P<pre>(?:[a-z][\w\-]*\s+){{0,3}})(?P<name>{NAME})"
     rf"(?:\s*,\s*(?P<appos>[^,.;:]{{2,160}}?)(?=\s*[,.;:]))?"
+)
+# "In Petrov's view", "in Ana Ribeiro's opinion".
+IN_NAMES_VIEW = re.compile(
+    rf"\b[Ii]n\s+(?P<pre>(?:[a-z][\w\-]*\s+){{0,3}})(?P<name>{NAME})['’]s\s+"
+    r"(?:view|opinion|words|estimate|estimation|assessment|judgement|judgment)\b"
 )
 PRONOUN_SAYS = re.compile(
     rf"\b(?:she|he|they)\s+(?:also\s+)?(?:{SAYING})\b|\b(?:{SAYING_BEFORE_NAME})\s+(?:she|he)\b",
@@ -550,11 +559,12 @@ def find_mentions(body: str, people: People) -> list[Mention]:
                 position, organisation = role or person_title(person), organisation or role_org
             found.append((verb.end() + after.start("name"), person, position, organisation))
 
-        for according in ACCORDING_TO.finditer(sentence):
+        for according in [*ACCORDING_TO.finditer(sentence), *IN_NAMES_VIEW.finditer(sentence)]:
             person = people.resolve(according["name"])
             if person is None:
                 continue
-            position, organisation = split_position(according["appos"] or "")
+            appos = according["appos"] if according.re is ACCORDING_TO else ""
+            position, organisation = split_position(appos or "")
             if not position:
                 role, role_org = role_before(according["pre"].split())
                 position, organisation = role or person_title(person), organisation or role_org
