@@ -210,6 +210,21 @@ def test_a_flattened_headline_is_flagged_only_when_its_end_is_uncertain(catalogu
     assert unsure.uncertain("stories.0.headline")
 
 
+def test_a_short_first_line_that_runs_into_the_text_is_split_too(catalogue):
+    """Only the story's first line lost its break; "U.S." does not end a sentence."""
+    text = (
+        "Press review: Rates\nLISBON, March 3 /Pressreview/. The papers write about rates.\n\n"
+        "Gazeta Norte: Rates hold for a third month The bank held rates, the paper writes.\n"
+        "Ana Ribeiro told the paper that a cut would come in May.\n\n"
+        "The Harbour Post: U.S. lenders follow the bank\nThe paper writes that lenders did.\n"
+    )
+    proposal = parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4))
+    assert [(s.headline, s.body[:8]) for s in proposal.stories] == [
+        ("Rates hold for a third month", "The bank"),
+        ("U.S. lenders follow the bank", "The pape"),
+    ]
+
+
 def test_outlet_headings_give_a_story_per_paragraph_without_page_references(catalogue):
     proposal, _expected = parse("16_outlet_headings_with_pages", catalogue)
     assert [s.pages for s in proposal.stories] == ["p. 1, 4", "p. 6", "pp. 2-3"]

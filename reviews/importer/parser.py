@@ -22,6 +22,7 @@ guess is listed in `uncertainties`, each tied to the field it concerns, for the 
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -337,10 +338,7 @@ def boundary_scores(
         if fold(previous).strip(",.;:") in NARRATIVE:
             narrative += 1
         word = words[k].group()
-        bare = previous.rstrip(".")
-        sentence_end = (
-            previous[-1] in ".!?" and bare.casefold() not in ABBREVIATIONS and len(bare) > 1
-        )
+        sentence_end = ends_sentence(previous)
         if k < 2 or not (word[:1].isupper() or word[:1].isdigit() or word[:1] in QUOTE_OPENERS):
             continue
         if previous[-1] in ",;:(" or fold(previous) in OPEN_ENDED:
@@ -399,11 +397,42 @@ def split_inline_headline(
     if scores:
         cut = scores[0][1]
         unsure = len(scores) > 1 and scores[0][0] - scores[1][0] < HEADLINE_MARGIN
-        return line[:cut].strip().rstrip("."), line[cut:], unsure
+        return without_full_stop(line[:cut]), line[cut:], unsure
     end = SENTENCE_END.search(line)
     if end:
         return line[: end.start()].strip(), line[end.end() :].strip(), True
     return " ".join(line.split()[:12]), " ".join(line.split()[12:]), True
+
+
+def ends_sentence(word: str) -> bool:
+    """Whether a sentence may end with `word`: not "Dr.", "U.S." or an initial."""
+    bare = word.rstrip(".")
+    return (
+        word[-1:] in ".!?"
+        and len(bare) > 1
+        and bare.casefold() not in ABBREVIATIONS
+        and not re.fullmatch(r"(?:\w\.)+\w?", word)
+    )
+
+
+def without_full_stop(headline: str) -> str:
+    """A headline without a final full stop, but "U.S." keeps its own."""
+    headline = headline.strip()
+    words = headline.split()
+    return headline.rstrip(".") if words and ends_sentence(words[-1]) else headline
+
+
+def runs_into_body(line: str) -> bool:
+    """Whether a short line holds more than a headline: a sentence that reports ("…, the paper
+    writes.") or a sentence's end followed by more text."""
+    words = line.split()
+    reporting = {fold(w).strip(",.;:") for w in words} & {"writes", "reports", "wrote", "reported"}
+    if reporting and line.rstrip().endswith("."):
+        return True
+    return any(
+        ends_sentence(word) and following[:1].isupper()
+        for word, following in itertools.pairwise(words)
+    )
 
 
 def split_story(
@@ -412,8 +441,8 @@ def split_story(
     """(headline, body, whether unsure of the headline's end) of one story's text."""
     segment = segment.strip()
     first, _newline, rest = segment.partition("\n")
-    if rest.strip() and word_count(first) <= HEADLINE_MAX_WORDS:
-        return first.strip().rstrip("."), paragraphs(rest), False
+    if rest.strip() and word_count(first) <= HEADLINE_MAX_WORDS and not runs_into_body(first):
+        return without_full_stop(first), paragraphs(rest), False
     headline, body_start, unsure = split_inline_headline(first, spellings, context, context_text)
     return headline, paragraphs(body_start + "\n" + rest), unsure
 
