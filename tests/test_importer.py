@@ -232,6 +232,19 @@ def test_outlet_headings_give_a_story_per_paragraph_without_page_references(cata
     assert proposal.uncertain("stories")  # headlines drawn from first sentences: said once
 
 
+def test_a_short_line_under_an_outlet_heading_is_the_next_paragraph_s_headline(catalogue):
+    text = (
+        "Press review: Ferries\nLISBON, March 3 /Pressreview/. The papers write about ferries."
+        "\n\nGAZETA NORTE\n\nFerry fares to rise by 8 percent\n\nFerry fares to the islands "
+        "will rise in May. (p. 2)\n\nDockers in Leixões will strike on Friday. (p. 3)\n"
+    )
+    proposal = parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4))
+    assert [(s.outlet.name, s.headline, s.pages) for s in proposal.stories] == [
+        ("Gazeta Norte", "Ferry fares to rise by 8 percent", "p. 2"),
+        ("Gazeta Norte", "Dockers in Leixões will strike on Friday", "p. 3"),
+    ]
+
+
 def test_a_parse_reads_the_catalogue_in_a_few_queries_however_many_experts(
     db, django_assert_max_num_queries
 ):

@@ -515,7 +515,8 @@ def parse_review(
         proposal.flag(
             "stories",
             "Each outlet is named once as a heading: every paragraph under it was taken for a "
-            "story, its headline drawn from its first sentence. Shorten the headlines as needed.",
+            "story, its headline the short line above it or else its first sentence. Shorten "
+            "the headlines as needed.",
         )
     read_stories(proposal, text, markers, end, catalogue, headings=bool(headings))
     drop_placeholders(proposal, text)
@@ -580,19 +581,29 @@ def find_headings(text: str, start: int, catalogue: Catalogue, context: str) -> 
 
 
 def heading_stories(segment: str) -> list[tuple[str, str, str]]:
-    """(headline, body, pages) for each paragraph under an outlet's heading."""
+    """(headline, body, pages) for each paragraph under an outlet's heading: the headline is
+    the short line above the paragraph if there is one, else its first sentence."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", segment) if b.strip()]
     if len(blocks) <= 1:
         blocks = [b.strip() for b in segment.split("\n") if b.strip()]
     stories = []
-    for block in blocks:
+    headline_line = ""
+    for number, block in enumerate(blocks):
+        if (
+            word_count(block) <= HEADLINE_MAX_WORDS
+            and not block.rstrip().endswith((".", ")", "”", '"'))
+            and number + 1 < len(blocks)
+        ):
+            headline_line = " ".join(block.split())  # a headline over the paragraph after it
+            continue
         body = " ".join(block.split())
         pages = "; ".join(m["pages"].strip() for m in PAGE_REFERENCE.finditer(body))
         body = PAGE_REFERENCE.sub("", body).strip()
         masked, _spans = mask_quotes(body)
         spans = sentence_spans(masked)
         first = body[spans[0][0] : spans[0][1]].strip() if spans else body
-        headline = REPORTING_TAIL.sub("", first.rstrip()).rstrip(" .")
+        headline = headline_line or REPORTING_TAIL.sub("", first.rstrip()).rstrip(" .")
+        headline_line = ""
         stories.append((headline, body, pages))
     return stories
 
