@@ -484,6 +484,16 @@ def test_editor_pastes_checks_fixes_and_saves_one_draft(client, editor, catalogu
     assert Version.objects.get_for_object(review).count() == 1
 
 
+def test_the_preview_lists_newsmakers_apart_from_the_proposed_experts(client, editor, catalogue):
+    client.force_login(editor)
+    response = read_text(client, "18_newsmakers_and_the_expert")
+    page = response.content.decode()
+    newsmakers = page.split("newsmakers rather than the papers", 1)[1].split("</p>", 1)[0]
+    assert "Tomas Rimkus, Agnė Butkutė, Adam Nowicki" in newsmakers
+    assert "Daiva Stankevičienė" not in newsmakers  # signed: named, not quoted
+    assert "Daiva Stankevičienė" in page
+
+
 def test_nothing_unknown_is_created_unless_the_editor_ticks_create(client, editor, catalogue):
     client.force_login(editor)
     response = read_text(client, "04_unknown_outlet")
@@ -585,6 +595,15 @@ def test_dry_run_prints_the_structure_and_saves_nothing(catalogue):
     assert "quotes Jorge Almeida [new]" in printed
     assert Review.objects.count() == 0
     assert Expert.objects.count() == experts_before
+
+
+def test_dry_run_prints_page_references_and_newsmakers(catalogue):
+    out = io.StringIO()
+    path = str(FOLDER / "16_outlet_headings_with_pages.txt")
+    call_command("import_review", path, "--dry-run", "--create-new", stdout=out)
+    printed = out.getvalue()
+    assert "(p. 1, 4)" in printed
+    assert "Newsmakers: Sofia Lacerda" in printed
 
 
 def test_dry_run_can_print_json(catalogue):

@@ -155,6 +155,12 @@ OFFICE_TITLES = {
     "patriarch", "pope", "voivode", "prefect", "councillor", "councilor", "congressman",
     "congresswoman",
 }  # fmt: skip
+# Bodies whose president or secretary is not an office holder of a state.
+CIVIL_BODIES = {
+    "association", "union", "federation", "chamber", "society", "company", "group", "institute",
+    "center", "centre", "university", "academy", "league", "club", "foundation", "council",
+    "forum", "network", "alliance", "coalition", "bank", "fund", "party", "corporation",
+}  # fmt: skip
 # Roles of the papers' usual sources: one of them speaking in public is a doubt, not a verdict.
 EXPERT_ROLES = {
     "economist", "analyst", "expert", "professor", "researcher", "scientist", "lecturer",
@@ -586,7 +592,12 @@ def find_mentions(body: str, people: People) -> list[Mention]:
             seen.add(folded)
             quote = quote_near(index, start + position_in_sentence)
             newsmaker, doubt = is_newsmaker(
-                sentence, person, position, people, at=position_in_sentence
+                sentence,
+                person,
+                position,
+                people,
+                at=position_in_sentence,
+                organisation=organisation,
             )
             if newsmaker:
                 people.newsmakers.setdefault(folded, person.name)
@@ -623,7 +634,13 @@ def head_of(position: str) -> str:
 
 
 def is_newsmaker(
-    sentence: str, person: Person, position: str, people: People, *, at: int = 0
+    sentence: str,
+    person: Person,
+    position: str,
+    people: People,
+    *,
+    at: int = 0,
+    organisation: str = "",
 ) -> tuple[bool, str]:
     """Whether the statement attributed in `sentence` is a public one (the person is the news)
     rather than given to the paper, and a doubt to show when the evidence disagrees.
@@ -648,6 +665,12 @@ def is_newsmaker(
     )
     public = NEWSMAKER_CUES.search(clause) is not None
     office = bool(titles & OFFICE_TITLES)
+    # The president of an association or a company speaks for it, not for a state.
+    body_words = {fold(w).strip(",.'’s") for w in f"{position} {organisation}".split()}
+    if titles <= {"president", "vice-president", "chairman", "secretary", "deputy"} and (
+        body_words & CIVIL_BODIES
+    ):
+        office = False
     expert_role = any(word in EXPERT_ROLES for word in position.casefold().split())
     if source:
         return False, ""
