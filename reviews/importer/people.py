@@ -153,7 +153,7 @@ OFFICE_TITLES = {
     "mep", "secretary", "secretary-general", "commissioner", "prosecutor", "king", "queen",
     "prince", "princess", "emir", "sheikh", "envoy", "consul", "deputy", "speaker", "mufti",
     "patriarch", "pope", "voivode", "prefect", "councillor", "councilor", "congressman",
-    "congresswoman",
+    "congresswoman", "official", "representative",
 }  # fmt: skip
 # Bodies whose president or secretary is not an office holder of a state.
 CIVIL_BODIES = {
@@ -665,11 +665,10 @@ def is_newsmaker(
     )
     public = NEWSMAKER_CUES.search(clause) is not None
     office = bool(titles & OFFICE_TITLES)
-    # The president of an association or a company speaks for it, not for a state.
+    # The president or spokesman of an association or a company speaks for it, not for a
+    # state: an office only in government (a minister always is).
     body_words = {fold(w).strip(",.'’s") for w in f"{position} {organisation}".split()}
-    if titles <= {"president", "vice-president", "chairman", "secretary", "deputy"} and (
-        body_words & CIVIL_BODIES
-    ):
+    if "minister" not in titles and body_words & CIVIL_BODIES:
         office = False
     expert_role = any(word in EXPERT_ROLES for word in position.casefold().split())
     if source:
