@@ -245,6 +245,19 @@ def test_a_short_line_under_an_outlet_heading_is_the_next_paragraph_s_headline(c
     ]
 
 
+def test_an_outlet_heading_may_say_what_kind_of_paper_it_is(catalogue):
+    text = (
+        "Press review: Roads\nLISBON, March 3 /Pressreview/. The papers write about roads.\n\n"
+        "Rīta Avīze (regional weekly)\n\nRoads in the east will be repaired, the weekly "
+        "writes. (p. 4)\n\nGazeta Norte (business daily), March 3\n\nTolls rise in May.\n"
+    )
+    proposal = parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4))
+    assert [(s.outlet.name, s.outlet.is_new, s.headline) for s in proposal.stories] == [
+        ("Rīta Avīze", True, "Roads in the east will be repaired"),
+        ("Gazeta Norte", False, "Tolls rise in May"),
+    ]
+
+
 def test_a_parse_reads_the_catalogue_in_a_few_queries_however_many_experts(
     db, django_assert_max_num_queries
 ):

@@ -532,6 +532,15 @@ def first_paragraph(text: str, start: int) -> str:
 # The outlet-heading layout: "GAZETA NORTE, February 18" on its own line, then paragraphs.
 
 HEADING_DATE = re.compile(rf"^\s*(?:[,(–—\-]\s*)?(?:{DATED.pattern})\s*\)?\s*$|^\s*$")
+# "(pro-government daily)", "(business weekly), March 4": what kind of paper the heading names.
+HEADING_DESCRIPTION = re.compile(
+    rf"^\s*\((?P<kind>[^()]{{1,60}})\)\s*(?:[,–—\-]\s*(?:{DATED.pattern}))?\s*$"
+)
+PAPER_KINDS = re.compile(
+    r"\b(?:daily|weekly|newspaper|paper|tabloid|broadsheet|magazine|monthly|website|"
+    r"news site|gazette)\b",
+    re.IGNORECASE,
+)
 PAGE_REFERENCE = re.compile(
     r"\s*\((?P<pages>(?:pp?\.|pages?)\s*[\dA-Z][\w\s,;–\-]{0,30})\)", re.IGNORECASE
 )
@@ -559,7 +568,9 @@ def find_headings(text: str, start: int, catalogue: Catalogue, context: str) -> 
         name_part = re.split(r"\s*[,(–—]\s*|\s+-\s+", stripped, maxsplit=1)[0]
         remainder = stripped[len(name_part) :]
         dated = bool(remainder.strip())
-        if not HEADING_DATE.match(remainder) or key(name_part) in NOT_OUTLETS:
+        described = HEADING_DESCRIPTION.match(remainder)
+        paper_kind = bool(described and PAPER_KINDS.search(described["kind"]))
+        if not (HEADING_DATE.match(remainder) or paper_kind) or key(name_part) in NOT_OUTLETS:
             continue
         letters = [c for c in name_part if c.isalpha()]
         capitals = len(letters) > 1 and all(c.isupper() for c in letters)
@@ -568,13 +579,15 @@ def find_headings(text: str, start: int, catalogue: Catalogue, context: str) -> 
         if matched is not None and matched.how != "similar":  # a known outlet, any case
             marker = Marker(begin, line_start + len(line), name_part, matched.record, matched.how)
             found.append((marker, True))
-        elif capitals and word_count(name_part) <= 5:
+        elif (capitals or paper_kind) and word_count(name_part) <= 5:
             sure = (
                 dated
+                or paper_kind
                 or any(fold(w) in OUTLET_WORDS for w in name_part.split())
                 or fold(name_part) in fold(context)
             )
-            found.append((Marker(begin, line_start + len(line), name_part.title()), sure))
+            name = name_part.title() if capitals else name_part
+            found.append((Marker(begin, line_start + len(line), name), sure))
     if not any(sure for _marker, sure in found):
         return []
     return [marker for marker, _sure in found]
