@@ -134,6 +134,7 @@ class ImportFromTextAdminMixin:
                 ],
                 "stories": forms.story_rows(),
                 "mentioned": forms.mentioned(),
+                "newsmakers": forms.newsmakers(),
                 "doubt_count": forms.doubt_count(),
                 "error": error,
                 "has_errors": forms.has_errors(),

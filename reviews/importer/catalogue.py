@@ -1,9 +1,10 @@
 """What pasted names are matched against: the known outlets, experts and sections.
 
 The parser never queries the database itself: it asks a `Catalogue`. `Catalogue.from_database()`
-is what the admin and the commands use (experts are looked up with `moderation.find_expert`,
-the same rule as everywhere else); `Catalogue.from_records()` builds one from plain data, for
-the evaluation of the parser against the invented reviews in `tests/data/import/`.
+is what the admin and the commands use (read once per import and indexed, so that matching a
+name costs a dict look-up, not a query or a pass over every expert);
+`Catalogue.from_records()` builds one from plain data, for the evaluation of the parser against
+the invented reviews in `tests/data/import/`.
 
 Matching ignores case, accents and a leading "The": "BALTIC LANTERN", "the Baltic Lantern" and
 "Baltic Lantern" all name the outlet "The Baltic Lantern", and "Diario" names "Diário" even
@@ -16,9 +17,10 @@ reported as uncertain so that the editor checks it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -33,6 +35,7 @@ OUTLET_SIMILARITY = 90
 EXPERT_SIMILARITY = 92
 
 
+@functools.cache
 def fold_char(char: str) -> str:
     """One character without case or accent, still one character (offsets stay valid)."""
     lowered = char.lower()
@@ -45,7 +48,9 @@ def fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """`text` without case and accents, character for character: fold("Wiślany") == "wislany"."""
-    return "".join(fold_char(char) for char in text)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(fold_char, text))
 
 
 def key(name: str) -> str:
@@ -97,12 +102,41 @@ class Match:
 
 
 @dataclass
+class ExpertIndex:
+    """The experts' spellings folded once, so that each look-up is a dict access (exact) or
+    one rapidfuzz call over a prepared list (close spellings)."""
+
+    by_name: dict[str, KnownExpert] = field(default_factory=dict)  # case-folded, as written
+    by_alias: dict[str, KnownExpert] = field(default_factory=dict)
+    by_folded_name: dict[str, KnownExpert] = field(default_factory=dict)  # without accents
+    by_folded_alias: dict[str, KnownExpert] = field(default_factory=dict)
+    # For close spellings, by the initial of the last word: the spellings and their experts.
+    by_initial: dict[str, tuple[list[str], list[KnownExpert]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, experts: Iterable[KnownExpert]) -> ExpertIndex:
+        index = cls()
+        for expert in experts:  # oldest first: the first record of a spelling wins
+            as_written = normalise_name(expert.name).casefold()
+            index.by_name.setdefault(as_written, expert)
+            index.by_folded_name.setdefault(key(expert.name), expert)
+            for alias in expert.aliases:
+                index.by_alias.setdefault(normalise_name(alias).casefold(), expert)
+                index.by_folded_alias.setdefault(key(alias), expert)
+            for spelling in {key(s) for s in (expert.name, *expert.aliases)}:
+                if spelling:
+                    initial = spelling.split()[-1][:1]
+                    spellings, owners = index.by_initial.setdefault(initial, ([], []))
+                    spellings.append(spelling)
+                    owners.append(expert)
+        return index
+
+
+@dataclass
 class Catalogue:
     outlets: list[KnownOutlet] = field(default_factory=list)
     experts: list[KnownExpert] = field(default_factory=list)
     sections: list[KnownSection] = field(default_factory=list)
-    # Looks an expert up by exact name or alias; the database catalogue uses find_expert.
-    exact_expert: Callable[[str], KnownExpert | None] | None = None
 
     def __post_init__(self):
         self._outlet_by_spelling: dict[str, KnownOutlet] = {}
@@ -115,6 +149,9 @@ class Catalogue:
             if spellings
             else None
         )
+        self._outlet_choices = {s: without_article(s) for s in self._outlet_by_spelling}
+        self._experts = ExpertIndex.build(self.experts)
+        self._expert_matches: dict[str, Match | None] = {}
 
     # Construction
 
@@ -155,15 +192,12 @@ class Catalogue:
 
     @classmethod
     def from_database(cls) -> Catalogue:
-        """The outlets, experts and sections in the database now."""
-        from ..models import Expert, Outlet, Section
-        from ..moderation import find_expert
+        """The outlets, experts and sections in the database now, read in three queries.
 
-        def exact_expert(name: str) -> KnownExpert | None:
-            expert = find_expert(name)
-            if expert is None:
-                return None
-            return KnownExpert(id=expert.pk, name=expert.name, aliases=tuple(expert.alias_list))
+        Experts are matched in memory by the rule of `moderation.find_expert` (case and
+        spaces ignored, a name before an alias, the oldest record first), then without accents.
+        """
+        from ..models import Expert, Outlet, Section
 
         return cls(
             outlets=[
@@ -177,7 +211,11 @@ class Catalogue:
                 for outlet in Outlet.objects.order_by("pk")
             ],
             experts=[
-                KnownExpert(id=pk, name=name, aliases=tuple(a for a in aliases.splitlines() if a))
+                KnownExpert(
+                    id=pk,
+                    name=name,
+                    aliases=tuple(a.strip() for a in aliases.splitlines() if a.strip()),
+                )
                 for pk, name, aliases in Expert.objects.order_by("pk").values_list(
                     "pk", "name", "aliases"
                 )
@@ -186,7 +224,6 @@ class Catalogue:
                 KnownSection(id=pk, name=name)
                 for pk, name in Section.objects.order_by("name").values_list("pk", "name")
             ],
-            exact_expert=exact_expert,
         )
 
     # Matching
@@ -210,7 +247,7 @@ class Catalogue:
                 return Match(outlet, how)
         best = process.extractOne(
             without_article(folded),
-            {s: without_article(s) for s in self._outlet_by_spelling},
+            self._outlet_choices,
             scorer=fuzz.ratio,
             score_cutoff=OUTLET_SIMILARITY,
         )
@@ -219,34 +256,35 @@ class Catalogue:
         return None
 
     def match_expert(self, name: str) -> Match | None:
-        """The known expert called `name`: by name or alias, ignoring accents, or closely."""
-        if self.exact_expert is not None:
-            expert = self.exact_expert(name)
-            if expert is not None:
-                return Match(expert, "name" if key(expert.name) == key(name) else "alias")
+        """The known expert called `name`: by name or alias, ignoring case, then accents,
+        then closely (remembered for the rest of the import)."""
+        if name not in self._expert_matches:
+            self._expert_matches[name] = self._match_expert(name)
+        return self._expert_matches[name]
+
+    def _match_expert(self, name: str) -> Match | None:
+        index = self._experts
+        as_written = normalise_name(name).casefold()
         wanted = key(name)
         if not wanted:
             return None
-        for expert in self.experts:
-            if key(expert.name) == wanted:
-                return Match(expert, "name")
-        for expert in self.experts:
-            if any(key(alias) == wanted for alias in expert.aliases):
-                return Match(expert, "alias")
+        for table, spelling, how in (
+            (index.by_name, as_written, "name"),
+            (index.by_alias, as_written, "alias"),
+            (index.by_folded_name, wanted, "name"),
+            (index.by_folded_alias, wanted, "alias"),
+        ):
+            expert = table.get(spelling)
+            if expert is not None:
+                return Match(expert, how)
         # Close spellings only among experts who share the surname's initial, to keep
         # "Ana Ribeiro" from matching "Ana Ribas".
-        surname = wanted.split()[-1]
-        choices = {}
-        for expert in self.experts:
-            for spelling in (expert.name, *expert.aliases):
-                folded = key(spelling)
-                if folded and folded.split()[-1][:1] == surname[:1]:
-                    choices[(expert, folded)] = folded
+        spellings, owners = index.by_initial.get(wanted.split()[-1][:1], ([], []))
         best = process.extractOne(
-            wanted, choices, scorer=fuzz.token_sort_ratio, score_cutoff=EXPERT_SIMILARITY
+            wanted, spellings, scorer=fuzz.token_sort_ratio, score_cutoff=EXPERT_SIMILARITY
         )
         if best is not None:
-            return Match(best[2][0], "similar")
+            return Match(owners[best[2]], "similar")
         return None
 
     def match_section(self, name: str) -> KnownSection | None:

@@ -10,7 +10,10 @@ summed over all files:
 - experts: the distinct experts quoted in each review, each with "known" or "new" right;
 - citations: (story, expert) pairs, the story being right as above.
 
-Precision is right / proposed, recall is right / expected.
+Precision is right / proposed, recall is right / expected. Apart, the headline-boundary
+accuracy: the share of expected stories whose outlet's story (in order) has exactly the
+expected headline, over all reviews and by layout (the `layout` of a `.json`: "flattened" when
+the line breaks between headline and text are lost, "outlet-headings", or none).
 """
 
 from __future__ import annotations
@@ -127,9 +130,44 @@ class Score:
 
 
 @dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+def headlines_right(proposal: ReviewProposal, expected: dict) -> tuple[int, int]:
+    """(right, expected): each expected story paired with the next proposed story of its
+    outlet, right when the headlines are the same."""
+    remaining = [(story_key(s.outlet.name, "")[0], s.headline) for s in proposal.stories]
+    right = 0
+    for wanted in expected["stories"]:
+        outlet = story_key(wanted["outlet"], "")[0]
+        match = next((item for item in remaining if item[0] == outlet), None)
+        if match is None:
+            continue
+        remaining.remove(match)
+        right += headline_key(match[1]) == headline_key(wanted["headline"])
+    return right, len(expected["stories"])
+
+
+@dataclass
 class Evaluation:
     totals: dict[str, Score] = field(default_factory=lambda: {m: Score() for m in METRICS})
     per_case: dict[str, dict[str, Score]] = field(default_factory=dict)
+    # Headline boundaries: "all" and each layout named in the cases.
+    headlines: dict[str, Accuracy] = field(default_factory=lambda: {"all": Accuracy()})
+
+
+def layout_of(expected: dict) -> str | None:
+    """A case's layout: its `layout` ("outlet_headings" and "outlet-headings" alike), or
+    "flattened" for a case marked `"flattened": true` (the frozen set's way of saying it)."""
+    if layout := expected.get("layout"):
+        return layout.replace("_", "-")
+    return "flattened" if expected.get("flattened") else None
 
 
 def evaluate(folder: Path = DEFAULT_FOLDER) -> Evaluation:
@@ -144,6 +182,12 @@ def evaluate(folder: Path = DEFAULT_FOLDER) -> Evaluation:
             scores[metric].add(proposed[metric], expected[metric])
             evaluation.totals[metric].add(proposed[metric], expected[metric])
         evaluation.per_case[case.name] = scores
+        right, total = headlines_right(proposal, case.expected)
+        for layout in ("all", layout_of(case.expected)):
+            if layout:
+                accuracy = evaluation.headlines.setdefault(layout, Accuracy())
+                accuracy.right += right
+                accuracy.total += total
     return evaluation
 
 

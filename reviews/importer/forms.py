@@ -73,6 +73,7 @@ class ReviewPartForm(forms.Form):
         # A hidden field comes back from the browser: keep only what has the shape we wrote.
         uncertain = data.get("uncertain")
         mentioned = data.get("mentioned")
+        newsmakers = data.get("newsmakers")
         return {
             "uncertain": [
                 (item[0], item[1])
@@ -84,6 +85,11 @@ class ReviewPartForm(forms.Form):
             "mentioned": [
                 name
                 for name in (mentioned if isinstance(mentioned, list) else [])
+                if isinstance(name, str)
+            ],
+            "newsmakers": [
+                name
+                for name in (newsmakers if isinstance(newsmakers, list) else [])
                 if isinstance(name, str)
             ],
         }
@@ -214,7 +220,8 @@ class ProposalForms:
     def initial(cls, proposal: ReviewProposal, text: str) -> ProposalForms:
         notes = {
             "uncertain": [[u.field, u.message] for u in proposal.uncertainties],
-            "mentioned": proposal.mentioned_people,
+            "mentioned": [n for n in proposal.mentioned_people if n not in proposal.newsmakers],
+            "newsmakers": proposal.newsmakers,
         }
         review = ReviewPartForm(
             initial={
@@ -362,6 +369,9 @@ class ProposalForms:
 
     def mentioned(self) -> list[str]:
         return self.review.notes_data().get("mentioned", [])
+
+    def newsmakers(self) -> list[str]:
+        return self.review.notes_data().get("newsmakers", [])
 
     def doubt_count(self) -> int:
         return sum(len(messages) for messages in self.doubts().values())

@@ -22,20 +22,24 @@ guess is listed in `uncertainties`, each tied to the field it concerns, for the 
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from .catalogue import Catalogue, KnownOutlet, fold, key
-from .people import NAME, OUTLET_WORDS, People, find_mentions
+from .people import CALENDAR, NAME, OUTLET_WORDS, SAYING, People, find_mentions
 from .text import (
     ABBREVIATIONS,
+    DATED,
+    MASK,
     SENTENCE_END,
     TRAILING_CLUTTER,
     UPPER,
     find_dateline,
+    mask_quotes,
     normalise,
     remove_clutter,
+    sentence_spans,
     word_count,
     years_in,
 )
@@ -60,7 +64,7 @@ class OutletProposal:
     name: str  # the known outlet's name, or the name proposed for a new one
     outlet_id: int | None = None
     how: str = "new"  # "name", "alias", "similar" or "new"
-    country: str = ""  # for a new outlet: a guess from the review's other outlets
+    country: str = ""  # a known outlet's; empty for a new one (the editor fills it in)
     language: str = ""
 
     @property
@@ -89,6 +93,7 @@ class StoryProposal:
     headline: str
     body: str
     citations: list[CitationProposal] = field(default_factory=list)
+    pages: str = ""  # the paper's pages, when the review gives them: "p. 1, 3"
 
 
 @dataclass
@@ -104,6 +109,7 @@ class ReviewProposal:
     stories: list[StoryProposal] = field(default_factory=list)
     uncertainties: list[Uncertainty] = field(default_factory=list)
     mentioned_people: list[str] = field(default_factory=list)  # named, not quoted
+    newsmakers: list[str] = field(default_factory=list)  # quoted from public statements
     dropped: list[str] = field(default_factory=list)  # page clutter removed
 
     def flag(self, path: str, message: str) -> None:
@@ -183,7 +189,7 @@ def at_boundary(text: str, position: int, start: int) -> bool:
     return text[index] in MARKER_BOUNDARY
 
 
-def find_markers(text: str, start: int, catalogue: Catalogue) -> list[Marker]:
+def find_markers(text: str, start: int, catalogue: Catalogue, context: str = "") -> list[Marker]:
     markers: list[Marker] = []
     if catalogue.outlet_pattern is not None:
         folded = fold(text)
@@ -209,7 +215,7 @@ def find_markers(text: str, start: int, catalogue: Catalogue) -> list[Marker]:
             continue
         if not at_boundary(text, name_start, start):
             continue
-        marker = unknown_marker(text, match, catalogue)
+        marker = unknown_marker(text, match, catalogue, context)
         if marker is not None:
             markers.append(marker)
             taken.append((marker.start, marker.end))
@@ -217,8 +223,11 @@ def find_markers(text: str, start: int, catalogue: Catalogue) -> list[Marker]:
     return sorted(markers, key=lambda m: m.start)
 
 
-def unknown_marker(text: str, match: re.Match, catalogue: Catalogue) -> Marker | None:
-    """A story marker for an outlet the catalogue does not know, if the name looks like one."""
+def unknown_marker(
+    text: str, match: re.Match, catalogue: Catalogue, context: str = ""
+) -> Marker | None:
+    """A story marker for an outlet the catalogue does not know, if the name looks like one:
+    a newspaper word in it, named in the title or lede, or alone on its line with a headline."""
     name = match.group("name").strip()
     folded = key(name)
     if folded.removeprefix("the ") in NOT_OUTLETS or PRESS_REVIEW_TITLE.match(name + ":"):
@@ -230,6 +239,10 @@ def unknown_marker(text: str, match: re.Match, catalogue: Catalogue) -> Marker |
     if similar is not None:  # a spelling variant of a known outlet
         return Marker(match.start("name"), match.end(), name, similar.record, similar.how)
     if any(word.strip(".") in OUTLET_WORDS for word in words):
+        return Marker(match.start("name"), match.end(), name)
+    if re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(context)) or cited_as_source(
+        name, text[match.end() : match.end() + STORY_REACH]
+    ):
         return Marker(match.start("name"), match.end(), name)
     # No newspaper word: only "Name: headline" alone on its line, the headline short.
     line_start = text.rfind("\n", 0, match.start("name")) + 1
@@ -245,49 +258,193 @@ def unknown_marker(text: str, match: re.Match, catalogue: Catalogue) -> Marker |
     return None
 
 
+# How far into a story its outlet is looked for ("…, Izvestia writes", "told Izvestia").
+STORY_REACH = 1500
+REPORTING_VERBS = (
+    r"writes|reports|says|notes|wrote|reported|learned|has learned|quotes|cites|points out|"
+    r"claims|believes|observes|adds|continues|concludes|estimates"
+)
+
+
+def cited_as_source(name: str, story: str) -> bool:
+    """Whether the text after "Name:" treats Name as the paper reporting it: "…, Name writes",
+    "told Name", "in an interview with Name"."""
+    escaped = re.escape(name)
+    return bool(
+        re.search(rf"(?<!\w){escaped}\s+(?:{REPORTING_VERBS})\b", story)
+        or re.search(rf"\b(?:told|to|with|for|by)\s+{escaped}(?!\w)", story)
+    )
+
+
 # Headlines
 
 
-def split_inline_headline(line: str, spellings: list[str]) -> tuple[str, str]:
-    """(headline, start of the body) for a story whose headline runs into its body."""
+# Words a headline does not end on, and words of narrative that a headline does not use.
+OPEN_ENDED = HEADLINE_CONNECTORS | {
+    "until", "about", "amid", "despite", "against", "between", "without", "under", "near",
+    "towards", "toward", "per", "via", "among", "through", "across", "behind", "beyond", "is",
+    "are", "will", "would", "be", "not", "who", "that", "which", "de", "da", "do", "del", "la",
+    "le", "el", "van", "von", "der", "al", "bin", "no", "new",
+}  # fmt: skip
+NARRATIVE = {
+    "said", "told", "writes", "wrote", "reports", "reported", "according", "noted", "added",
+    "stated", "explained", "was", "were", "had", "been", "newspaper", "paper",
+}  # fmt: skip
+STOPWORDS = OPEN_ENDED | {
+    "it", "this", "these", "those", "has", "have", "was", "were", "than", "then", "more",
+    "less", "up", "out", "off", "all", "one", "two", "three", "also", "press", "review",
+    "papers", "paper", "newspaper", "newspapers", "write", "writes", "lead", "leads", "looks",
+}  # fmt: skip
+SAYS_AFTER_NAME = re.compile(rf"^(?:[{UPPER}][\w'’.\-]*\s+){{1,5}}(?:{SAYING})\b")
+# Below this difference between the best and the next boundary, the editor is asked to check.
+HEADLINE_MARGIN = 1.0
+# How often a body word also appears in the title and lede (the background rate).
+BACKGROUND_OVERLAP = 0.35
+
+
+def stem(word: str) -> str:
+    word = fold(word).strip("\"“”‘’'«»()[],.;:!?")
+    word = word.removesuffix("'s")
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:6]
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in text.split() if len(stem(w)) > 2 and stem(w) not in STOPWORDS}
+
+
+def boundary_scores(
+    line: str, spellings: list[str], context: set[str], context_text: str
+) -> list[tuple[float, int]]:
+    """(score, character offset) of each place where the headline may end in `line`.
+
+    The evidence: the body starts like a sentence (a capital, "The", a quotation, the outlet's
+    name, a name with a verb of saying) and not inside a run of capitalised words; the headline
+    repeats the title's and lede's words more than the body does (a change point); it uses no
+    narrative words ("said", "writes"); it is short; it ends with no connecting word.
+    """
     words = list(re.finditer(r"\S+", line))
-    for k in range(2, min(len(words), HEADLINE_MAX_WORDS + 1)):
-        previous, word = words[k - 1].group(), words[k].group()
-        cut = words[k].start()
-        if (
-            previous[-1] in ".!?"
-            and previous.rstrip(".").casefold() not in ABBREVIATIONS
-            and word[:1].isupper()
-        ):
-            return line[: words[k - 1].end()].rstrip(". "), line[cut:]
-        if previous.casefold() in HEADLINE_CONNECTORS:
+    scores: list[tuple[float, int]] = []
+    overlap, seen = 0.0, set()
+    narrative = 0
+    folded_context = fold(context_text)
+    for k in range(1, min(len(words), HEADLINE_MAX_WORDS + 1)):
+        previous = words[k - 1].group()
+        stemmed = stem(previous)
+        if len(stemmed) > 2 and stemmed not in STOPWORDS and stemmed not in seen:
+            seen.add(stemmed)
+            overlap += (1.0 if stemmed in context else 0.0) - BACKGROUND_OVERLAP
+        if fold(previous).strip(",.;:") in NARRATIVE:
+            narrative += 1
+        word = words[k].group()
+        sentence_end = ends_sentence(previous)
+        if k < 2 or not (word[:1].isupper() or word[:1].isdigit() or word[:1] in QUOTE_OPENERS):
             continue
-        rest = line[cut:]
+        if previous[-1] in ",;:(" or fold(previous) in OPEN_ENDED:
+            continue
+        rest = line[words[k].start() :]
         folded_rest = fold(rest)
-        if (
-            word[:1] in QUOTE_OPENERS
-            or word in SENTENCE_STARTERS
-            or any(
-                folded_rest.startswith(s) and not folded_rest[len(s) : len(s) + 1].isalnum()
-                for s in spellings
-            )
-            or NAME_WITH_APPOSITION.match(rest)
+        score = overlap - 2.5 * narrative
+        # The body's first words often restate the headline: "Inflation slows ..." then
+        # "Inflation slowed ...".
+        headline_stems = {stem(w.group()) for w in words[:k]} - STOPWORDS
+        following = [stem(w.group()) for w in words[k : k + 8]]
+        if headline_stems and len(set(following) & headline_stems) >= max(
+            2, len(headline_stems) // 2
         ):
-            return line[:cut].strip(), rest
+            score += 1.5
+        if word in SENTENCE_STARTERS:
+            score += 2.0
+        elif word[:1] in QUOTE_OPENERS:
+            score += 1.5
+        if any(
+            folded_rest.startswith(s) and not folded_rest[len(s) : len(s) + 1].isalnum()
+            for s in spellings
+        ):
+            score += 3.0
+        elif NAME_WITH_APPOSITION.match(rest) or SAYS_AFTER_NAME.match(rest):
+            score += 1.5
+        capitalised_before = (
+            previous[:1].isupper() and k - 1 > 0 and fold(previous).strip(",.") not in CALENDAR
+        )
+        if capitalised_before and word not in SENTENCE_STARTERS and word[:1].isupper():
+            pair = f"{fold(previous)} {fold(word)}"
+            score -= 3.0 if pair in folded_context else 1.0  # inside a name: "Gazeta | Norte"
+        if k > 12:
+            score -= 0.4 * (k - 12)
+        # A headline In Title Case ends where a sentence starts: a capital, then lower case.
+        if k >= 3 and title_case(words[:k]) and k + 1 < len(words):
+            score += 2.0 if words[k + 1].group()[:1].islower() else -1.0
+        if sentence_end:
+            scores.append((score + 1.0, words[k].start()))
+            break
+        scores.append((score, words[k].start()))
+    return scores
+
+
+def title_case(words: list[re.Match]) -> bool:
+    significant = [w.group() for w in words if fold(w.group()) not in HEADLINE_CONNECTORS]
+    return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant)
+
+
+def split_inline_headline(
+    line: str, spellings: list[str], context: set[str] = frozenset(), context_text: str = ""
+) -> tuple[str, str, bool]:
+    """(headline, start of the body, whether unsure) for a story whose headline runs into
+    its body: the best-scored boundary, unsure when the next best comes close."""
+    scores = sorted(boundary_scores(line, spellings, context, context_text), reverse=True)
+    if scores:
+        cut = scores[0][1]
+        unsure = len(scores) > 1 and scores[0][0] - scores[1][0] < HEADLINE_MARGIN
+        return without_full_stop(line[:cut]), line[cut:], unsure
     end = SENTENCE_END.search(line)
     if end:
-        return line[: end.start()].strip(), line[end.end() :].strip()
-    return " ".join(line.split()[:12]), " ".join(line.split()[12:])
+        return line[: end.start()].strip(), line[end.end() :].strip(), True
+    return " ".join(line.split()[:12]), " ".join(line.split()[12:]), True
 
 
-def split_story(segment: str, spellings: list[str]) -> tuple[str, str, bool]:
-    """(headline, body, whether the headline's end was guessed) of one story's text."""
+def ends_sentence(word: str) -> bool:
+    """Whether a sentence may end with `word`: not "Dr.", "U.S." or an initial."""
+    bare = word.rstrip(".")
+    return (
+        word[-1:] in ".!?"
+        and len(bare) > 1
+        and bare.casefold() not in ABBREVIATIONS
+        and not re.fullmatch(r"(?:\w\.)+\w?", word)
+    )
+
+
+def without_full_stop(headline: str) -> str:
+    """A headline without a final full stop, but "U.S." keeps its own."""
+    headline = headline.strip()
+    words = headline.split()
+    return headline.rstrip(".") if words and ends_sentence(words[-1]) else headline
+
+
+def runs_into_body(line: str) -> bool:
+    """Whether a short line holds more than a headline: a sentence that reports ("…, the paper
+    writes.") or a sentence's end followed by more text."""
+    words = line.split()
+    reporting = {fold(w).strip(",.;:") for w in words} & {"writes", "reports", "wrote", "reported"}
+    if reporting and line.rstrip().endswith("."):
+        return True
+    return any(
+        ends_sentence(word) and following[:1].isupper()
+        for word, following in itertools.pairwise(words)
+    )
+
+
+def split_story(
+    segment: str, spellings: list[str], context: set[str] = frozenset(), context_text: str = ""
+) -> tuple[str, str, bool]:
+    """(headline, body, whether unsure of the headline's end) of one story's text."""
     segment = segment.strip()
     first, _newline, rest = segment.partition("\n")
-    if rest.strip() and word_count(first) <= HEADLINE_MAX_WORDS:
-        return first.strip().rstrip("."), paragraphs(rest), False
-    headline, body_start = split_inline_headline(first, spellings)
-    return headline, paragraphs(body_start + "\n" + rest), True
+    if rest.strip() and word_count(first) <= HEADLINE_MAX_WORDS and not runs_into_body(first):
+        return without_full_stop(first), paragraphs(rest), False
+    headline, body_start, unsure = split_inline_headline(first, spellings, context, context_text)
+    return headline, paragraphs(body_start + "\n" + rest), unsure
 
 
 def paragraphs(text: str) -> str:
@@ -323,7 +480,11 @@ def parse_review(
     read_header(proposal, header, clean, catalogue)
     proposal.review_date = review_date(proposal, dateline, clean, header, today)
 
-    markers = find_markers(text, after_dateline, catalogue)
+    context = text[:after_dateline] + " " + first_paragraph(text, after_dateline)
+    markers = find_markers(text, after_dateline, catalogue, context)
+    headings = [] if markers else find_headings(text, after_dateline, catalogue, context)
+    if headings:
+        markers = headings
     tail_start = markers[-1].end if markers else after_dateline
     end = len(text)
     disclaimer = DISCLAIMER.search(text, tail_start)
@@ -350,8 +511,136 @@ def parse_review(
             "outlet (or the name used here as an alias) and paste again.",
         )
 
-    read_stories(proposal, text, markers, end, catalogue)
+    if headings:
+        proposal.flag(
+            "stories",
+            "Each outlet is named once as a heading: every paragraph under it was taken for a "
+            "story, its headline the short line above it or else its first sentence. Shorten "
+            "the headlines as needed.",
+        )
+    read_stories(proposal, text, markers, end, catalogue, headings=bool(headings))
+    drop_placeholders(proposal, text)
     return proposal
+
+
+def first_paragraph(text: str, start: int) -> str:
+    """The lede's text, or at most its first 600 characters when line breaks were lost."""
+    end = text.find("\n", start + 1)
+    return text[start : end if end > 0 else len(text)][:600]
+
+
+# The outlet-heading layout: "GAZETA NORTE, February 18" on its own line, then paragraphs.
+
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+HEADING_DATE = re.compile(
+    rf"^\s*(?:[,(–—\-]\s*)?(?:{WEEKDAY},?\s+)?(?:{DATED.pattern})\s*\)?\s*$|^\s*$"
+)
+# "(pro-government daily)", "(business weekly), March 4": what kind of paper the heading names.
+HEADING_DESCRIPTION = re.compile(
+    rf"^\s*\((?P<kind>[^()]{{1,60}})\)\s*(?:[,–—\-]\s*(?:{DATED.pattern}))?\s*$"
+)
+PAPER_KINDS = re.compile(
+    r"\b(?:daily|weekly|newspaper|paper|tabloid|broadsheet|magazine|monthly|website|"
+    r"news site|gazette)\b",
+    re.IGNORECASE,
+)
+PAGE_REFERENCE = re.compile(
+    r"\s*\((?P<pages>(?:pp?\.|pages?)\s*[\dA-Z][\w\s,;–\-]{0,30})\)", re.IGNORECASE
+)
+
+# ", the paper writes" / ", Gazeta Norte reports" closing a story's first sentence.
+REPORTING_TAIL = re.compile(
+    rf",\s+(?:the\s+(?:paper|newspaper|daily|weekly|publication)|[{UPPER}][\w'’\- ]{{1,60}}?)"
+    r"\s+(?:writes|reports|says|notes|wrote|reported|said|points out|claims)\.?$"
+)
+
+
+def find_headings(text: str, start: int, catalogue: Catalogue, context: str) -> list[Marker]:
+    """Lines that name an outlet and nothing else but a date: "GAZETA NORTE, February 18",
+    "KURIER WIŚLANY (March 4)". A known outlet may be written in any case; an unknown one must
+    be in capitals, with a date, a newspaper word or a mention in the lede, or stand among
+    such headings. Only sought when no "Outlet: headline" marker was found."""
+    found: list[tuple[Marker, bool]] = []  # (marker, sure)
+    offset = start
+    for line in text[start:].split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        stripped = line.strip()
+        if not stripped or word_count(stripped) > 10 or stripped.endswith((".", ":")):
+            continue
+        name_part = re.split(r"\s*[,(–—]\s*|\s+-\s+", stripped, maxsplit=1)[0]
+        remainder = stripped[len(name_part) :]
+        dated = bool(remainder.strip())
+        described = HEADING_DESCRIPTION.match(remainder)
+        paper_kind = bool(described and PAPER_KINDS.search(described["kind"]))
+        if not (HEADING_DATE.match(remainder) or paper_kind) or key(name_part) in NOT_OUTLETS:
+            continue
+        letters = [c for c in name_part if c.isalpha()]
+        capitals = len(letters) > 1 and all(c.isupper() for c in letters)
+        matched = catalogue.match_outlet(name_part)
+        begin = line_start + (len(line) - len(line.lstrip()))
+        if matched is not None and matched.how != "similar":  # a known outlet, any case
+            marker = Marker(begin, line_start + len(line), name_part, matched.record, matched.how)
+            found.append((marker, True))
+        elif (capitals or paper_kind) and word_count(name_part) <= 5:
+            sure = (
+                dated
+                or paper_kind
+                or any(fold(w) in OUTLET_WORDS for w in name_part.split())
+                or fold(name_part) in fold(context)
+            )
+            name = name_part.title() if capitals else name_part
+            found.append((Marker(begin, line_start + len(line), name), sure))
+    if not any(sure for _marker, sure in found):
+        return []
+    return [marker for marker, _sure in found]
+
+
+def heading_stories(segment: str) -> list[tuple[str, str, str]]:
+    """(headline, body, pages) for each paragraph under an outlet's heading: the headline is
+    the short line above the paragraph if there is one, else its first sentence."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", segment) if b.strip()]
+    if len(blocks) <= 1:
+        blocks = [b.strip() for b in segment.split("\n") if b.strip()]
+    stories = []
+    headline_line = ""
+    for number, block in enumerate(blocks):
+        if (
+            word_count(block) <= HEADLINE_MAX_WORDS
+            and not block.rstrip().endswith((".", ")", "”", '"'))
+            and number + 1 < len(blocks)
+        ):
+            headline_line = " ".join(block.split())  # a headline over the paragraph after it
+            continue
+        body = " ".join(block.split())
+        pages = "; ".join(m["pages"].strip() for m in PAGE_REFERENCE.finditer(body))
+        body = PAGE_REFERENCE.sub("", body).strip()
+        masked, _spans = mask_quotes(body)
+        spans = sentence_spans(masked)
+        first = body[spans[0][0] : spans[0][1]].strip() if spans else body
+        headline = headline_line or REPORTING_TAIL.sub("", first.rstrip()).rstrip(" .")
+        headline_line = ""
+        stories.append((headline, body, pages))
+    return stories
+
+
+def drop_placeholders(proposal: ReviewProposal, text: str) -> None:
+    """No masked or placeholder text may reach a proposed value: a value holding the mask
+    character (which the source does not) is emptied and flagged, never proposed."""
+    if MASK in text:
+        return
+    for index, story in enumerate(proposal.stories):
+        for number, citation in enumerate(story.citations):
+            for name in ("position", "organisation", "quote"):
+                if MASK in getattr(citation, name):
+                    setattr(citation, name, "")
+                    proposal.flag(
+                        f"stories.{index}.citations.{number}.expert",
+                        f"The {name} could not be read from the text: fill it in.",
+                    )
+        if MASK in story.headline:
+            story.headline = ""
+            proposal.flag(f"stories.{index}.headline", "No headline could be read: write one.")
 
 
 def read_header(proposal: ReviewProposal, header: str, clean, catalogue: Catalogue) -> None:
@@ -414,7 +703,7 @@ def review_date(proposal, dateline, clean, header, today) -> datetime.date | Non
     return date
 
 
-def read_stories(proposal, text, markers, end, catalogue) -> None:
+def read_stories(proposal, text, markers, end, catalogue, *, headings: bool = False) -> None:
     people = People(catalogue, outlet_names={key(m.written).removeprefix("the ") for m in markers})
     spellings = sorted(
         {s for outlet in catalogue.outlets for s in outlet.spellings()}
@@ -431,23 +720,22 @@ def read_stories(proposal, text, markers, end, catalogue) -> None:
     for _marker, segment in segments:
         people.learn(segment)
 
-    known_countries = Counter(
-        (m.outlet.country, m.outlet.language) for m in markers if m.outlet is not None
-    )
-    guess = known_countries.most_common(1)[0][0] if known_countries else ("", "")
+    context_text = f"{proposal.title} {proposal.lede}"
+    context = content_stems(context_text)
+    stories = []
+    for marker, segment in segments:
+        if headings:
+            stories += [(marker, *story, False) for story in heading_stories(segment)]
+        else:
+            headline, body, unsure = split_story(segment, spellings, context, context_text)
+            stories.append((marker, headline, body, "", unsure))
     cited: dict[str, CitationProposal] = {}  # the first citation of each expert
-    for index, (marker, segment) in enumerate(segments):
-        headline, body, guessed = split_story(segment, spellings)
-        outlet = outlet_proposal(marker, guess)
-        story = StoryProposal(outlet=outlet, headline=headline, body=body)
+    for index, (marker, headline, body, pages, unsure) in enumerate(stories):
+        outlet = outlet_proposal(marker)
+        story = StoryProposal(outlet=outlet, headline=headline, body=body, pages=pages)
         proposal.stories.append(story)
         path = f"stories.{index}"
         if outlet.is_new:
-            guessed_country = (
-                " Its country and language are guessed from the review's other outlets."
-                if outlet.country
-                else ""
-            )
             looks_like = (
                 " It was taken for an outlet only because it heads a line with a colon."
                 if marker.weak
@@ -456,17 +744,24 @@ def read_stories(proposal, text, markers, end, catalogue) -> None:
             proposal.flag(
                 f"{path}.outlet",
                 f"“{outlet.name}” is not a known outlet: tick “create” to add it, or choose "
-                f"an existing one.{looks_like}{guessed_country}",
+                f"an existing one.{looks_like}",
             )
         elif outlet.how == "similar":
             proposal.flag(
                 f"{path}.outlet", f"“{marker.written}” was taken for “{outlet.name}”: check."
             )
-        if guessed:
-            proposal.flag(f"{path}.headline", "Line breaks were lost: check where it ends.")
+        if unsure:
+            proposal.flag(
+                f"{path}.headline",
+                "Line breaks were lost and the headline's end is uncertain: check where it ends.",
+            )
         if not headline or not body:
             proposal.flag(f"{path}.body", "This story seems to have no headline or no text.")
         for mention in find_mentions(body, people):
+            if mention.newsmaker:
+                if mention.name not in proposal.newsmakers:
+                    proposal.newsmakers.append(mention.name)
+                continue
             citation = citation_proposal(mention, catalogue)
             expert_key = citation_key(citation)
             if any(citation_key(c) == expert_key for c in story.citations):
@@ -480,6 +775,8 @@ def read_stories(proposal, text, markers, end, catalogue) -> None:
                 citation.position, citation.organisation = first.position, first.organisation
             story.citations.append(citation)
             where = f"{path}.citations.{len(story.citations) - 1}.expert"
+            if mention.doubt:
+                proposal.flag(where, mention.doubt)
             if citation.is_new:
                 proposal.flag(
                     where,
@@ -493,10 +790,20 @@ def read_stories(proposal, text, markers, end, catalogue) -> None:
     quoted = {fold(c.written) for s in proposal.stories for c in s.citations} | {
         fold(c.name) for s in proposal.stories for c in s.citations
     }
-    proposal.mentioned_people = [name for name in people.mentioned() if fold(name) not in quoted]
+    # Only names written whole in the lede or a story's text: a run of capitals across a lost
+    # line break ("Africa Russian") or a Title Case headline is no one.
+    running_text = fold(
+        " ".join([proposal.lede] + [" ".join(s.body.split()) for s in proposal.stories])
+    )
+    proposal.mentioned_people = [
+        name
+        for name in people.mentioned()
+        if fold(name) not in quoted
+        and re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", running_text)
+    ]
 
 
-def outlet_proposal(marker: Marker, guess: tuple[str, str]) -> OutletProposal:
+def outlet_proposal(marker: Marker) -> OutletProposal:
     if marker.outlet is not None:
         return OutletProposal(
             written=marker.written,
@@ -509,9 +816,8 @@ def outlet_proposal(marker: Marker, guess: tuple[str, str]) -> OutletProposal:
     name = marker.written
     if name.isupper():
         name = name.title()
-    return OutletProposal(
-        written=marker.written, name=name, country=guess[0], language=guess[1], how="new"
-    )
+    # A new outlet's country and language are left for the editor: nothing in the text says.
+    return OutletProposal(written=marker.written, name=name, how="new")
 
 
 def citation_proposal(mention, catalogue: Catalogue) -> CitationProposal:

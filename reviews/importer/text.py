@@ -205,9 +205,16 @@ def years_in(text: str) -> list[datetime.date]:
 
 AGENCY = r"(?:/(?P<agency{n}>[^/\n]{{1,40}})/|\((?P<agency_p{n}>[^()\n]{{1,40}})\))"
 DATELINE_TAIL = (
-    r"[ \t]*(?:{agency1}[ \t]*)?,[ \t]*{date}\.?[ \t]*(?:{agency2})?[ \t]*"
+    r"[ \t]*(?:{agency1}[ \t]*)?{separator}[ \t]*{date}\.?[ \t]*(?:{agency2})?[ \t]*"
     r"(?P<end>[.:]+|[-–—]+|(?=\n)|$)"
-).format(agency1=AGENCY.format(n=1), date=_date(""), agency2=AGENCY.format(n=2))
+)
+DATELINE_TAIL_COMMA = DATELINE_TAIL.format(
+    agency1=AGENCY.format(n=1), separator=",", date=_date(""), agency2=AGENCY.format(n=2)
+)
+# A city in capitals may be followed by a full stop: "MOSCOW. March 3 (Agency) -".
+DATELINE_TAIL_CAPS = DATELINE_TAIL.format(
+    agency1=AGENCY.format(n=1), separator="[,.]", date=_date(""), agency2=AGENCY.format(n=2)
+)
 CITY_CAPS = rf"(?P<city>[{UPPER}][{UPPER}'’.\-]+(?:[ \-][{UPPER}][{UPPER}'’.\-]*){{0,3}})"
 CITY_MIXED = (
     rf"(?P<city>{CAP}(?:[ \t]+(?:(?:de|da|do|del|la|le|am|upon|on|sur)[ \t]+)?{CAP}){{0,2}})"
@@ -218,11 +225,11 @@ NOT_CITIES = {
 }  # fmt: skip
 DATELINES = [
     # LISBON, March 3 /Agency/.   KLAIPĖDA (Agency), 14 March —   anywhere
-    re.compile(rf"(?<![\w{UPPER}]){CITY_CAPS}(?!\w){DATELINE_TAIL}"),
+    re.compile(rf"(?<![\w{UPPER}]){CITY_CAPS}(?!\w){DATELINE_TAIL_CAPS}"),
     # Lisbon, March 3 —   Rio de Janeiro, 3 March (Agency) -   at the start of a line
-    re.compile(rf"(?m)^{CITY_MIXED}{DATELINE_TAIL}"),
+    re.compile(rf"(?m)^{CITY_MIXED}{DATELINE_TAIL_COMMA}"),
     # ... Lisbon, March 3 — in running text: one capitalised word only
-    re.compile(rf"(?<!\w)(?P<city>{CAP}){DATELINE_TAIL}"),
+    re.compile(rf"(?<!\w)(?P<city>{CAP}){DATELINE_TAIL_COMMA}"),
 ]
 
 

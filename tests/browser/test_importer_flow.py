@@ -39,6 +39,9 @@ def test_editor_imports_a_pasted_review_as_a_draft(live_server, page: Page, scre
 
     # Fix what the parser could not decide, and one headline.
     page.locator("#id_stories-1-create_outlet").check()
+    expect(page.locator("#id_stories-1-new_outlet_country")).to_have_value("")  # not guessed
+    page.locator("#id_stories-1-new_outlet_country").fill("Portugal")
+    page.locator("#id_stories-1-new_outlet_language").fill("Portuguese")
     page.locator("#id_story-1-citations-0-create_expert").check()
     page.locator("#id_story-2-citations-0-DELETE").check()
     page.locator("#id_stories-2-headline").fill("Airport slots go to the highest bidders")

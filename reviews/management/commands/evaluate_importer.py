@@ -9,8 +9,8 @@ class Command(BaseCommand):
     help = (
         "Parse the invented press reviews in tests/data/import/ and print the parser's "
         "precision and recall for stories, outlets, experts and citations against the "
-        "expected structures, then the headline boundaries found where a headline runs into "
-        "its body, and the slips an editor must catch. Reads no database."
+        "expected structures, its headline-boundary accuracy, and the slips an editor must "
+        "catch. Reads no database."
     )
 
     def add_arguments(self, parser):
@@ -36,6 +36,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{metric:<10} {score.precision:>9.3f} {score.recall:>7.3f}   "
                 f"{score.right}/{score.proposed}/{score.expected}"
+            )
+        self.stdout.write("headline boundaries (stories whose headline is exactly right):")
+        for layout, accuracy in evaluation.headlines.items():
+            self.stdout.write(
+                f"  {layout:<16} {accuracy.share:>6.3f}   {accuracy.right}/{accuracy.total}"
             )
         slips = count_slips(folder)
         self.stdout.write(

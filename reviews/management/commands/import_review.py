@@ -107,6 +107,8 @@ class Command(BaseCommand):
             known = "new" if story.outlet.is_new else "known"
             write(f"Story {number}:    {story.outlet.name} [{known}]: {story.headline}")
             write(f"            {shorten(story.body)}")
+            if story.pages:
+                write(f"            ({story.pages})")
             for citation in story.citations:
                 known = "new" if citation.is_new else "known"
                 title = ", ".join(p for p in (citation.position, citation.organisation) if p)
@@ -114,8 +116,11 @@ class Command(BaseCommand):
                 title = f", {title}" if title else ""
                 write(f"            quotes {citation.name} [{known}]{title}{quote}")
         write(f"Disclaimer: {proposal.disclaimer or '(none: the site-wide one)'}")
-        if proposal.mentioned_people:
-            write(f"Named, not quoted: {', '.join(proposal.mentioned_people)}")
+        if proposal.newsmakers:
+            write(f"Newsmakers: {', '.join(proposal.newsmakers)}")
+        others = [n for n in proposal.mentioned_people if n not in proposal.newsmakers]
+        if others:
+            write(f"Named, not quoted: {', '.join(others)}")
         for uncertainty in proposal.uncertainties:
             write(self.style.WARNING(f"Check {uncertainty.field}: {uncertainty.message}"))
 
