@@ -279,6 +279,20 @@ def test_an_outlet_heading_may_date_itself_with_the_weekday(catalogue, heading):
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [("Rosario de la Vega", "De la Vega"), ("Pieter van der Molen", "Van der Molen")],
+)
+def test_a_surname_of_several_words_later_on_is_the_same_person(catalogue, first, later):
+    text = (
+        "Press review: Ports\nLISBON, March 3 /Pressreview/. The papers write about ports.\n\n"
+        f"Gazeta Norte: Dockers strike again\n{first}, an economist at the Harbour Institute, "
+        f"told the paper that the strike would last. {later} added that talks had failed.\n"
+    )
+    proposal = parse_review(text, catalogue=catalogue, today=datetime.date(2026, 3, 4))
+    assert [c.name for c in proposal.stories[0].citations] == [first]
+
+
 def test_a_parse_reads_the_catalogue_in_a_few_queries_however_many_experts(
     db, django_assert_max_num_queries
 ):

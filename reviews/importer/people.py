@@ -486,10 +486,12 @@ class People:
         person = self.person(raw)
         if person is None:
             return None
-        if len(person.name.split()) >= 2:
-            return person
+        # A surname may have several words ("De la Vega", "Van der Molen" at a sentence's
+        # start): the longer name seen before is the person.
         folded = self.by_surname.get(fold(person.name))
-        return Person(self.full_names[folded]) if folded else None
+        if folded and folded != fold(person.name):
+            return Person(self.full_names[folded])
+        return person if len(person.name.split()) >= 2 else None
 
     def mentioned(self) -> list[str]:
         return list(self.full_names.values())
