@@ -284,3 +284,60 @@ def test_every_model_with_a_slug_is_covered():
         in {constraint.name for constraint in model._meta.constraints}
     }
     assert with_slugs == constrained | {"taggit.Tag"}
+
+
+# The admin
+
+
+@pytest.mark.parametrize(
+    ("changelist", "fields", "model"),
+    [
+        ("section", {}, Section),
+        ("outlet", {"country": "China", "language": "Chinese"}, Outlet),
+        ("expert", {}, Expert),
+    ],
+)
+def test_a_new_subject_saved_with_an_empty_slug_gets_one_from_its_name(
+    admin_client, changelist, fields, model
+):
+    """The browser's own slug preview spells no CJK or emoji: the server names it then."""
+    response = admin_client.post(
+        reverse(f"admin:reviews_{changelist}_add"), {"name": "北京日报", "slug": "", **fields}
+    )
+
+    assert response.status_code == 302
+    assert model.objects.get(name="北京日报").slug == "beijingribao"
+
+
+def test_an_existing_subjects_slug_stays_required(admin_client):
+    outlet = OutletFactory(name="Ведомости", slug="")
+    response = admin_client.post(
+        reverse("admin:reviews_outlet_change", args=[outlet.pk]),
+        {"name": "Ведомости", "slug": "", "country": "Russia", "language": "Russian"},
+    )
+    assert response.status_code == 200
+    assert "slug" in response.context["adminform"].form.errors
+    outlet.refresh_from_db()
+    assert outlet.slug == "vedomosti"
+
+
+def test_a_new_review_saved_with_an_empty_slug_gets_one_from_its_title(admin_client):
+    section = SectionFactory()
+    response = admin_client.post(
+        reverse("admin:reviews_review_add"),
+        {
+            "title": "😀",
+            "slug": "",
+            "section": section.pk,
+            "dateline_city": "Lisbon",
+            "review_date": "2026-03-03",
+            "lede": "The papers lead with the harbour strike.",
+            "stories-TOTAL_FORMS": 0,
+            "stories-INITIAL_FORMS": 0,
+            "stories-MIN_NUM_FORMS": 0,
+            "stories-MAX_NUM_FORMS": 1000,
+        },
+    )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Review.objects.get(title="😀").slug == "grinning"

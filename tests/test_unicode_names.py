@@ -65,6 +65,7 @@ SETTINGS = hypothesis_settings(
     derandomize=True,
     database=None,
     deadline=None,
+    # No shrinking: shrinking a failing example of this size took over five minutes.
     phases=[Phase.explicit, Phase.generate],
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
