@@ -5,8 +5,9 @@ creates it: the admin, moderation, the JSON import, the text importer, the demo 
 generator, and taggit itself (`ReviewsConfig.ready` hands `Tag.slugify` to `tag_slugify`).
 A name in any script is transliterated first (Сергей Лавров → sergey-lavrov, 北京 → beijing,
 😀 → grinning); a name of which nothing is left (…, a zero-width space) gets a fallback made
-from a hash of the name, so the same name always asks for the same slug. Slugs match
-`<slug:...>` URL patterns ([a-z0-9-]) and the database refuses an empty one (migration 0008).
+from a hash of the name, so the same name always asks for the same slug. Slugs are lowercase
+ASCII letters, digits and hyphens (an underscore only where an ASCII name has one, as Django's
+slugify keeps it), all accepted by `<slug:...>`; the database refuses an empty one (0008).
 """
 
 import hashlib
@@ -22,6 +23,15 @@ from django.utils.text import slugify
 SUFFIX_ROOM = 8
 
 
+def transliterate(name: str) -> str:
+    """`name` in ASCII: each other character spelled by anyascii, an emoji's name
+    (":person_shrugging:") as separate words, so that it slugifies to person-shrugging."""
+    return "".join(
+        char if char.isascii() else anyascii(char).replace(":", " ").replace("_", " ")
+        for char in name
+    )
+
+
 def slug_for_name(name: str, *, fallback: str, max_length: int | None = None) -> str:
     """`name` as an ASCII slug (of at most `max_length` characters), never empty.
 
@@ -29,7 +39,7 @@ def slug_for_name(name: str, *, fallback: str, max_length: int | None = None) ->
     they were. When transliteration leaves nothing, the slug is `<fallback>-<8 hex digits>`,
     the digits a hash of the name.
     """
-    slug = slugify(anyascii(name))[:max_length].strip("-_")
+    slug = slugify(transliterate(name))[:max_length].strip("-_")
     if slug:
         return slug
     normal = unicodedata.normalize("NFC", " ".join(name.split()))

@@ -54,6 +54,14 @@ def test_names_in_other_scripts_are_transliterated(name, expected):
     assert slug_for_name(name, fallback="tag") == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("🤷", "person-shrugging"), ("😀😀", "grinning-grinning"), ("a\uff3fb\uff1ac", "a-b-c")],
+)
+def test_emoji_names_and_wide_punctuation_become_words_not_underscores(name, expected):
+    assert slug_for_name(name, fallback="tag") == expected
+
+
 @pytest.mark.parametrize("name", ["…", "\u200b", "!!!", "«»", "\u0301\u0302"])
 def test_a_name_of_which_nothing_is_left_gets_a_stable_fallback(name):
     slug = slug_for_name(name, fallback="tag")
