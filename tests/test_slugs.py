@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from reviews import exchange
+from reviews.importer.services import NewExpert, NewOutlet, create_experts, create_outlets
 from reviews.models import Expert, Outlet, Review, Section, SlugRedirect
 from reviews.slugs import is_address_slug, slug_for_name, unique_slug
 from tests.factories import (
@@ -238,6 +239,18 @@ def test_an_imported_tag_with_a_unicode_slug_gets_an_address_instead(client, tmp
     tag = Tag.objects.get(name="санкции")
     assert tag.slug == "sanktsii"
     assert client.get(story.review.get_absolute_url()).status_code == 200
+
+
+# The text importer
+
+
+def test_the_text_importer_names_new_outlets_and_experts_in_any_script():
+    outlets = create_outlets([NewOutlet(name="Ведомости", country="Russia", language="Russian")])
+    experts = create_experts([NewExpert(name="Сергей Лавров"), NewExpert(name="…")])
+
+    assert [outlet.slug for outlet in outlets.values()] == ["vedomosti"]
+    slugs = [expert.slug for expert in experts.values()]
+    assert slugs[0] == "sergey-lavrov" and slugs[1].startswith("expert-")
 
 
 # The database
