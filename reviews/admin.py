@@ -54,15 +54,31 @@ URL_FIELDS_ASSUME_HTTPS = {
 }
 
 
+class SlugFromNameAdmin:
+    """A new subject's slug may be left empty: the model makes it from the name
+    (reviews.slugs), so a name the browser cannot spell in Latin letters (北京日报, 😀)
+    still saves. An existing subject's slug stays required: it is a public address."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        slug = form.base_fields.get("slug")
+        if obj is None and slug is not None:
+            source = self.model._meta.get_field(self.prepopulated_fields["slug"][0]).verbose_name
+            made = _("Left empty, it is made from the %(source)s.") % {"source": source}
+            slug.required = False
+            slug.help_text = " ".join(filter(None, [str(slug.help_text), made]))
+        return form
+
+
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(SlugFromNameAdmin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(SlugFromNameAdmin, admin.ModelAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["name", "country", "language", "website"]
     list_filter = ["country", "language"]
@@ -71,7 +87,7 @@ class OutletAdmin(admin.ModelAdmin):
 
 
 @admin.register(Expert)
-class ExpertAdmin(ExpertMergeMixin, admin.ModelAdmin):
+class ExpertAdmin(SlugFromNameAdmin, ExpertMergeMixin, admin.ModelAdmin):
     list_display = ["name", "position", "organisation", "citation_count"]
     show_full_result_count = False
     paginator = CappedCountPaginator
@@ -137,7 +153,9 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Review)
-class ReviewAdmin(ImportFromTextAdminMixin, PreviewAdminMixin, ReviewVersionAdmin):
+class ReviewAdmin(
+    SlugFromNameAdmin, ImportFromTextAdminMixin, PreviewAdminMixin, ReviewVersionAdmin
+):
     form = ReviewAdminForm
     change_form_template = "admin/reviews/review/change_form.html"
     list_display = [

@@ -17,10 +17,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from . import demo_data
 from .models import Citation, Expert, Outlet, Review, Section, Story
+from .slugs import slug_for_name
 
 SEED = 1848
 PUBLISHED_REVIEWS = 36
@@ -320,7 +320,7 @@ def _lowercase_first(headline: str, proper_words: set[str]) -> str:
 
 
 def _short_slug(text: str, limit: int = 80) -> str:
-    slug = slugify(text)
+    slug = slug_for_name(text, fallback="review")
     if len(slug) <= limit:
         return slug
     return slug[:limit].rsplit("-", 1)[0]

@@ -11,7 +11,8 @@ stories and citations replaced by the file's, and the sections, outlets and expe
 take the file's field values. Two things stay as the target database has them:
 
 - an existing tag keeps its name and slug (the tag vocabulary belongs to the moderators, and
-  a tag's slug is a public address); a new tag takes the file's name and, if free, its slug;
+  a tag's slug is a public address); a new tag takes the file's name and, if free and
+  fit for an address, its slug;
 - a review's share-preview key (a secret, never exported), unless the import publishes or
   withdraws the review, which ends its share links as the workflow does
   (`services.ends_share_links`), and its lost-update `version`, which goes up when an import
@@ -42,6 +43,7 @@ from taggit.models import Tag
 from .models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
 from .moderation import find_tag, normalise_name
 from .services import ends_share_links
+from .slugs import is_address_slug
 
 FORMAT_NAME = "pressreview.reviews"
 FORMAT_VERSION = 1
@@ -605,11 +607,11 @@ def _find_author(username: str | None):
 
 def _tag(name: str, slug: str) -> Tag:
     """The tag of this name whatever its case and spacing (moderation.find_tag), or a new
-    one with the file's slug if free."""
+    one with the file's slug if free and fit for an address."""
     tag = find_tag(name)
     if tag is None:
-        free = slug and not Tag.objects.filter(slug=slug).exists()
-        # Without a slug, taggit makes one from the name, suffixed if taken.
+        free = is_address_slug(slug) and not Tag.objects.filter(slug=slug).exists()
+        # Without a slug, taggit makes one from the name (reviews.slugs), suffixed if taken.
         tag = Tag.objects.create(name=normalise_name(name), slug=slug if free else "")
     return tag
 

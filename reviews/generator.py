@@ -26,11 +26,11 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.text import slugify
 from taggit.models import Tag
 
 from . import demo_data
 from .models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
+from .slugs import slug_for_name
 
 MORNING = datetime.time(7, 30)
 MIN_STORIES, MAX_STORIES = 4, 8
@@ -324,10 +324,10 @@ def _outlets(rng: random.Random) -> list[Outlet]:
         rows.append(
             {
                 "name": name,
-                "slug": slugify(name),
+                "slug": slug_for_name(name, fallback="outlet", max_length=120),
                 "country": country,
                 "language": language,
-                "website": f"https://www.{slugify(name)}.example",
+                "website": f"https://www.{slug_for_name(name, fallback='outlet')}.example",
                 "description": f"An invented {language}-language daily from {country}.",
             }
         )
@@ -349,7 +349,7 @@ def _experts(rng: random.Random, *, count: int) -> list[Expert]:
         if len(rows) >= count:
             break
         name = " ".join(part for part in (first, second, surname) if part)
-        slug = slugify(name)
+        slug = slug_for_name(name, fallback="expert", max_length=120)
         if slug in slugs or second == surname:
             continue
         slugs.add(slug)
@@ -376,7 +376,7 @@ def _tags(names: list[str]) -> dict[str, int]:
     for name in names:
         if name.lower() not in existing:
             tag = Tag(name=name)
-            tag.slug = tag.slugify(name)
+            tag.slug = tag.slugify(name)  # the site's slug function (reviews.slugs)
             missing.append(tag)
     Tag.objects.bulk_create(missing, ignore_conflicts=True, batch_size=1000)
     return {name.lower(): pk for pk, name in Tag.objects.values_list("pk", "name")}
@@ -443,7 +443,8 @@ def _title(stories: list[dict]) -> str:
 
 
 def _unique_slug(title: str, review_date: datetime.date, taken: set) -> str:
-    base = slugify(title.removeprefix("Press review: "))[:80].rsplit("-", 1)[0] or "review"
+    base = slug_for_name(title.removeprefix("Press review: "), fallback="review")
+    base = base[:80].rsplit("-", 1)[0]
     slug, counter = base, 2
     while (review_date, slug) in taken:
         slug, counter = f"{base}-{counter}", counter + 1

@@ -12,25 +12,12 @@ from django.db.models import Q
 from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from .fulltext import PostgresOnlyGinIndex
-
-
-def unique_slug(instance: models.Model, value: str, *, scope: Q | None = None) -> str:
-    """Slugify `value`, appending -2, -3... until no other row in `scope` has the slug."""
-    field = instance._meta.get_field("slug")
-    base = slugify(value)[: field.max_length - 8] or "item"
-    others = type(instance)._default_manager.exclude(pk=instance.pk)
-    if scope is not None:
-        others = others.filter(scope)
-    candidate, counter = base, 2
-    while others.filter(slug=candidate).exists():
-        candidate, counter = f"{base}-{counter}", counter + 1
-    return candidate
+from .slugs import slug_for_instance
 
 
 class NamedWithSlug:
@@ -41,8 +28,18 @@ class NamedWithSlug:
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.name)
+            self.slug = slug_for_instance(self, self.name)
         super().save(*args, **kwargs)
+
+
+def slug_not_empty(model_name: str) -> models.CheckConstraint:
+    """Every public address needs its slug: the database refuses an empty one."""
+    return models.CheckConstraint(
+        condition=~Q(slug=""),
+        name=f"{model_name}_slug_not_empty",
+        violation_error_message=_("The slug must not be empty."),
+    )
+
 
 
 class SectionQuerySet(models.QuerySet):
@@ -55,7 +52,7 @@ class SectionQuerySet(models.QuerySet):
         )
 
 
-class Section(models.Model):
+class Section(NamedWithSlug, models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -66,9 +63,7 @@ class Section(models.Model):
         ordering = ["name"]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
-
-    def __str__(self):
-        return self.name
+        constraints = [slug_not_empty("section")]
 
     def get_absolute_url(self):
         return f"{reverse('reviews:review-list')}?section={self.slug}"
@@ -112,6 +107,7 @@ class Outlet(NamedWithSlug, AliasesMixin, models.Model):
         ordering = ["name"]
         verbose_name = _("outlet")
         verbose_name_plural = _("outlets")
+        constraints = [slug_not_empty("outlet")]
 
     def get_absolute_url(self):
         return reverse("reviews:outlet-detail", kwargs={"slug": self.slug})
@@ -143,6 +139,7 @@ class Expert(NamedWithSlug, AliasesMixin, models.Model):
         ordering = ["name"]
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
+        constraints = [slug_not_empty("expert")]
         indexes = [models.Index(fields=["name"], name="expert_name_idx")]
 
     def get_absolute_url(self):
@@ -287,6 +284,7 @@ class Review(models.Model):
                 name="review_slug_unique_per_date",
                 violation_error_message=_("Another review of this date already has this slug."),
             ),
+            slug_not_empty("review"),
             models.CheckConstraint(
                 condition=Q(status__in=ReviewStatus.values),
                 name="review_status_valid",
@@ -309,7 +307,7 @@ class Review(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.title, scope=Q(review_date=self.review_date))
+            self.slug = slug_for_instance(self, self.title, scope=Q(review_date=self.review_date))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

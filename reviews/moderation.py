@@ -26,6 +26,7 @@ from taggit.models import Tag
 from .caching import content_changed
 from .models import Citation, Expert, SlugRedirect, Story, TaggedStory, published_tags
 from .shortlists import SLUG
+from .slugs import slug_for_instance
 
 User = AbstractUser | AnonymousUser
 
@@ -164,15 +165,6 @@ def record_redirect(*, kind: str, old_slug: str, new_slug: str, was_public: bool
     )
 
 
-def unique_tag_slug(tag: Tag, name: str) -> str:
-    """The slug taggit would give `name`, suffixed `_1`, `_2`... if another tag has it."""
-    others = Tag.objects.exclude(pk=tag.pk)
-    slug, counter = tag.slugify(name), 1
-    while others.filter(slug=slug).exists():
-        slug, counter = tag.slugify(name, counter), counter + 1
-    return slug
-
-
 def tag_rename(*, tag: Tag, name: str, by: User) -> Tag:
     """Rename `tag`; its slug follows the name, and the old slug redirects to the new one."""
     require(by, CHANGE_TAG)
@@ -190,7 +182,7 @@ def tag_rename(*, tag: Tag, name: str, by: User) -> Tag:
         old_slug = tag.slug
         was_public = bool(public_ids(SlugRedirect.Kind.TAG, [tag.pk]))
         tag.name = name
-        tag.slug = unique_tag_slug(tag, name)
+        tag.slug = slug_for_instance(tag, name)
         tag.save(update_fields=["name", "slug"])
         record_redirect(
             kind=SlugRedirect.Kind.TAG, old_slug=old_slug, new_slug=tag.slug, was_public=was_public

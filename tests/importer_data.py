@@ -3,8 +3,7 @@
 import json
 from pathlib import Path
 
-from django.utils.text import slugify
-
+from reviews.slugs import slug_for_name
 from tests.factories import ExpertFactory, OutletFactory, SectionFactory
 
 FOLDER = Path(__file__).resolve().parent / "data" / "import"
@@ -26,11 +25,11 @@ def create_catalogue() -> None:
     """Create the sections, outlets and experts of catalogue.json in the database."""
     data = json.loads((FOLDER / "catalogue.json").read_text(encoding="utf-8"))
     for name in data["sections"]:
-        SectionFactory(name=name, slug=slugify(name))
+        SectionFactory(name=name, slug=slug_for_name(name, fallback="section"))
     for outlet in data["outlets"]:
         OutletFactory(
             name=outlet["name"],
-            slug=slugify(outlet["name"]),
+            slug=slug_for_name(outlet["name"], fallback="outlet"),
             aliases="\n".join(outlet["aliases"]),
             country=outlet["country"],
             language=outlet["language"],
@@ -38,7 +37,7 @@ def create_catalogue() -> None:
     for expert in data["experts"]:
         ExpertFactory(
             name=expert["name"],
-            slug=slugify(expert["name"]),
+            slug=slug_for_name(expert["name"], fallback="expert"),
             aliases="\n".join(expert["aliases"]),
             position=expert["position"],
             organisation=expert["organisation"],

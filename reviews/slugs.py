@@ -1,0 +1,96 @@
+"""The one way a name becomes an address: an ASCII slug that is never empty.
+
+Every named model (section, outlet, expert, review, tag) takes its slug from here, whoever
+creates it: the admin, moderation, the JSON import, the text importer, the demo and the
+generator, and taggit itself (`ReviewsConfig.ready` hands `Tag.slugify` to `tag_slugify`).
+A name in any script is transliterated first (Сергей Лавров → sergey-lavrov, 北京 → beijing,
+😀 → grinning); a name of which nothing is left (…, a zero-width space) gets a fallback made
+from a hash of the name, so the same name always asks for the same slug. Slugs are lowercase
+ASCII letters, digits and hyphens (an underscore only where an ASCII name has one, as Django's
+slugify keeps it), all accepted by `<slug:...>`; the database refuses an empty one (0008).
+"""
+
+import hashlib
+import re
+import unicodedata
+
+from anyascii import anyascii
+from django.db.models import Q, QuerySet
+from django.urls.converters import SlugConverter
+from django.utils.text import slugify
+
+# Room kept at the end of a slug for a "-2", "-3"... that makes it unique.
+SUFFIX_ROOM = 8
+
+
+def transliterate(name: str) -> str:
+    """`name` in ASCII: each other character spelled by anyascii, an emoji's name
+    (":person_shrugging:") as separate words, so that it slugifies to person-shrugging."""
+    return "".join(
+        char if char.isascii() else anyascii(char).replace(":", " ").replace("_", " ")
+        for char in name
+    )
+
+
+def slug_for_name(name: str, *, fallback: str, max_length: int | None = None) -> str:
+    """`name` as an ASCII slug (of at most `max_length` characters), never empty.
+
+    ASCII names slugify exactly as Django's `slugify` does, so existing addresses stay as
+    they were. When transliteration leaves nothing, the slug is `<fallback>-<8 hex digits>`,
+    the digits a hash of the name.
+    """
+    slug = slugify(transliterate(name))[:max_length].strip("-_")
+    if slug:
+        return slug
+    normal = unicodedata.normalize("NFC", " ".join(name.split()))
+    digest = hashlib.blake2s(normal.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+    prefix = slugify(fallback)[: max_length - len(digest) - 1 if max_length else None]
+    return f"{prefix}-{digest}"
+
+
+def unique_slug(
+    name: str,
+    *,
+    others: QuerySet,
+    fallback: str,
+    max_length: int,
+    scope: Q | None = None,
+) -> str:
+    """`slug_for_name(name)`, suffixed -2, -3... until no row of `others` (in `scope`) has it.
+
+    `others` is the model's rows less the one being named; it may be a historical model's
+    queryset, so that migrations name rows the same way.
+    """
+    if scope is not None:
+        others = others.filter(scope)
+    base = slug_for_name(name, fallback=fallback, max_length=max_length - SUFFIX_ROOM)
+    candidate, counter = base, 2
+    while others.filter(slug=candidate).exists():
+        candidate, counter = f"{base}-{counter}", counter + 1
+    return candidate
+
+
+def slug_for_instance(instance, name: str, *, scope: Q | None = None) -> str:
+    """A unique slug for `instance` (of any named model) made from `name`."""
+    model = type(instance)
+    return unique_slug(
+        name,
+        others=model._default_manager.exclude(pk=instance.pk),
+        fallback=model._meta.model_name,
+        max_length=model._meta.get_field("slug").max_length,
+        scope=scope,
+    )
+
+
+def tag_slugify(tag, name: str, i: int | None = None) -> str:
+    """taggit's `TagBase.slugify(name, i)` made ours: taggit calls it with `i` = 1, 2...
+    after a clash, and we answer with the same -2, -3... suffixes as every other model."""
+    base = slug_for_name(
+        name, fallback="tag", max_length=type(tag)._meta.get_field("slug").max_length - SUFFIX_ROOM
+    )
+    return base if i is None else f"{base}-{i + 1}"
+
+
+def is_address_slug(value: str) -> bool:
+    """Whether `value` can be an address: what the `<slug:...>` URL patterns accept."""
+    return re.fullmatch(SlugConverter.regex, value) is not None
