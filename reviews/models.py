@@ -41,7 +41,6 @@ def slug_not_empty(model_name: str) -> models.CheckConstraint:
     )
 
 
-
 class SectionQuerySet(models.QuerySet):
     def published(self, *, now=None):
         """Sections with at least one published review."""
