@@ -4,6 +4,7 @@ import copy
 import datetime
 import io
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -479,6 +480,32 @@ def test_the_command_line_gets_a_message_and_exit_code_1_never_a_traceback(tmp_p
     assert "CommandError:" in result.stderr
     assert "not a JSON document (not UTF-8 text)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("buffered", [True, False])
+def test_a_command_whose_reader_went_away_stops_quietly(buffered):
+    """`manage.py export_reviews | head`: exit status 1, and no traceback on the terminal."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if not buffered:
+        environment["PYTHONUNBUFFERED"] = "1"
+    try:
+        result = subprocess.run(
+            [sys.executable, "manage.py", "evaluate_importer", "--per-file"],
+            cwd=PROJECT,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "BrokenPipeError" not in result.stderr
 
 
 def test_a_dry_run_writes_nothing_but_says_what_it_would_do(tmp_path):
