@@ -50,6 +50,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.http import http_date, parse_http_date_safe
+from prometheus_client import Counter
 
 # The views whose pages are stored (URL names, with the namespace).
 PUBLIC_VIEWS = {
@@ -90,6 +91,13 @@ STORED_HEADERS = {
     "x-robots-tag",
 }
 CACHE_STATUS_HEADER = "X-Page-Cache"
+# What the page cache answered, by the same word as CACHE_STATUS_HEADER (hit, miss, bypass,
+# off): exported at /metrics (pressreview/operations.py).
+PAGE_CACHE_ANSWERS = Counter(
+    "pressreview_page_cache_answers",
+    "Public pages answered, by what the page cache did (hit, miss, bypass, off).",
+    ["status"],
+)
 
 logger = logging.getLogger(__name__)
 
@@ -363,6 +371,7 @@ class PublicPageCacheMiddleware:
             response=response,
         )
         response.headers[CACHE_STATUS_HEADER] = status
+        PAGE_CACHE_ANSWERS.labels(status=status).inc()
         if request.method == "HEAD" and response.status_code == 200:
             # The headers of the GET, without its body.
             stripped = HttpResponse(status=200)
