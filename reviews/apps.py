@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,5 +10,7 @@ class ReviewsConfig(AppConfig):
     def ready(self):
         from . import revisions  # noqa: F401 (registers the review's models with reversion)
         from .caching import connect_signals
+        from .counts import recount_after_migrate
 
         connect_signals()
+        post_migrate.connect(recount_after_migrate, sender=self)

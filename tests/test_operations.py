@@ -12,6 +12,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.core.cache import caches
 from django.test import override_settings
 from django.urls import reverse
 from prometheus_client import REGISTRY
@@ -97,7 +98,7 @@ def test_readyz_is_not_served_from_a_cache_after_the_database_goes_down(client):
 
 @pytest.mark.django_db
 def test_readyz_answers_503_naming_the_cache_when_it_fails(client):
-    with mock.patch("django.core.cache.backends.locmem.LocMemCache.get", return_value=None):
+    with mock.patch.object(caches["default"], "get", return_value=None):
         response = client.get("/readyz")
     assert response.status_code == 503
     assert response.content == b"not ready: cache\n"
