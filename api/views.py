@@ -18,17 +18,14 @@ from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 from taggit.models import Tag
 
-from reviews.counts import published_counts
+from reviews.counts import count_published_uses, published_counts
 from reviews.filters import ReviewFilter, StoryFilter
 from reviews.models import (
-    Citation,
     Expert,
     Outlet,
     Review,
     Section,
     SlugRedirect,
-    Story,
-    TaggedStory,
     published_tags,
 )
 from reviews.moderation import redirect_if_moved
@@ -242,29 +239,32 @@ def published_sections():
     return Section.objects.published()
 
 
-def counts(uses, subject: str, objects, *, review: str) -> dict:
+def counts(kind: str, objects) -> dict:
     """{object id: number of published uses}, for the listed objects only, counted as the
-    site's lists count them (reviews.counts.published_counts: no join to every review)."""
+    site's lists count them (reviews.counts.published_counts)."""
     ids = [obj.pk for obj in objects]
     if not ids:
         return {}
-    return published_counts(uses.filter(**{f"{subject}__in": ids}), subject, review=review)
+    return published_counts(kind, ids=ids)
 
 
 def story_counts(outlets):
-    return counts(Story.objects.all(), "outlet_id", outlets, review="review__")
+    return counts("outlet", outlets)
 
 
 def citation_counts(experts):
-    return counts(Citation.objects.all(), "expert_id", experts, review="story__review__")
+    return counts("expert", experts)
 
 
 def tag_counts(tags):
-    return counts(TaggedStory.objects.all(), "tag_id", tags, review="content_object__review__")
+    return counts("tag", tags)
 
 
 def review_counts(sections):
-    return counts(Review.objects.all(), "section_id", sections, review="")
+    ids = [section.pk for section in sections]
+    if not ids:
+        return {}
+    return count_published_uses(Review.objects.filter(section_id__in=ids), "section_id", review="")
 
 
 @api.get(

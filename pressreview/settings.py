@@ -8,6 +8,7 @@ values it cannot guess are set.
 
 import copy
 import datetime
+import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -84,6 +85,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Every answer carries a request id, and so does every log line written while giving it.
+    "pressreview.request_log.RequestIdMiddleware",
+    # /healthz, /readyz and /metrics, answered before any host check, https redirect, page
+    # cache or rate limit, and not counted in the metrics (pressreview/operations.py).
+    "pressreview.operations.OperationsMiddleware",
+    # Requests and latencies for Prometheus: the totals here, by view at the end.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside everything that may answer early (the API's rate limit, static files, the
     # outage page, the page cache), so that every response has the Content Security Policy.
@@ -105,6 +113,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Requests and latencies by view (a page served from the page cache reaches no view: it
+    # is counted by pressreview_page_cache_answers_total, reviews/caching.py).
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -242,11 +253,34 @@ STORAGES = {
     },
 }
 
+# Logs go to standard error, each line with the request id (pressreview/request_log.py):
+# plain text by default, one JSON object per line with DJANGO_LOG_FORMAT=json.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain").strip().lower() or "plain"
+if LOG_FORMAT not in {"plain", "json"}:
+    refuse_to_start(f"DJANGO_LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "pressreview.request_log.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Django's own default handlers for "django" would write its lines a second time, in
+    # another format (in debug) or by mail to ADMINS (none are set): the root's only.
+    "loggers": {"django": {"level": "INFO", "handlers": [], "propagate": True}},
 }
 
 TAGGIT_CASE_INSENSITIVE = True
@@ -321,9 +355,26 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "pressreview.security.login_lockout_response"
 # No start-up banner or routine notes: failed logins and lockouts are logged, as warnings.
 AXES_VERBOSE = False
-LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 # Behind this many proxies appending to X-Forwarded-For, the client's address is the one they
 # were given, counted from the right (which a client cannot forge); 0: the connection's. Used
 # by the login lockout and the API's rate limit (pressreview.security.client_address).
 PRESSREVIEW_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "pressreview.security.client_address"
+
+# Operations (pressreview/operations.py, docs/DEPLOYMENT.md): /healthz and /readyz answer
+# anyone, over plain http too (they are answered before SecurityMiddleware; the exemption
+# keeps it so should the middleware order change). /metrics answers only the addresses or
+# networks listed here (loopback by default) or a request with
+# `Authorization: Bearer <PRESSREVIEW_METRICS_TOKEN>`.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$", r"^metrics/?$"]
+PRESSREVIEW_METRICS_ALLOWED_IPS = env_list("PRESSREVIEW_METRICS_ALLOWED_IPS", "127.0.0.1,::1")
+for _network in PRESSREVIEW_METRICS_ALLOWED_IPS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        refuse_to_start(
+            f"PRESSREVIEW_METRICS_ALLOWED_IPS: {_network!r} is not an address or a network "
+            "(write e.g. 127.0.0.1,10.0.0.0/8)."
+        )
+PRESSREVIEW_METRICS_TOKEN = os.environ.get("PRESSREVIEW_METRICS_TOKEN", "")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,9 +12,11 @@ class ReviewsConfig(AppConfig):
 
         from . import revisions  # noqa: F401 (registers the review's models with reversion)
         from .caching import connect_signals
+        from .counts import recount_after_migrate
         from .slugs import tag_slugify
 
         connect_signals()
+        post_migrate.connect(recount_after_migrate, sender=self)
         # taggit names the tags it creates (story.tags.add("…")) with Tag.slugify: make
         # that the site's own slug function, so that no tag is left without an address.
         Tag.slugify = tag_slugify

@@ -54,6 +54,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import patch_cache_control
+from prometheus_client import Counter
 
 from pressreview.conditional import answer_conditionally
 from pressreview.routers import is_pinned_to_primary
@@ -96,6 +97,13 @@ STORED_HEADERS = {
     "x-robots-tag",
 }
 CACHE_STATUS_HEADER = "X-Page-Cache"
+# What the page cache answered, by the same word as CACHE_STATUS_HEADER (hit, miss, bypass,
+# off): exported at /metrics (pressreview/operations.py).
+PAGE_CACHE_ANSWERS = Counter(
+    "pressreview_page_cache_answers",
+    "Public pages answered, by what the page cache did (hit, miss, bypass, off).",
+    ["status"],
+)
 
 logger = logging.getLogger(__name__)
 
@@ -371,6 +379,7 @@ class PublicPageCacheMiddleware:
         response.headers["Content-Length"] = str(len(response.content))
         response = answer_conditionally(request, response)
         response.headers[CACHE_STATUS_HEADER] = status
+        PAGE_CACHE_ANSWERS.labels(status=status).inc()
         if request.method == "HEAD" and response.status_code == 200:
             # The headers of the GET, without its body.
             stripped = HttpResponse(status=200)

@@ -1,26 +1,244 @@
-"""How many published stories each outlet, tag or expert has, without reading the archive.
+"""How many published stories each outlet, tag or expert has, at the same cost at any size.
 
-Counting what is public the direct way joins every story to its review: at six hundred
-thousand stories (and two million story tags) that is seconds per page. Nearly everything
-in an archive is published, so the count is taken the other way round: every use of each
-subject (read from an index alone, no join), minus the uses in the few reviews that are not
-public (found through the status index). Both in one query.
+The counts are kept in a table (`SubjectCount`) by database triggers on reviews, stories,
+story tags and citations, so that every write counts, whichever way it is made (a save,
+`update()`, `bulk_create()`, a merge, an import, raw SQL). The table counts the uses in
+reviews whose *status* is published; a scheduled review becomes public by the clock, with no
+write, so reading a count subtracts the uses in the few reviews still scheduled. Reading
+costs one row per subject plus the scheduled reviews' uses, whatever the archive's size.
+
+Each row that takes part in "a use in a published review" (the review, the story, the story
+tag or citation) adds the uses it completes when it is inserted and removes them when it is
+deleted; an update that changes what it joins counts as both. That holds in any order of
+writes, including a review deleted before its stories. `recount()` rebuilds the table from
+the content (after `migrate` and `flush`, through post_migrate, and by hand if ever needed).
+docs/PERFORMANCE.md has the figures.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 
+from django.db import connections, transaction
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from .models import ReviewQuerySet
+TABLE = "reviews_subjectcount"
+PUBLISHED = "'published'"
+UPSERT = (
+    "ON CONFLICT (kind, subject_id) DO UPDATE SET uses = reviews_subjectcount.uses + excluded.uses"
+)
 
 
-def published_counts(uses: QuerySet, subject: str, *, review: str, now=None) -> dict[int, int]:
-    """{subject id: number of `uses` in published reviews}, for the subjects that have any.
+# What a written row adds (sign 1, for NEW) or removes (sign -1, for OLD), by table.
 
-    `uses` are rows naming a subject (e.g. stories by `outlet_id`); `review` is the path
-    from them to their review (e.g. "review__").
-    """
+
+def _review_rows(row: str, sign: int) -> list[str]:
+    condition = f"st.review_id = {row}.id AND {row}.status = {PUBLISHED}"
+    return [
+        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'outlet', st.outlet_id, "
+        f"{sign} * COUNT(*) FROM reviews_story st WHERE {condition} "
+        f"GROUP BY st.outlet_id ORDER BY st.outlet_id {UPSERT};",
+        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'tag', t.tag_id, "
+        f"{sign} * COUNT(*) FROM reviews_taggedstory t JOIN reviews_story st "
+        f"ON st.id = t.content_object_id WHERE {condition} "
+        f"GROUP BY t.tag_id ORDER BY t.tag_id {UPSERT};",
+        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'expert', c.expert_id, "
+        f"{sign} * COUNT(*) FROM reviews_citation c JOIN reviews_story st "
+        f"ON st.id = c.story_id WHERE {condition} "
+        f"GROUP BY c.expert_id ORDER BY c.expert_id {UPSERT};",
+    ]
+
+
+def _story_rows(row: str, sign: int) -> list[str]:
+    published = f"r.id = {row}.review_id AND r.status = {PUBLISHED}"
+    return [
+        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'outlet', {row}.outlet_id, "
+        f"{sign} FROM reviews_review r WHERE {published} {UPSERT};",
+        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'tag', t.tag_id, "
+        f"{sign} * COUNT(*) FROM reviews_taggedstory t, reviews_review r "
+        f"WHERE t.content_object_id = {row}.id AND {published} "
+        f"GROUP BY t.tag_id ORDER BY t.tag_id {UPSERT};",
+        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'expert', c.expert_id, "
+        f"{sign} * COUNT(*) FROM reviews_citation c, reviews_review r "
+        f"WHERE c.story_id = {row}.id AND {published} "
+        f"GROUP BY c.expert_id ORDER BY c.expert_id {UPSERT};",
+    ]
+
+
+def _use_rows(kind: str, subject: str, story: str):
+    def rows(row: str, sign: int) -> list[str]:
+        return [
+            f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT '{kind}', {row}.{subject}, "
+            f"{sign} FROM reviews_story st JOIN reviews_review r ON r.id = st.review_id "
+            f"WHERE st.id = {row}.{story} AND r.status = {PUBLISHED} {UPSERT};"
+        ]
+
+    return rows
+
+
+# table: (what a row adds or removes, the condition under which an update changes it)
+TRIGGERS = {
+    "reviews_review": (
+        _review_rows,
+        f"(OLD.status = {PUBLISHED}) <> (NEW.status = {PUBLISHED})",
+    ),
+    "reviews_story": (
+        _story_rows,
+        "OLD.outlet_id <> NEW.outlet_id OR OLD.review_id <> NEW.review_id OR OLD.id <> NEW.id",
+    ),
+    "reviews_taggedstory": (
+        _use_rows("tag", "tag_id", "content_object_id"),
+        "OLD.tag_id <> NEW.tag_id OR OLD.content_object_id <> NEW.content_object_id",
+    ),
+    "reviews_citation": (
+        _use_rows("expert", "expert_id", "story_id"),
+        "OLD.expert_id <> NEW.expert_id OR OLD.story_id <> NEW.story_id",
+    ),
+}
+
+
+def trigger_sql(vendor: str) -> list[str]:
+    """The statements that create the counting triggers on this database."""
+    statements = []
+    for table, (rows, changed) in TRIGGERS.items():
+        name = f"{table}_count"
+        if vendor == "postgresql":
+            body = "\n".join(
+                [
+                    "BEGIN",
+                    "IF TG_OP IN ('DELETE', 'UPDATE') THEN",
+                    *rows("OLD", -1),
+                    "END IF;",
+                    "IF TG_OP IN ('INSERT', 'UPDATE') THEN",
+                    *rows("NEW", 1),
+                    "END IF;",
+                    "RETURN NULL;",
+                    "END;",
+                ]
+            )
+            statements += [
+                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n{body}\n$$;",
+                f"CREATE TRIGGER {name}_write AFTER INSERT OR DELETE ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION {name}();",
+                f"CREATE TRIGGER {name}_update AFTER UPDATE ON {table} "
+                f"FOR EACH ROW WHEN ({changed}) EXECUTE FUNCTION {name}();",
+            ]
+        else:
+            statements += [
+                f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table} FOR EACH ROW BEGIN\n"
+                + "\n".join(rows("NEW", 1))
+                + "\nEND;",
+                f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} FOR EACH ROW BEGIN\n"
+                + "\n".join(rows("OLD", -1))
+                + "\nEND;",
+                f"CREATE TRIGGER {name}_update AFTER UPDATE ON {table} FOR EACH ROW "
+                f"WHEN {changed} BEGIN\n"
+                + "\n".join([*rows("OLD", -1), *rows("NEW", 1)])
+                + "\nEND;",
+            ]
+    return statements
+
+
+def drop_trigger_sql(vendor: str) -> list[str]:
+    statements = []
+    for table in TRIGGERS:
+        name = f"{table}_count"
+        if vendor == "postgresql":
+            statements.append(f"DROP FUNCTION IF EXISTS {name}() CASCADE;")
+        else:
+            statements += [
+                f"DROP TRIGGER IF EXISTS {name}_{action};"
+                for action in ("insert", "delete", "update")
+            ]
+    return statements
+
+
+RECOUNT_SQL = [
+    f"DELETE FROM {TABLE};",
+    f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'outlet', st.outlet_id, COUNT(*) "
+    f"FROM reviews_story st JOIN reviews_review r ON r.id = st.review_id "
+    f"WHERE r.status = {PUBLISHED} GROUP BY st.outlet_id;",
+    f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'tag', t.tag_id, COUNT(*) "
+    f"FROM reviews_taggedstory t JOIN reviews_story st ON st.id = t.content_object_id "
+    f"JOIN reviews_review r ON r.id = st.review_id "
+    f"WHERE r.status = {PUBLISHED} GROUP BY t.tag_id;",
+    f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'expert', c.expert_id, COUNT(*) "
+    f"FROM reviews_citation c JOIN reviews_story st ON st.id = c.story_id "
+    f"JOIN reviews_review r ON r.id = st.review_id "
+    f"WHERE r.status = {PUBLISHED} GROUP BY c.expert_id;",
+]
+
+
+def recount(using: str = "default") -> None:
+    """Rebuild the table from the content, writers held off meanwhile (PostgreSQL)."""
+    connection = connections[using]
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"LOCK TABLE reviews_review, reviews_story, reviews_taggedstory, "
+                f"reviews_citation, {TABLE} IN SHARE ROW EXCLUSIVE MODE"
+            )
+        for statement in RECOUNT_SQL:
+            cursor.execute(statement)
+
+
+def recount_after_migrate(sender, using="default", **kwargs) -> None:
+    """post_migrate (after `migrate` and `flush`): flushing deletes rows without telling the
+    counts in a defined order, so they are rebuilt from what is left."""
+    if TABLE in connections[using].introspection.table_names():
+        recount(using)
+
+
+# Reading
+
+
+def _uses(kind: str):
+    """The rows counted for `kind`, the subject's field, and the path to their review."""
+    from .models import Citation, Story, TaggedStory
+
+    return {
+        "outlet": (Story.objects.all(), "outlet_id", "review__"),
+        "tag": (TaggedStory.objects.all(), "tag_id", "content_object__review__"),
+        "expert": (Citation.objects.all(), "expert_id", "story__review__"),
+    }[kind]
+
+
+def published_counts(kind: str, *, ids: Iterable[int] | None = None, now=None) -> dict[int, int]:
+    """{subject id: uses in published reviews} for the subjects of `kind` ("outlet", "tag",
+    "expert") that have any; only those in `ids` when given."""
+    from .models import Review, SubjectCount
+
+    now = now or timezone.now()
+    counted = SubjectCount.objects.filter(kind=kind)
+    uses, subject, review = _uses(kind)
+    if ids is not None:
+        ids = list(ids)
+        counted = counted.filter(subject_id__in=ids)
+        uses = uses.filter(**{f"{subject}__in": ids})
+    # Counted by status, not public yet: the uses in reviews still scheduled (few), in the
+    # same query.
+    scheduled = Review.objects.scheduled(now=now).values("pk")
+    waiting = (
+        uses.filter(**{f"{review}pk__in": scheduled})
+        .order_by()
+        .values(subject)
+        .annotate(uses=Count("*") * -1)
+        .values_list(subject, "uses")
+    )
+    counts: dict[int, int] = defaultdict(int)
+    for pk, count in counted.order_by().values_list("subject_id", "uses").union(waiting, all=True):
+        counts[pk] += count
+    return {pk: count for pk, count in counts.items() if count > 0}
+
+
+def count_published_uses(uses: QuerySet, subject: str, *, review: str, now=None) -> dict[int, int]:
+    """{subject id: number of `uses` in published reviews}, counted from the content: for
+    subjects without a kept count (sections). Every use of each subject (read from an index
+    alone, no join), minus the uses in the few reviews that are not public, in one query.
+    `review` is the path from a use to its review (e.g. "review__", or "" for reviews)."""
+    from .models import ReviewQuerySet
+
     everything = uses.order_by().values(subject).annotate(uses=Count("*"))
     hidden = (
         uses.filter(ReviewQuerySet.unpublished_q(prefix=review, now=now))

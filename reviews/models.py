@@ -495,6 +495,29 @@ class StoryToTag(Story):
         verbose_name_plural = _("stories to tag")
 
 
+class SubjectCount(models.Model):
+    """How many stories (outlets), story tags (tags) or citations (experts) each subject has
+    in reviews whose status is published, scheduled ones included. Kept by database triggers
+    on every write, whichever way it is made; read through reviews.counts, never directly."""
+
+    class Kind(models.TextChoices):
+        OUTLET = "outlet", _("outlet")
+        TAG = "tag", _("tag")
+        EXPERT = "expert", _("expert")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    subject_id = models.BigIntegerField()
+    uses = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "subject_id"], name="subject_count_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.subject_id}: {self.uses}"
+
+
 class SlugRedirect(models.Model):
     """Where an old address of a merged or renamed expert or tag now points (permanently)."""
 

@@ -23,7 +23,6 @@ from .models import (
     Review,
     SlugRedirect,
     Story,
-    TaggedStory,
     published_tags,
 )
 from .moderation import FollowsSlugRedirectsView
@@ -309,7 +308,7 @@ class OutletListView(ListView):
     context_object_name = "outlets"
 
     def get_queryset(self):
-        counts = published_counts(Story.objects.all(), "outlet_id", review="review__")
+        counts = published_counts("outlet")
         return with_counts(Outlet.objects.filter(pk__in=counts).order_by("name"), counts)
 
 
@@ -326,9 +325,7 @@ class ExpertListView(ListView):
         context = super().get_context_data(**kwargs)
         experts = list(context["object_list"])
         # Counted for this page's experts only.
-        counts = published_counts(
-            Citation.objects.filter(expert__in=experts), "expert_id", review="story__review__"
-        )
+        counts = published_counts("expert", ids=[expert.pk for expert in experts])
         context["experts"] = context["object_list"] = with_counts(
             experts, counts, name="citation_count"
         )
@@ -340,9 +337,7 @@ class TagListView(ListView):
     context_object_name = "tags"
 
     def get_queryset(self):
-        counts = published_counts(
-            TaggedStory.objects.all(), "tag_id", review="content_object__review__"
-        )
+        counts = published_counts("tag")
         return with_counts(Tag.objects.filter(pk__in=counts).order_by("name"), counts)
 
 
