@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from reviews.models import Review, Story
 from reviews.preview import ensure_preview_key, make_share_token
+from tests.browser.admin_pages import choose, log_in
 from tests.factories import (
     CitationFactory,
     ExpertFactory,
@@ -27,7 +28,6 @@ from tests.factories import (
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("editorial_groups")]
 
-PASSWORD = "correct horse battery staple"
 
 # Runs before any script of each page (Playwright injects it outside the page's policy).
 REPORT_VIOLATIONS = """
@@ -56,21 +56,6 @@ def violations(page: Page) -> list[str]:
         ),
     )
     return seen
-
-
-def log_in(page: Page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-
-
-def choose(page: Page, field_id: str, text: str) -> None:
-    """Pick `text` in an admin autocomplete (select2) field."""
-    page.locator(f"[aria-labelledby='select2-{field_id}-container']").click()
-    page.locator(".select2-search__field").fill(text)
-    page.locator(".select2-results__option", has_text=text).first.click()
 
 
 def published_review_with_everything() -> Review:

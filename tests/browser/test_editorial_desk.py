@@ -1,11 +1,10 @@
 """The editorial desk in a real browser: write and publish, tag, and never lose an edit."""
 
-import re
-
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from reviews.models import Review, Story
+from tests.browser.admin_pages import choose, log_in
 from tests.factories import (
     ExpertFactory,
     OutletFactory,
@@ -16,23 +15,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("editorial_groups")]
-
-PASSWORD = "correct horse battery staple"
-
-
-def log_in(page: Page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-
-
-def choose(page: Page, field_id: str, text: str) -> None:
-    """Pick `text` in an admin autocomplete (select2) field."""
-    page.locator(f"[aria-labelledby='select2-{field_id}-container']").click()
-    page.locator(".select2-search__field").fill(text)
-    page.locator(".select2-results__option", has_text=text).first.click()
 
 
 def test_editor_writes_submits_and_publishes_a_review(live_server, page, screenshot):

@@ -1,0 +1,27 @@
+"""Steps every browser test of the admin takes: logging in, picking from an autocomplete."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+# The password tests.factories.UserFactory gives every account.
+PASSWORD = "correct horse battery staple"
+
+
+def log_in(page: Page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def choose(page: Page, field_id: str, text: str) -> None:
+    """Pick `text` in an admin autocomplete (select2) field."""
+    page.locator(f"[aria-labelledby='select2-{field_id}-container']").click()
+    page.locator(".select2-search__field").fill(text)
+    # Wait for the answer to this search: an option from an earlier list may be replaced
+    # under the click on a busy machine.
+    expect(page.locator(".select2-results__option.loading-results")).to_have_count(0)
+    page.locator(".select2-results__option", has_text=text).first.click()
+    expect(page.locator(f"#select2-{field_id}-container")).to_contain_text(text)
