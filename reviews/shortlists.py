@@ -6,6 +6,9 @@ its rendering time, growing with the archive. The form therefore offers the expe
 most used in the newest published stories, plus whatever the reader has chosen; it still
 accepts any published expert or tag (the expert, tag and topic pages link to such filters).
 Outlets are few and all listed.
+
+Every list page shows the same choices until the content changes: they are worked out once
+per content generation (reviews.caching.remembered), not on every request.
 """
 
 import functools
@@ -14,7 +17,8 @@ import re
 from django.db.models import Count, Q, QuerySet
 from taggit.models import Tag
 
-from .models import Citation, Expert, Story, TaggedStory, published_tags
+from .caching import remembered
+from .models import Citation, Expert, Outlet, Section, Story, TaggedStory, published_tags
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
 # How many of the newest published stories the shortlists are drawn from.
@@ -60,9 +64,23 @@ def shortlist_tags(chosen: list[str]) -> list[Tag]:
     return list(published_tags().filter(Q(pk__in=most_used) | Q(slug__in=chosen)).order_by("name"))
 
 
+def slugs_and_names(subjects) -> list[tuple[str, str]]:
+    return [(subject.slug, subject.name) for subject in subjects]
+
+
+def shown_choices(name: str, chosen: list[str], shortlist) -> list[tuple[str, str]]:
+    """The (slug, name) choices `shortlist(chosen)` gives: without anything chosen, or with
+    only what is on the list anyway, the same list for every request of a generation."""
+    listed = remembered(f"filter-choices:{name}", lambda: slugs_and_names(shortlist([])))
+    if set(chosen) <= {slug for slug, _name in listed}:
+        return listed
+    return slugs_and_names(shortlist(chosen))
+
+
 def shorten_choices(form, data) -> None:
-    """Show the shortlists in the form's expert and tag widgets (once); the fields still
-    validate against every published expert and tag."""
+    """Show the shortlists in the form's expert and tag widgets, and the published sections
+    and outlets in theirs (once); the fields still validate against every published
+    section, outlet, expert and tag."""
     if getattr(form, "shortlisted", False):
         return
     form.shortlisted = True
@@ -75,15 +93,33 @@ def shorten_choices(form, data) -> None:
 
     # Callables, so that the lists are made only if the form is shown (the API never does);
     # remembered, since a select widget walks its choices twice when it renders.
-    if "expert" in form.fields:
-        field = form.fields["expert"]
-        field.widget.choices = functools.cache(
+    if "section" in form.fields:
+        section = form.fields["section"]
+        section.widget.choices = functools.cache(
             lambda: [
-                ("", field.empty_label),
-                *((e.slug, e.name) for e in shortlist_experts(chosen("expert"))),
+                ("", section.empty_label),
+                *remembered(
+                    "filter-choices:section",
+                    lambda: slugs_and_names(Section.objects.published().order_by("name")),
+                ),
+            ]
+        )
+    if "outlet" in form.fields:
+        form.fields["outlet"].widget.choices = functools.cache(
+            lambda: remembered(
+                "filter-choices:outlet",
+                lambda: slugs_and_names(Outlet.objects.published().order_by("name")),
+            )
+        )
+    if "expert" in form.fields:
+        expert = form.fields["expert"]
+        expert.widget.choices = functools.cache(
+            lambda: [
+                ("", expert.empty_label),
+                *shown_choices("expert", chosen("expert"), shortlist_experts),
             ]
         )
     if "tag" in form.fields:
         form.fields["tag"].widget.choices = functools.cache(
-            lambda: [(tag.slug, tag.name) for tag in shortlist_tags(chosen("tag"))]
+            lambda: shown_choices("tag", chosen("tag"), shortlist_tags)
         )
