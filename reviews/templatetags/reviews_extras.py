@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from reviews.addresses import address
+
 register = template.Library()
+
+# `{% address "reviews:tag-detail" tag.slug %}`: `{% url %}` remembered (reviews.addresses),
+# for the links a list repeats on every item.
+register.simple_tag(address, name="address")
 
 # The characters that could end a <script> element or open a comment inside it, escaped
 # the same way as Django's json_script filter.
