@@ -434,6 +434,26 @@ class Story(models.Model):
     def anchor(self) -> str:
         return f"story-{self.position}"
 
+    # Where stories_for_display() (reviews.views) puts the prefetched tags and citations:
+    # plain lists, since Django asks django-taggit's manager, and a related manager, for a
+    # queryset per story just to hand it the prefetched rows, a good part of a list's time.
+    TAG_LINKS = "prefetched_tag_links"
+    CITATION_LIST = "prefetched_citations"
+
+    @property
+    def shown_tags(self) -> list[Tag]:
+        """The story's tags, by name."""
+        if hasattr(self, self.TAG_LINKS):
+            return [link.tag for link in getattr(self, self.TAG_LINKS)]
+        return list(self.tags.order_by("name", "pk"))
+
+    @property
+    def shown_citations(self) -> list["Citation"]:
+        """The story's citations with their experts, in the order they were entered."""
+        if hasattr(self, self.CITATION_LIST):
+            return getattr(self, self.CITATION_LIST)
+        return list(self.citations.select_related("expert"))
+
     @property
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]

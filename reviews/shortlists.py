@@ -68,13 +68,16 @@ def slugs_and_names(subjects) -> list[tuple[str, str]]:
     return [(subject.slug, subject.name) for subject in subjects]
 
 
-def shown_choices(name: str, chosen: list[str], shortlist) -> list[tuple[str, str]]:
-    """The (slug, name) choices `shortlist(chosen)` gives: without anything chosen, or with
-    only what is on the list anyway, the same list for every request of a generation."""
-    listed = remembered(f"filter-choices:{name}", lambda: slugs_and_names(shortlist([])))
-    if set(chosen) <= {slug for slug, _name in listed}:
-        return listed
-    return slugs_and_names(shortlist(chosen))
+def offered_choices() -> dict[str, list[tuple[str, str]]]:
+    """The (slug, name) choices the form offers when nothing is chosen: the published
+    sections and outlets, and the shortlists of experts and tags. All four together, so
+    that a list page reads them in one round trip to the cache."""
+    return {
+        "section": slugs_and_names(Section.objects.published().order_by("name")),
+        "outlet": slugs_and_names(Outlet.objects.published().order_by("name")),
+        "expert": slugs_and_names(shortlist_experts([])),
+        "tag": slugs_and_names(shortlist_tags([])),
+    }
 
 
 def shorten_choices(form, data) -> None:
@@ -85,41 +88,35 @@ def shorten_choices(form, data) -> None:
         return
     form.shortlisted = True
 
-    def chosen(name: str) -> list[str]:
-        values = data.getlist(name) if hasattr(data, "getlist") else []
+    # Made only if the form is shown (the API never shows it), once per generation.
+    offered = functools.cache(lambda: remembered("filter-choices", offered_choices))
+
+    def shown(name: str, shortlist=None) -> list[tuple[str, str]]:
+        listed = offered()[name]
+        if shortlist is None:
+            return listed
         # Only what could be a slug (PostgreSQL refuses a NUL byte in a query, for one):
         # anything else is the field's error to report.
-        return [value for value in values if SLUG.fullmatch(value)]
+        values = data.getlist(name) if hasattr(data, "getlist") else []
+        chosen = {value for value in values if SLUG.fullmatch(value)}
+        if chosen <= {slug for slug, _name in listed}:
+            return listed
+        return slugs_and_names(shortlist(list(chosen)))
 
-    # Callables, so that the lists are made only if the form is shown (the API never does);
-    # remembered, since a select widget walks its choices twice when it renders.
-    if "section" in form.fields:
-        section = form.fields["section"]
-        section.widget.choices = functools.cache(
-            lambda: [
-                ("", section.empty_label),
-                *remembered(
-                    "filter-choices:section",
-                    lambda: slugs_and_names(Section.objects.published().order_by("name")),
-                ),
-            ]
+    def with_empty_choice(field, choices) -> list:
+        return [("", field.empty_label), *choices]
+
+    # Callables, remembered, since a select widget walks its choices twice when it renders.
+    fields = form.fields
+    if "section" in fields:
+        fields["section"].widget.choices = functools.cache(
+            lambda: with_empty_choice(fields["section"], shown("section"))
         )
-    if "outlet" in form.fields:
-        form.fields["outlet"].widget.choices = functools.cache(
-            lambda: remembered(
-                "filter-choices:outlet",
-                lambda: slugs_and_names(Outlet.objects.published().order_by("name")),
-            )
+    if "outlet" in fields:
+        fields["outlet"].widget.choices = functools.cache(lambda: shown("outlet"))
+    if "expert" in fields:
+        fields["expert"].widget.choices = functools.cache(
+            lambda: with_empty_choice(fields["expert"], shown("expert", shortlist_experts))
         )
-    if "expert" in form.fields:
-        expert = form.fields["expert"]
-        expert.widget.choices = functools.cache(
-            lambda: [
-                ("", expert.empty_label),
-                *shown_choices("expert", chosen("expert"), shortlist_experts),
-            ]
-        )
-    if "tag" in form.fields:
-        form.fields["tag"].widget.choices = functools.cache(
-            lambda: shown_choices("tag", chosen("tag"), shortlist_tags)
-        )
+    if "tag" in fields:
+        fields["tag"].widget.choices = functools.cache(lambda: shown("tag", shortlist_tags))

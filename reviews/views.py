@@ -38,10 +38,19 @@ from .search import (
 
 
 def stories_for_display():
-    """Stories with everything a story block shows, in a fixed number of queries."""
+    """Stories with everything a story block shows, in a fixed number of queries: their
+    `shown_tags` and `shown_citations` come as plain lists (see Story.shown_tags)."""
     return Story.objects.select_related("outlet").prefetch_related(
-        "tags",
-        Prefetch("citations", queryset=Citation.objects.select_related("expert")),
+        Prefetch(
+            "tagged",
+            queryset=TaggedStory.objects.select_related("tag").order_by("tag__name", "pk"),
+            to_attr=Story.TAG_LINKS,
+        ),
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.select_related("expert"),
+            to_attr=Story.CITATION_LIST,
+        ),
     )
 
 
@@ -252,7 +261,7 @@ class ReviewDetailView(DetailView):
                 "author": publisher,
                 "publisher": publisher,
                 "keywords": sorted(
-                    {tag.name for story in review.stories.all() for tag in story.tags.all()}
+                    {tag.name for story in review.stories.all() for tag in story.shown_tags}
                 ),
             },
             {
@@ -281,7 +290,7 @@ class ReviewDetailView(DetailView):
         """Other published reviews sharing the most tags with this one, newest first,
         among those of about the same time (stories within `related_window` ids)."""
         stories = self.object.stories.all()
-        tag_ids = {tag.pk for story in stories for tag in story.tags.all()}
+        tag_ids = {tag.pk for story in stories for tag in story.shown_tags}
         if not tag_ids:
             return []
         # A common tag is shared with tens of thousands of stories: comparing them all
