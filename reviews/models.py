@@ -445,14 +445,14 @@ class Story(models.Model):
         """The story's tags, by name."""
         if hasattr(self, self.TAG_LINKS):
             return [link.tag for link in getattr(self, self.TAG_LINKS)]
-        return list(self.tags.order_by("name", "pk"))
+        return sorted(self.tags.all(), key=lambda tag: (tag.name, tag.pk))
 
     @property
     def shown_citations(self) -> list["Citation"]:
         """The story's citations with their experts, in the order they were entered."""
         if hasattr(self, self.CITATION_LIST):
             return getattr(self, self.CITATION_LIST)
-        return list(self.citations.select_related("expert"))
+        return list(self.citations.all())
 
     @property
     def paragraphs(self) -> list[str]:
