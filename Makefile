@@ -35,7 +35,10 @@ bench: install ## Load-test the public pages at 1,000 and 100,000 generated revi
 	@command -v wrk >/dev/null || echo "wrk not found (apt-get install -y wrk): using the slower Python load generator"
 	$(BIN)/python bench/run.py
 
-.PHONY: backup restore load
+render-bench: install ## Time each public page's rendering in-process, page cache off (DATABASE_URL=postgres://...)
+	$(BIN)/python manage.py shell -c "exec(open('bench/render.py').read())"
+
+.PHONY: backup restore load render-bench
 
 backup: install ## Back up the database into backups/ (pg_dump on PostgreSQL, JSON export on SQLite)
 	$(BIN)/python manage.py backup

@@ -72,8 +72,8 @@ class Representer:
             "outlet": self.outlet(story.outlet),
             "body": story.body,
             "link": story.link,
-            "tags": [self.tag(tag) for tag in sorted(story.tags.all(), key=tag_order)],
-            "citations": [self.citation(citation) for citation in story.citations.all()],
+            "tags": [self.tag(tag) for tag in sorted(story.shown_tags, key=tag_order)],
+            "citations": [self.citation(citation) for citation in story.shown_citations],
             "url": f"{review_url}#{story.anchor}",
         }
 

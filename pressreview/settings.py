@@ -222,6 +222,12 @@ if not DEBUG and not REDIS_URL and PRESSREVIEW_PAGE_CACHE_SECONDS > 0:
         "to turn it on (docs/DEPLOYMENT.md)."
     )
 PRESSREVIEW_PAGE_MAX_AGE = env_int("PRESSREVIEW_PAGE_MAX_AGE", 0)
+# Fragments many pages share (the filter form's choices) are remembered per content
+# generation (reviews.caching.remembered), under the same condition as the page cache:
+# a cache every process shares, or development's single process.
+PRESSREVIEW_FRAGMENT_CACHE = env_bool(
+    "PRESSREVIEW_FRAGMENT_CACHE", default=bool(REDIS_URL) or DEBUG
+)
 PRESSREVIEW_REPLICA_LAG_SECONDS = env_int("PRESSREVIEW_REPLICA_LAG_SECONDS", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

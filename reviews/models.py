@@ -10,12 +10,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.db.models.lookups import IsNull
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
+from .addresses import address
 from .fulltext import PostgresOnlyGinIndex
 from .slugs import slug_for_instance
 
@@ -65,7 +65,7 @@ class Section(NamedWithSlug, models.Model):
         constraints = [slug_not_empty("section")]
 
     def get_absolute_url(self):
-        return f"{reverse('reviews:review-list')}?section={self.slug}"
+        return f"{address('reviews:review-list')}?section={self.slug}"
 
 
 class AliasesMixin:
@@ -109,7 +109,7 @@ class Outlet(NamedWithSlug, AliasesMixin, models.Model):
         constraints = [slug_not_empty("outlet")]
 
     def get_absolute_url(self):
-        return reverse("reviews:outlet-detail", kwargs={"slug": self.slug})
+        return address("reviews:outlet-detail", slug=self.slug)
 
 
 class ExpertQuerySet(models.QuerySet):
@@ -142,7 +142,7 @@ class Expert(NamedWithSlug, AliasesMixin, models.Model):
         indexes = [models.Index(fields=["name"], name="expert_name_idx")]
 
     def get_absolute_url(self):
-        return reverse("reviews:expert-detail", kwargs={"slug": self.slug})
+        return address("reviews:expert-detail", slug=self.slug)
 
     @property
     def title(self) -> str:
@@ -310,14 +310,12 @@ class Review(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
+        return address(
             "reviews:review-detail",
-            kwargs={
-                "year": self.review_date.year,
-                "month": self.review_date.month,
-                "day": self.review_date.day,
-                "slug": self.slug,
-            },
+            year=self.review_date.year,
+            month=self.review_date.month,
+            day=self.review_date.day,
+            slug=self.slug,
         )
 
     def is_published(self, *, now=None) -> bool:
@@ -435,6 +433,26 @@ class Story(models.Model):
     @property
     def anchor(self) -> str:
         return f"story-{self.position}"
+
+    # Where stories_for_display() (reviews.views) puts the prefetched tags and citations:
+    # plain lists, since Django asks django-taggit's manager, and a related manager, for a
+    # queryset per story just to hand it the prefetched rows, a good part of a list's time.
+    TAG_LINKS = "prefetched_tag_links"
+    CITATION_LIST = "prefetched_citations"
+
+    @property
+    def shown_tags(self) -> list[Tag]:
+        """The story's tags, by name."""
+        if hasattr(self, self.TAG_LINKS):
+            return [link.tag for link in getattr(self, self.TAG_LINKS)]
+        return sorted(self.tags.all(), key=lambda tag: (tag.name, tag.pk))
+
+    @property
+    def shown_citations(self) -> list["Citation"]:
+        """The story's citations with their experts, in the order they were entered."""
+        if hasattr(self, self.CITATION_LIST):
+            return getattr(self, self.CITATION_LIST)
+        return list(self.citations.all())
 
     @property
     def paragraphs(self) -> list[str]:

@@ -37,10 +37,19 @@ from .search import (
 
 
 def stories_for_display():
-    """Stories with everything a story block shows, in a fixed number of queries."""
+    """Stories with everything a story block shows, in a fixed number of queries: their
+    `shown_tags` and `shown_citations` come as plain lists (see Story.shown_tags)."""
     return Story.objects.select_related("outlet").prefetch_related(
-        "tags",
-        Prefetch("citations", queryset=Citation.objects.select_related("expert")),
+        Prefetch(
+            "tagged",
+            queryset=TaggedStory.objects.select_related("tag").order_by("tag__name", "pk"),
+            to_attr=Story.TAG_LINKS,
+        ),
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.select_related("expert"),
+            to_attr=Story.CITATION_LIST,
+        ),
     )
 
 
@@ -251,7 +260,7 @@ class ReviewDetailView(DetailView):
                 "author": publisher,
                 "publisher": publisher,
                 "keywords": sorted(
-                    {tag.name for story in review.stories.all() for tag in story.tags.all()}
+                    {tag.name for story in review.stories.all() for tag in story.shown_tags}
                 ),
             },
             {
@@ -280,27 +289,32 @@ class ReviewDetailView(DetailView):
         """Other published reviews sharing the most tags with this one, newest first,
         among those of about the same time (stories within `related_window` ids)."""
         stories = self.object.stories.all()
-        tag_ids = {tag.pk for story in stories for tag in story.tags.all()}
+        tag_ids = {tag.pk for story in stories for tag in story.shown_tags}
         if not tag_ids:
             return []
         # A common tag is shared with tens of thousands of stories: comparing them all
         # would read most of the archive. Ids rise with time, so a range of story ids
         # around this review's is its time, and one index range serves it.
         story_ids = [story.pk for story in stories]
-        nearby = Q(
-            stories__tagged__tag_id__in=tag_ids,
-            stories__tagged__content_object__gte=min(story_ids) - self.related_window,
-            stories__tagged__content_object__lte=max(story_ids) + self.related_window,
+        # Ranked over the tag rows alone, then the few winners read whole: ranking whole
+        # review rows sorted a megabyte for every page.
+        ranked = (
+            TaggedStory.objects.published()
+            .filter(
+                tag_id__in=tag_ids,
+                content_object__gte=min(story_ids) - self.related_window,
+                content_object__lte=max(story_ids) + self.related_window,
+            )
+            .exclude(content_object__review=self.object)
+            .values("content_object__review_id")
+            .annotate(shared_tags=Count("tag_id", distinct=True))
+            .order_by(
+                "-shared_tags", "-content_object__review__review_date", "-content_object__review_id"
+            )
+            .values_list("content_object__review_id", flat=True)[: self.related_count]
         )
-        # filter() before annotate(): the count runs over the rows the filter joined.
-        return list(
-            Review.objects.published()
-            .exclude(pk=self.object.pk)
-            .filter(nearby)
-            .annotate(shared_tags=Count("stories__tagged__tag_id", distinct=True))
-            .select_related("section")
-            .order_by("-shared_tags", "-review_date", "-pk")[: self.related_count]
-        )
+        related = Review.objects.published().select_related("section").in_bulk(list(ranked))
+        return [related[pk] for pk in ranked if pk in related]
 
 
 class OutletListView(ListView):

@@ -276,3 +276,56 @@ def test_a_section_of_published_reviews_is_offered_and_filters(client, desk):
     response = client.get(REVIEWS, {"section": "business"})
     assert response.status_code == 200
     assert "Press review: Rates" in response.text and "Press review: Strike" not in response.text
+
+
+def test_the_filter_form_writes_its_choices_as_djangos_widgets_would(rf, desk):
+    """The hand-written options and checkboxes (reviews_extras) equal Django's widgets'
+    rendering, chosen values, errors and all."""
+    from django.test.html import parse_html
+    from django.utils.html import format_html
+
+    from reviews.filters import ReviewFilter
+    from reviews.templatetags.reviews_extras import checkbox_choices, select_field
+
+    for params in (
+        {},
+        {"section": "politics", "expert": "rui-costa", "outlet": "ledger", "tag": "ports"},
+        {"section": "nowhere", "expert": "nobody", "outlet": ["courier", "gone"], "tag": "x"},
+    ):
+        request = rf.get(REVIEWS, params)
+        form = ReviewFilter(request.GET, request=request).form
+        form.is_valid()
+        for name in ("section", "expert"):
+            assert parse_html(select_field(form[name])) == parse_html(str(form[name])), name
+        for name in ("outlet", "tag"):
+            django_rendering = "".join(
+                format_html(
+                    '<div>{} <label for="{}">{}</label></div>',
+                    choice.tag(),
+                    choice.id_for_label,
+                    choice.choice_label,
+                )
+                for choice in form[name]
+            )
+            assert parse_html(checkbox_choices(form[name])) == parse_html(django_rendering), name
+
+
+def test_the_filter_choices_are_worked_out_once_per_content_change(
+    client, desk, django_assert_num_queries, settings
+):
+    """The form's sections, outlets, experts and tags cost no query on the second request
+    of a list, even with the page cache off, and a change of content shows at once."""
+    settings.PRESSREVIEW_PAGE_CACHE_SECONDS = 0
+    client.get(REVIEWS)
+    # The page of reviews and their count.
+    with django_assert_num_queries(2):
+        page = client.get(REVIEWS)
+    assert 'value="herald"' in page.text and 'value="tribune"' not in page.text
+    StoryFactory(
+        review=desk["reviews"]["drought"],
+        outlet=OutletFactory(name="Tribune", slug="tribune"),
+        tags=["water"],
+        position=9,
+    )
+    page = client.get(REVIEWS)
+    assert 'value="tribune"' in page.text and 'value="water"' in page.text
