@@ -225,9 +225,9 @@ PRESSREVIEW_PAGE_MAX_AGE = env_int("PRESSREVIEW_PAGE_MAX_AGE", 0)
 # Fragments many pages share (the filter form's choices) are remembered per content
 # generation (reviews.caching.remembered), under the same condition as the page cache:
 # a cache every process shares, or development's single process.
-PRESSREVIEW_FRAGMENT_CACHE = env_bool(
-    "PRESSREVIEW_FRAGMENT_CACHE", default=bool(REDIS_URL) or DEBUG
-)
+# Not a setting of its own: a fragment kept in one process's memory would outlive a change
+# made through another process (a withdrawn outlet still offered in the filters).
+PRESSREVIEW_FRAGMENT_CACHE = bool(REDIS_URL) or DEBUG
 PRESSREVIEW_REPLICA_LAG_SECONDS = env_int("PRESSREVIEW_REPLICA_LAG_SECONDS", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -23,6 +23,7 @@ from .models import (
     Review,
     SlugRedirect,
     Story,
+    TaggedStory,
     published_tags,
 )
 from .moderation import FollowsSlugRedirectsView
