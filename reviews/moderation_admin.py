@@ -21,6 +21,8 @@ from taggit.models import Tag
 
 from . import moderation
 from .counts import count_per_row
+from .editing import EditingAdminMixin
+from .forms import StoryAdminForm
 from .models import Expert, StoryToTag, TaggedStory
 from .moderation import ModerationError
 from .paginators import CappedCountPaginator
@@ -226,8 +228,14 @@ class TaggedFilter(admin.SimpleListFilter):
 
 
 @admin.register(StoryToTag)
-class StoryToTagAdmin(StoryTagActionsMixin, admin.ModelAdmin):
-    """Stories seen through the tagging lens: untagged first, newest first; only tags edit."""
+class StoryToTagAdmin(EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin):
+    """Stories seen through the tagging lens: untagged first, newest first; only tags edit.
+
+    Its form is the story form: a stale save merges the tags (reviews.editing).
+    """
+
+    form = StoryAdminForm
+    change_form_template = "admin/reviews/story/change_form.html"
 
     # The tags right after the headline: the column the queue is for stays in view.
     list_display = ["headline", "tag_list", "outlet", "review_date", "section"]
@@ -288,6 +296,9 @@ class StoryToTagAdmin(StoryTagActionsMixin, admin.ModelAdmin):
         return super().has_change_permission(request, obj) and self.has_change_tags_permission(
             request
         )
+
+    def review_being_edited(self, story):
+        return story.review
 
     def save_model(self, request, obj, form, change):
         # Everything but the tags is read-only here: save_related() stores the tags.

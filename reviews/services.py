@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 import reversion
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .editing import bump_version
 from .models import Review
 
 Status = Review.Status
@@ -153,8 +153,8 @@ def _apply(
             setattr(locked, field, value)
         if ends_share_links(before=before, after=locked.status):
             locked.preview_key = ""
-        locked.version = F("version") + 1
         locked.save()
+        bump_version(review_ids=[locked.pk])
         locked.refresh_from_db()
         reversion.set_user(by)
         reversion.set_comment(transition.comment)
