@@ -90,12 +90,11 @@ class TestStoryPage:
         assert "Their fix." in response.text  # and theirs is shown
         assert story.citations.get().quote == "Their fix."
 
-    def test_the_story_page_says_who_else_is_working_on_the_review(
-        self, editor, colleague, review
-    ):
+    def test_the_story_page_says_who_else_is_working_on_the_review(self, editor, colleague, review):
         client_for(colleague).get(review_url(review))
         page = client_for(editor).get(story_url(only_story(review))).text
-        assert "Rita Sousa opened this story’s review in the last minutes" in page
+        apostrophe = "\N{RIGHT SINGLE QUOTATION MARK}"
+        assert f"Rita Sousa opened this story{apostrophe}s review in the last minutes" in page
 
     def test_a_save_on_the_story_page_makes_open_review_forms_stale(self, editor, review):
         before = review.version
