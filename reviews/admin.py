@@ -19,7 +19,13 @@ from reversion.admin import VersionAdmin
 
 from . import editing, services
 from .counts import count_per_row
-from .editing import CITATION_FIELDS, STORY_FIELDS, EditingAdminMixin, MergingInlineFormSet
+from .editing import (
+    CITATION_FIELDS,
+    STORY_FIELDS,
+    EditingAdminMixin,
+    MergingInlineFormSet,
+    UnchangedSinceOpenedAdminMixin,
+)
 from .forms import ReviewAdminForm, StoryAdminForm
 from .importer.admin import ImportFromTextAdminMixin
 from .models import Citation, Expert, Outlet, Review, Section, Story
@@ -69,14 +75,14 @@ class SlugFromNameAdmin:
 
 
 @admin.register(Section)
-class SectionAdmin(SlugFromNameAdmin, admin.ModelAdmin):
+class SectionAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Outlet)
-class OutletAdmin(SlugFromNameAdmin, admin.ModelAdmin):
+class OutletAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.ModelAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["name", "country", "language", "website"]
     list_filter = ["country", "language"]
@@ -85,7 +91,9 @@ class OutletAdmin(SlugFromNameAdmin, admin.ModelAdmin):
 
 
 @admin.register(Expert)
-class ExpertAdmin(SlugFromNameAdmin, ExpertMergeMixin, admin.ModelAdmin):
+class ExpertAdmin(
+    UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, ExpertMergeMixin, admin.ModelAdmin
+):
     list_display = ["name", "position", "organisation", "citation_count"]
     show_full_result_count = False
     paginator = CappedCountPaginator

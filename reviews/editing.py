@@ -14,6 +14,8 @@ button; the next save applies the choices. Nothing is replaced without having be
 """
 
 import datetime
+import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -443,6 +445,82 @@ class EditingAdminMixin:
             for name in (getattr(form, "version_field", None), "edit_base", "edit_conflicts")
             if name in form.fields
         ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+# Records edited on their own page (sections, outlets, experts, tags): refused if stale.
+
+
+def fingerprint(instance) -> str:
+    """A digest of every stored value of `instance`: it changes whenever anyone saves it."""
+    values = {
+        field.attname: comparable(getattr(instance, field.attname))
+        for field in instance._meta.concrete_fields
+    }
+    return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class UnchangedSinceOpenedForm(forms.ModelForm):
+    """A record's form refused when someone saved the record after it was opened, showing
+    what they saved; the input stays, and saving again knowingly replaces theirs."""
+
+    edit_fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            self.initial["edit_fingerprint"] = fingerprint(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        model = type(self.instance)
+        current = model._default_manager.select_for_update().filter(pk=self.instance.pk).first()
+        if current is None:
+            raise forms.ValidationError(
+                _("This %(model)s has been deleted meanwhile.")
+                % {"model": model._meta.verbose_name}
+            )
+        key = self.add_prefix("edit_fingerprint")
+        if self.data.get(key) == fingerprint(current):
+            return cleaned
+        data = self.data.copy()
+        data[key] = fingerprint(current)
+        self.data = data
+        theirs = [
+            _("%(field)s: “%(value)s”")
+            % {"field": field.label, "value": display(field, comparable(getattr(current, name)))}
+            for name, field in self.fields.items()
+            if name in cleaned
+            and hasattr(current, name)
+            and not same(comparable(getattr(current, name)), comparable(cleaned[name]))
+        ]
+        message = _(
+            "Not saved: someone saved this %(model)s after you opened it. Your input is still "
+            "in the form below."
+        ) % {"model": model._meta.verbose_name}
+        if theirs:
+            message += " " + _("They saved: %(values)s.") % {"values": "; ".join(theirs)}
+        message += " " + _(
+            "Save again to replace their values with yours, or reload the page to keep theirs."
+        )
+        raise forms.ValidationError(message)
+
+
+class UnchangedSinceOpenedAdminMixin:
+    """Renders the fingerprint of an UnchangedSinceOpenedForm (not part of any fieldset)."""
+
+    form = UnchangedSinceOpenedForm
+    change_form_template = "admin/reviews/change_form_checked.html"
+
+    def get_fields(self, request, obj=None):
+        # Rendered by the template, above the fieldsets, not as a row of its own.
+        return [name for name in super().get_fields(request, obj) if name != "edit_fingerprint"]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        context["edit_hidden_fields"] = [form["edit_fingerprint"]] if obj is not None else []
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 

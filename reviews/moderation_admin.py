@@ -21,7 +21,7 @@ from taggit.models import Tag
 
 from . import moderation
 from .counts import count_per_row
-from .editing import EditingAdminMixin
+from .editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin, UnchangedSinceOpenedForm
 from .forms import StoryAdminForm
 from .models import Expert, StoryToTag, TaggedStory
 from .moderation import ModerationError
@@ -313,7 +313,7 @@ class StoryToTagAdmin(EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin)
 # The tag vocabulary
 
 
-class TagForm(forms.ModelForm):
+class TagForm(UnchangedSinceOpenedForm):
     class Meta:
         model = Tag
         fields = ["name"]
@@ -373,7 +373,7 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(UnchangedSinceOpenedAdminMixin, admin.ModelAdmin):
     """The vocabulary: usage counts, rename (old addresses redirect), merge, delete unused."""
 
     form = TagForm

@@ -8,7 +8,15 @@ from django.urls import reverse
 from reviews import editing, moderation, services
 from reviews.models import Review, Story
 from tests.admin_forms import form_as_rendered
-from tests.factories import CitationFactory, ReviewFactory, StoryFactory, UserFactory
+from tests.factories import (
+    CitationFactory,
+    ExpertFactory,
+    OutletFactory,
+    ReviewFactory,
+    SectionFactory,
+    StoryFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -246,3 +254,38 @@ class TestOneVersion:
         editing.bump_version(review_ids=[review.pk])
         assert Review.objects.get(pk=review.pk).version == review.version + 1
         assert Review.objects.get(pk=other.pk).version == other.version
+
+
+class TestRecordsEditedAlone:
+    """Sections, outlets, experts and tags: a save after someone else's is refused."""
+
+    @pytest.mark.parametrize(
+        ("url_name", "make", "field", "value"),
+        [
+            ("admin:reviews_section_change", SectionFactory, "description", "Mine."),
+            ("admin:reviews_outlet_change", OutletFactory, "country", "Spain"),
+            ("admin:reviews_expert_change", ExpertFactory, "position", "chief economist"),
+        ],
+    )
+    def test_a_stale_save_is_refused_showing_theirs_and_keeping_mine(
+        self, editor, colleague, url_name, make, field, value
+    ):
+        record = make()
+        url = reverse(url_name, args=[record.pk])
+        mine, theirs = client_for(editor), client_for(colleague)
+        my_form = opened(mine, url)
+        their_form = opened(theirs, url)
+
+        assert theirs.post(url, their_form | {field: "Theirs"}).status_code == 302
+        refused = mine.post(url, my_form | {field: value})
+
+        assert refused.status_code == 200
+        assert "Not saved: someone saved this" in refused.text
+        assert "“Theirs”" in refused.text
+        assert value in refused.text
+        record.refresh_from_db()
+        assert getattr(record, field) == "Theirs"
+        # Having seen theirs, saving again replaces it knowingly.
+        assert mine.post(url, form_as_rendered(refused)).status_code == 302
+        record.refresh_from_db()
+        assert getattr(record, field) == value
