@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
 from . import editing, services
@@ -185,15 +186,9 @@ class ReviewAdmin(
 ):
     form = ReviewAdminForm
     change_form_template = "admin/reviews/review/change_form.html"
-    list_display = [
-        "title",
-        "section",
-        "review_date",
-        "state",
-        "publish_time",
-        "is_published",
-        "story_count",
-    ]
+    # The state and its time right after the title, so that they stay in view on a laptop;
+    # "Scheduled" or "Published" in the state says whether readers see it.
+    list_display = ["title", "state", "publish_time", "review_date", "section", "story_count"]
     list_filter = [PublicationFilter, "section", "review_date"]
     list_select_related = ["section", "author"]
     # At archive scale (docs/PERFORMANCE.md): no count of the whole table, counts capped.
@@ -307,8 +302,8 @@ class ReviewAdmin(
                 request,
                 format_html(
                     "{} {}",
-                    _("Your changes are saved, but the review was not: %(action)s.")
-                    % {"action": TRANSITIONS[name].label.lower()},
+                    _("Your changes are saved, but the review was not %(done)s, because:")
+                    % {"done": TRANSITIONS[name].done},
                     format_html_join(" ", "{}", ((problem,) for problem in refusal.problems)),
                 ),
                 messages.ERROR,
@@ -347,8 +342,8 @@ class ReviewAdmin(
         if done:
             self.message_user(
                 request,
-                _("%(count)d review(s): %(done)s.")
-                % {"count": len(done), "done": TRANSITIONS[transition].comment.lower()},
+                ngettext("%(count)d review %(done)s.", "%(count)d reviews %(done)s.", len(done))
+                % {"count": len(done), "done": TRANSITIONS[transition].done},
                 messages.SUCCESS,
             )
         for line in refused:

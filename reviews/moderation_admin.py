@@ -237,15 +237,16 @@ class StoryToTagAdmin(EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin)
     form = StoryAdminForm
     change_form_template = "admin/reviews/story/change_form.html"
 
-    # The tags right after the headline: the column the queue is for stays in view.
-    list_display = ["headline", "tag_list", "outlet", "review_date", "section"]
+    # The tags right after the headline: the column the queue is for stays in view, then the
+    # review's state and date; the section is a filter.
+    list_display = ["headline", "tag_list", "review_state", "review_date", "outlet"]
     list_filter = [
         TaggedFilter,
         ("outlet", admin.RelatedOnlyFieldListFilter),
         "review__section",
         "review__review_date",
     ]
-    list_select_related = ["outlet", "review__section"]
+    list_select_related = ["outlet", "review"]
     search_fields = ["headline"]
     date_hierarchy = "review__review_date"
     list_per_page = 50
@@ -276,9 +277,9 @@ class StoryToTagAdmin(EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin)
     def review_date(self, story):
         return story.review.review_date
 
-    @admin.display(description=gettext_lazy("section"), ordering="review__section__name")
-    def section(self, story):
-        return story.review.section
+    @admin.display(description=gettext_lazy("state"), ordering="review__status")
+    def review_state(self, story):
+        return story.review.get_status_display()
 
     @admin.display(description=gettext_lazy("tags"), ordering="tag_total")
     def tag_list(self, story):
