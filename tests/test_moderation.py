@@ -12,7 +12,7 @@ from taggit.models import Tag
 
 from reviews import moderation
 from reviews.models import Citation, Expert, SlugRedirect, Story
-from tests.admin_forms import opened_story_form
+from tests.admin_forms import opened_record_form, opened_story_form
 from tests.factories import (
     CitationFactory,
     ExpertFactory,
@@ -332,7 +332,8 @@ def test_renaming_a_tag_moves_its_address_and_redirects_the_old_one(client, mode
     client.force_login(moderator)
 
     response = client.post(
-        reverse("admin:taggit_tag_change", args=[tag.pk]), {"name": "Energy costs"}
+        reverse("admin:taggit_tag_change", args=[tag.pk]),
+        {"name": "Energy costs"} | opened_record_form(tag),
     )
 
     assert response.status_code == 302
@@ -350,7 +351,8 @@ def test_renaming_a_tag_to_another_tags_name_in_another_case_is_refused(client, 
     client.force_login(moderator)
 
     response = client.post(
-        reverse("admin:taggit_tag_change", args=[embargo.pk]), {"name": "sanctions"}
+        reverse("admin:taggit_tag_change", args=[embargo.pk]),
+        {"name": "sanctions"} | opened_record_form(embargo),
     )
 
     assert response.status_code == 200
@@ -607,7 +609,7 @@ def remove_tag(client, world):
 
 def rename_tag(client, world):
     url = reverse("admin:taggit_tag_change", args=[world["ports"].pk])
-    response = client.post(url, {"name": "harbours"})
+    response = client.post(url, {"name": "harbours"} | opened_record_form(world["ports"]))
     return response, Tag.objects.filter(name="harbours").exists()
 
 
