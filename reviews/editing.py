@@ -223,8 +223,6 @@ class Merge:
         self.now = snapshot(review.pk) if self.stale else {}
         self.conflicts: dict[str, Conflict] = {}
         self.unresolved: list[Conflict] = []
-        # Fields that took the other side's value: their base stays, so the merge repeats.
-        self.kept_base: set[tuple[str, str]] = set()
         self.refused = False
         self.announced = False
 
@@ -256,13 +254,11 @@ class Merge:
                 continue
             if base is not None and same(mine, base):
                 cleaned[name] = to_cleaned(field, theirs)
-                self.kept_base.add((record, name))
                 replaced = True
             elif base is not None and same(theirs, base):
                 continue
             elif base is not None and isinstance(field, TagField):
                 cleaned[name] = merge_tags(base, mine, theirs)
-                self.kept_base.add((record, name))
                 replaced = True
             elif self.merging:
                 self.conflicts[key] = Conflict(
@@ -292,16 +288,22 @@ class Merge:
         return bool(self.conflicts or self.unresolved)
 
     def refuse(self) -> None:
-        """Carry the current version and base, and the choices to make, into the re-shown
-        form; the editor's input stays as posted."""
+        """Carry the choices to make into the re-shown form; the editor's input stays as
+        posted, and so do the version and base it was opened on, so that the next save merges
+        again what only one side changed. Only the base of a conflicting field moves, to the
+        value shown as theirs: once chosen, that choice is the editor's own change."""
         self.refused = True
         form = self.root_form
-        base = snapshot(self.review.pk)
-        for record, name in self.kept_base:
-            if name in self.base.get(record, {}) and record in base:
-                base[record][name] = self.base[record][name]
+        base = {record: dict(values) for record, values in self.base.items()}
+        for conflict in self.conflicts.values():
+            if conflict is not None:
+                record, name = conflict.key.rsplit(".", 1)
+                base.setdefault(record, {})[name] = conflict.theirs
         data = form.data.copy()
-        data[form.add_prefix(form.version_field)] = Review.objects.get(pk=self.review.pk).version
+        if not self.merging:
+            # A revert is refused whole: saving again after seeing why reverts anyway.
+            current = Review.objects.get(pk=self.review.pk).version
+            data[form.add_prefix(form.version_field)] = current
         data[form.add_prefix("edit_base")] = signing.dumps(base, salt=BASE_SALT, compress=True)
         data[form.add_prefix("edit_conflicts")] = signing.dumps(
             [asdict(c) | {"choice": ""} for c in self.shown], salt=CONFLICTS_SALT, compress=True
@@ -402,6 +404,7 @@ class MergingInlineFormSet(forms.BaseInlineFormSet):
         merge = getattr(self.instance, "edit_merge", None)
         if merge is None:
             return
+        found_before = len(merge.conflicts) + len(merge.unresolved)
         for form in self.forms:
             pk = form.instance.pk
             if pk is None or not hasattr(form, "cleaned_data") or self._should_delete_form(form):
@@ -413,7 +416,8 @@ class MergingInlineFormSet(forms.BaseInlineFormSet):
                 for name in fields:
                     if not isinstance(form.fields[name], TagField):
                         setattr(form.instance, name, form.cleaned_data[name])
-        if merge.must_refuse():
+        found_here = len(merge.conflicts) + len(merge.unresolved) > found_before
+        if found_here:
             merge.refuse()
             if not merge.announced:
                 merge.announced = True

@@ -189,6 +189,27 @@ class TestReviewForm:
         review.refresh_from_db()
         assert (review.title, review.lede) == ("Press review: Theirs", "My lede.")
 
+    def test_what_merged_before_a_conflict_stays_merged_after_the_choice(
+        self, editor, colleague, review
+    ):
+        """Their headline (which I left alone) is not undone by my form once I choose."""
+        story = only_story(review)
+        mine, theirs = client_for(editor), client_for(colleague)
+        my_form = opened(mine, review_url(review))
+        their_review_form = opened(theirs, review_url(review))
+        theirs.post(review_url(review), their_review_form | {"title": "Press review: Theirs"})
+        their_story_form = opened(theirs, story_url(story))
+        theirs.post(story_url(story), their_story_form | {"headline": "Their headline"})
+
+        refused = mine.post(review_url(review), my_form | {"title": "Press review: Mine"})
+        assert [conflict.key for conflict in refused.context["edit_conflicts"]] == ["review.title"]
+        again = form_as_rendered(refused) | {"resolve:review.title": "mine"}
+
+        assert mine.post(review_url(review), again).status_code == 302
+        review.refresh_from_db()
+        story.refresh_from_db()
+        assert (review.title, story.headline) == ("Press review: Mine", "Their headline")
+
     def test_picking_your_own_value_replaces_theirs_knowingly(self, editor, colleague, review):
         mine, theirs = client_for(editor), client_for(colleague)
         my_form = opened(mine, review_url(review))

@@ -103,7 +103,7 @@ def test_moderator_tags_a_story_but_cannot_edit_its_text(live_server, page, scre
     assert story.headline == "Dockers walk out"
 
 
-def test_the_second_of_two_editors_saving_the_same_review_is_refused_and_keeps_their_input(
+def test_two_editors_saving_the_same_review_merge_and_the_second_chooses_where_they_clash(
     live_server, browser, screenshot_folder
 ):
     UserFactory(username="ana", groups=["Editors"])
@@ -121,13 +121,22 @@ def test_the_second_of_two_editors_saving_the_same_review_is_refused_and_keeps_t
     first.get_by_role("button", name="Save and continue editing").click()
     expect(first.locator(".messagelist")).to_contain_text("was changed successfully")
 
+    second.get_by_label("Title:").fill("Press review: Rui's title")
     second.get_by_label("Lede:").fill("Rui's new lede, typed at the same time.")
     second.get_by_role("button", name="Save and continue editing").click()
-    expect(second.locator(".errornote, .errorlist").first).to_be_visible()
     expect(second.get_by_text("Not saved")).to_be_visible()
+    conflicts = second.locator(".edit-conflicts")
+    for value in ("Rui's title", "Ana's title", "Original title"):
+        expect(conflicts).to_contain_text(value)
     expect(second.get_by_label("Lede:")).to_have_value("Rui's new lede, typed at the same time.")
-    second.screenshot(path=screenshot_folder / "second-editor-refused.png", full_page=True)
+    second.screenshot(path=screenshot_folder / "second-editor-chooses.png", full_page=True)
+    review.refresh_from_db()
+    assert review.title == "Press review: Ana's title"
+
+    second.get_by_role("radio", name="Theirs (saved meanwhile)").check()
+    second.get_by_role("button", name="Save and continue editing").click()
+    expect(second.locator(".messagelist")).to_contain_text("was changed successfully")
 
     review.refresh_from_db()
     assert review.title == "Press review: Ana's title"
-    assert review.lede != "Rui's new lede, typed at the same time."
+    assert review.lede == "Rui's new lede, typed at the same time."
