@@ -140,3 +140,30 @@ def test_two_editors_saving_the_same_review_merge_and_the_second_chooses_where_t
     review.refresh_from_db()
     assert review.title == "Press review: Ana's title"
     assert review.lede == "Rui's new lede, typed at the same time."
+
+
+@pytest.mark.parametrize(
+    ("path", "columns"),
+    [
+        ("/admin/reviews/review/", ["state", "publish_time"]),
+        ("/admin/reviews/storytotag/", ["review_state", "review_date"]),
+    ],
+    ids=["reviews", "stories-to-tag"],
+)
+def test_state_and_time_columns_stay_in_view_at_1280_pixels(
+    live_server, browser, screenshot_folder, path, columns
+):
+    UserFactory(username="ana", groups=["Editors"])
+    StoryFactory(
+        headline="Dockers extend their walkout as talks stall over pay and pensions",
+        review=ReviewFactory(title="Press review: Dockers extend walkout as talks stall again"),
+    )
+    page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    log_in(page, live_server, "ana")
+    page.goto(f"{live_server.url}{path}")
+    # The table scrolls inside its own box, beside the filters: in view means inside it.
+    visible = page.locator("#changelist-form .results").bounding_box()
+    for column in columns:
+        box = page.locator(f"#result_list th.column-{column}").bounding_box()
+        assert box["x"] + box["width"] <= visible["x"] + visible["width"], column
+    page.screenshot(path=screenshot_folder / f"{columns[0]}.png")
