@@ -242,6 +242,29 @@ class TestReviewForm:
         assert story.headline == "Dockers walk out"
 
 
+class TestTaggingPage:
+    def test_a_moderators_stale_tagging_keeps_an_editors_new_headline_and_tags(
+        self, editor, moderator, review
+    ):
+        story = only_story(review)
+        url = reverse("admin:reviews_storytotag_change", args=[story.pk])
+        theirs, mine = client_for(editor), client_for(moderator)
+        my_form = opened(mine, url)
+        assert "headline" not in my_form  # read-only for moderators
+
+        their_form = opened(theirs, review_url(review))
+        theirs.post(
+            review_url(review),
+            their_form | {"stories-0-headline": "Dockers return", "stories-0-tags": "ports, pay"},
+        )
+        response = mine.post(url, my_form | {"tags": "ports, labour"})
+
+        assert response.status_code == 302
+        story.refresh_from_db()
+        assert story.headline == "Dockers return"
+        assert tag_names(story) == ["labour", "pay", "ports"]
+
+
 class TestOneVersion:
     """Every write path of the review unit goes through editing.bump_version."""
 

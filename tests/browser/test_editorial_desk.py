@@ -142,6 +142,34 @@ def test_two_editors_saving_the_same_review_merge_and_the_second_chooses_where_t
     assert review.lede == "Rui's new lede, typed at the same time."
 
 
+def test_a_moderators_new_tag_survives_an_editors_stale_save_of_the_review(
+    live_server, browser, screenshot_folder
+):
+    UserFactory(username="ana", groups=["Editors"])
+    UserFactory(username="moritz", groups=["Moderators"])
+    review = ReviewFactory(draft=True)
+    story = StoryFactory(review=review, position=1, headline="Dockers walk out", tags=["ports"])
+    editor, moderator = browser.new_context().new_page(), browser.new_context().new_page()
+    log_in(editor, live_server, "ana")
+    log_in(moderator, live_server, "moritz")
+    editor.goto(f"{live_server.url}/admin/reviews/review/{review.pk}/change/")
+
+    moderator.goto(f"{live_server.url}/admin/reviews/storytotag/{story.pk}/change/")
+    moderator.locator("#id_tags").fill("ports, labour")
+    moderator.get_by_role("button", name="Save", exact=True).click()
+    expect(moderator.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    editor.get_by_label("Lede:").fill("A lede written while the story was being tagged.")
+    editor.get_by_role("button", name="Save and continue editing").click()
+    expect(editor.locator(".messagelist")).to_contain_text("was changed successfully")
+    expect(editor.locator("#id_stories-0-tags")).to_have_value(re.compile("labour"))
+    editor.screenshot(path=screenshot_folder / "editor-merged.png", full_page=True)
+
+    review.refresh_from_db()
+    assert review.lede == "A lede written while the story was being tagged."
+    assert sorted(tag.name for tag in story.tags.all()) == ["labour", "ports"]
+
+
 @pytest.mark.parametrize(
     ("path", "columns"),
     [
