@@ -26,6 +26,7 @@ from django.core.cache import cache
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from reversion.models import Version
 from taggit.forms import TagField
 
 from .models import Review, Story
@@ -333,8 +334,6 @@ class Merge:
         return _("Not saved: choose the value to keep for each field listed, then save again.")
 
     def _who_and_when(self) -> dict:
-        from reversion.models import Version
-
         latest = (
             Version.objects.get_for_object(self.review).select_related("revision__user").first()
         )
