@@ -9,6 +9,9 @@ admin.site.site_header = "Pressreview"
 admin.site.site_title = "Pressreview admin"
 admin.site.index_title = "Editorial desk"
 
+# Inside the back office, a refusal keeps the admin's look and a way back.
+handler403 = "reviews.admin_denied.permission_denied"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

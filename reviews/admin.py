@@ -5,12 +5,9 @@ of stories (the custom `reviews.change_story_tags` permission): for them every o
 of the story form is read-only and the citation inline is view-only.
 """
 
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.cache import cache
 from django.core.validators import URLValidator
 from django.db import models
 from django.http import HttpResponseRedirect
@@ -18,11 +15,19 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
-from . import services
+from . import editing, services
 from .counts import count_per_row
-from .forms import ReviewAdminForm
+from .editing import (
+    CITATION_FIELDS,
+    STORY_FIELDS,
+    EditingAdminMixin,
+    MergingInlineFormSet,
+    UnchangedSinceOpenedAdminMixin,
+)
+from .forms import ReviewAdminForm, StoryAdminForm
 from .importer.admin import ImportFromTextAdminMixin
 from .models import Citation, Expert, Outlet, Review, Section, Story
 from .moderation_admin import (
@@ -71,14 +76,14 @@ class SlugFromNameAdmin:
 
 
 @admin.register(Section)
-class SectionAdmin(SlugFromNameAdmin, admin.ModelAdmin):
+class SectionAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Outlet)
-class OutletAdmin(SlugFromNameAdmin, admin.ModelAdmin):
+class OutletAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.ModelAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["name", "country", "language", "website"]
     list_filter = ["country", "language"]
@@ -87,7 +92,9 @@ class OutletAdmin(SlugFromNameAdmin, admin.ModelAdmin):
 
 
 @admin.register(Expert)
-class ExpertAdmin(SlugFromNameAdmin, ExpertMergeMixin, admin.ModelAdmin):
+class ExpertAdmin(
+    UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, ExpertMergeMixin, admin.ModelAdmin
+):
     list_display = ["name", "position", "organisation", "citation_count"]
     show_full_result_count = False
     paginator = CappedCountPaginator
@@ -111,9 +118,26 @@ class ExpertAdmin(SlugFromNameAdmin, ExpertMergeMixin, admin.ModelAdmin):
         return expert.citation_total
 
 
+class StoryMergeFormSet(MergingInlineFormSet):
+    merge_record = "story"
+    merge_fields = STORY_FIELDS
+
+    def row_label(self, form):
+        return _("Story %(position)s") % {"position": form.instance.position}
+
+
+class CitationMergeFormSet(MergingInlineFormSet):
+    merge_record = "citation"
+    merge_fields = CITATION_FIELDS
+
+    def row_label(self, form):
+        return _("Citation of %(expert)s") % {"expert": form.instance.expert}
+
+
 class StoryInline(admin.StackedInline):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     model = Story
+    formset = StoryMergeFormSet
     extra = 0
     ordering = ["position"]
     fields = [("position", "outlet"), "headline", "body", "link", "tags"]
@@ -154,19 +178,17 @@ class PublicationFilter(admin.SimpleListFilter):
 
 @admin.register(Review)
 class ReviewAdmin(
-    SlugFromNameAdmin, ImportFromTextAdminMixin, PreviewAdminMixin, ReviewVersionAdmin
+    EditingAdminMixin,
+    SlugFromNameAdmin,
+    ImportFromTextAdminMixin,
+    PreviewAdminMixin,
+    ReviewVersionAdmin,
 ):
     form = ReviewAdminForm
     change_form_template = "admin/reviews/review/change_form.html"
-    list_display = [
-        "title",
-        "section",
-        "review_date",
-        "state",
-        "publish_time",
-        "is_published",
-        "story_count",
-    ]
+    # The state and its time right after the title, so that they stay in view on a laptop;
+    # "Scheduled" or "Published" in the state says whether readers see it.
+    list_display = ["title", "state", "publish_time", "review_date", "section", "story_count"]
     list_filter = [PublicationFilter, "section", "review_date"]
     list_select_related = ["section", "author"]
     # At archive scale (docs/PERFORMANCE.md): no count of the whole table, counts capped.
@@ -180,15 +202,13 @@ class ReviewAdmin(
         (None, {"fields": ["title", "slug", "section", ("dateline_city", "review_date"), "lede"]}),
         (
             _("Publication"),
-            {"fields": [("status", "publish_at"), "sent_back_reason", "author", "version"]},
+            {"fields": [("status", "publish_at"), "sent_back_reason", "author"]},
         ),
         (_("Disclaimer"), {"fields": ["disclaimer"], "classes": ["collapse"]}),
         (_("Record"), {"fields": [("created_at", "updated_at")], "classes": ["collapse"]}),
     ]
     inlines = [StoryInline]
     actions = ["submit_selected", "publish_selected", "withdraw_selected", "to_draft_selected"]
-    # How long an editor who opened a review counts as "working on it" for the others.
-    recently_opened = datetime.timedelta(minutes=10)
 
     class Media:
         css = {"all": ["reviews/admin.css"]}
@@ -201,6 +221,16 @@ class ReviewAdmin(
             .annotate(story_total=count_per_row(Story.objects.all(), "review"))
             .order_by(*Review._meta.ordering)
         )
+
+    def review_being_edited(self, review):
+        return review
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # Reverting or recovering replaces the review on purpose: stale, it is refused.
+        url_name = request.resolver_match.url_name if request.resolver_match else ""
+        form.merging = not url_name.endswith(("_revision", "_recover"))
+        return form
 
     def get_readonly_fields(self, request, obj=None):
         # Status changes only through the workflow buttons; the publish time only for
@@ -240,12 +270,11 @@ class ReviewAdmin(
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
             obj.author = request.user
-        if change:
-            # clean() has checked, under a row lock, that this is the saved version.
-            obj.version = form.cleaned_data["version"] + 1
-        else:
-            obj.version = 1
         super().save_model(request, obj, form, change)
+        if change:
+            # clean() has merged, under a row lock, what was saved since the form was opened.
+            editing.bump_version(review_ids=[obj.pk])
+            obj.refresh_from_db(fields=["version", "updated_at"])
 
     def response_add(self, request, obj, post_url_continue=None):
         return self.apply_transition(request, obj) or super().response_add(
@@ -273,8 +302,8 @@ class ReviewAdmin(
                 request,
                 format_html(
                     "{} {}",
-                    _("Your changes are saved, but the review was not: %(action)s.")
-                    % {"action": TRANSITIONS[name].label.lower()},
+                    _("Your changes are saved, but the review was not %(done)s, because:")
+                    % {"done": TRANSITIONS[name].done},
                     format_html_join(" ", "{}", ((problem,) for problem in refusal.problems)),
                 ),
                 messages.ERROR,
@@ -288,7 +317,7 @@ class ReviewAdmin(
             )
         return HttpResponseRedirect(reverse("admin:reviews_review_change", args=[review.pk]))
 
-    # The change form's workflow buttons and notices
+    # The change form's workflow buttons
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         review = self.get_object(request, object_id) if object_id else None
@@ -296,25 +325,8 @@ class ReviewAdmin(
             "transitions": available_transitions(
                 review=review or Review(status=Review.Status.DRAFT), user=request.user
             ),
-            "other_editors": self.note_opened(request, review) if review else [],
         }
         return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def note_opened(self, request, review) -> list[str]:
-        """Remember that this user opened the review; return who else did lately."""
-        key = f"review-opened:{review.pk}"
-        now = timezone.now()
-        openers = {
-            user_id: (name, opened_at)
-            for user_id, (name, opened_at) in (cache.get(key) or {}).items()
-            if now - opened_at < self.recently_opened
-        }
-        others = [name for user_id, (name, _) in openers.items() if user_id != request.user.pk]
-        if request.method == "GET":
-            name = request.user.get_full_name() or request.user.get_username()
-            openers[request.user.pk] = (name, now)
-            cache.set(key, openers, int(self.recently_opened.total_seconds()))
-        return others
 
     # Bulk actions: the same transitions, review by review.
 
@@ -330,8 +342,8 @@ class ReviewAdmin(
         if done:
             self.message_user(
                 request,
-                _("%(count)d review(s): %(done)s.")
-                % {"count": len(done), "done": TRANSITIONS[transition].comment.lower()},
+                ngettext("%(count)d review %(done)s.", "%(count)d reviews %(done)s.", len(done))
+                % {"count": len(done), "done": TRANSITIONS[transition].done},
                 messages.SUCCESS,
             )
         for line in refused:
@@ -361,12 +373,16 @@ class CitationInline(admin.TabularInline):
     extra = 0
     fields = ["expert", "position", "organisation", "quote"]
     autocomplete_fields = ["expert"]
+    formset = CitationMergeFormSet
 
 
 @admin.register(Story)
-class StoryAdmin(StoryTagActionsMixin, VersionAdmin):
-    """Stories and their citations. A save here records a revision of the whole review."""
+class StoryAdmin(EditingAdminMixin, StoryTagActionsMixin, VersionAdmin):
+    """Stories and their citations. A save here records a revision of the whole review, and
+    is merged with the review's other pages like the review form (reviews.editing)."""
 
+    form = StoryAdminForm
+    change_form_template = "admin/reviews/story/change_form.html"
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["headline", "outlet", "review", "position", "tag_list"]
     list_filter = ["review__section", "review__status", "outlet"]
@@ -400,3 +416,12 @@ class StoryAdmin(StoryTagActionsMixin, VersionAdmin):
         if self.may_edit_text(request):
             return []
         return [field for field in self.fields if field != "tags"]
+
+    def review_being_edited(self, story):
+        return story.review
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The story's review, and the one it left if it moved: both changed.
+        moved_from = form.initial.get("review") if change else None
+        editing.bump_version(review_ids=[form.instance.review_id, moved_from])

@@ -36,10 +36,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 from taggit.models import Tag
 
+from .editing import bump_version
 from .models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
 from .moderation import find_tag, normalise_name
 from .services import ends_share_links
@@ -543,7 +544,7 @@ def _write_review(data: ReviewData, *, author) -> str:
         if value is not None
     }
     if existing:
-        bookkeeping["version"] = F("version") + 1
+        bump_version(review_ids=[review.pk])
     if bookkeeping:
         Review.objects.filter(pk=review.pk).update(**bookkeeping)
     # A safety net for the comparison above: whatever wrote the same rows is no change.

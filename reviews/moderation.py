@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from .caching import content_changed
+from .editing import bump_version, review_ids_of_stories
 from .models import Citation, Expert, SlugRedirect, Story, TaggedStory, published_tags
 from .shortlists import SLUG
 from .slugs import slug_for_instance
@@ -87,6 +88,7 @@ def story_set_tags(*, story: Story, names: Iterable[str], by: User) -> None:
     require(by, CHANGE_STORY_TAGS)
     with transaction.atomic():
         story.tags.set([normalise_name(name) for name in names if normalise_name(name)])
+        bump_version(review_ids=[story.review_id])
 
 
 def stories_add_tag(*, stories: Iterable[Story], name: str, by: User) -> tuple[Tag, int]:
@@ -109,6 +111,7 @@ def stories_add_tag(*, stories: Iterable[Story], name: str, by: User) -> tuple[T
         if added:
             # bulk_create() sends no signal: tell the public page cache.
             content_changed()
+            bump_version(review_ids=review_ids_of_stories(row.content_object_id for row in added))
     return tag, len(added)
 
 
@@ -116,9 +119,12 @@ def stories_remove_tag(*, stories: Iterable[Story], tag: Tag, by: User) -> int:
     """Take `tag` off every story; return how many stories lost it."""
     require(by, CHANGE_STORY_TAGS)
     with transaction.atomic():
-        removed, _by_model = TaggedStory.objects.filter(
+        uses = TaggedStory.objects.filter(
             tag=tag, content_object_id__in={story.pk for story in stories}
-        ).delete()
+        )
+        touched = review_ids_of_stories(uses.values_list("content_object_id", flat=True))
+        removed, _by_model = uses.delete()
+        bump_version(review_ids=touched)
     return removed
 
 
@@ -207,6 +213,9 @@ def tags_merge(*, tags: Iterable[Tag], into: Tag, by: User) -> int:
         public = public_ids(SlugRedirect.Kind.TAG, merged_ids)
         having_target = TaggedStory.objects.filter(tag=into).values("content_object_id")
         uses = TaggedStory.objects.filter(tag_id__in=merged_ids)
+        bump_version(
+            review_ids=review_ids_of_stories(uses.values_list("content_object_id", flat=True))
+        )
         uses.filter(content_object_id__in=having_target).delete()
         # A story with two merged tags keeps one row; the unique constraint needs that.
         seen, duplicates = set(), []
@@ -305,6 +314,8 @@ def experts_merge(*, experts: Iterable[Expert], into: Expert, by: User) -> Exper
             citation.story_id: citation for citation in Citation.objects.filter(expert=into)
         }
         changed, duplicates = {}, []
+        cited = Citation.objects.filter(expert_id__in=merged_ids)
+        bump_version(review_ids=review_ids_of_stories(cited.values_list("story_id", flat=True)))
         for citation in Citation.objects.filter(expert_id__in=merged_ids).order_by("pk"):
             kept = kept_citations.get(citation.story_id)
             if kept is None:

@@ -21,6 +21,8 @@ from taggit.models import Tag
 
 from . import moderation
 from .counts import count_per_row
+from .editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin, UnchangedSinceOpenedForm
+from .forms import StoryAdminForm
 from .models import Expert, StoryToTag, TaggedStory
 from .moderation import ModerationError
 from .paginators import CappedCountPaginator
@@ -226,18 +228,25 @@ class TaggedFilter(admin.SimpleListFilter):
 
 
 @admin.register(StoryToTag)
-class StoryToTagAdmin(StoryTagActionsMixin, admin.ModelAdmin):
-    """Stories seen through the tagging lens: untagged first, newest first; only tags edit."""
+class StoryToTagAdmin(EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin):
+    """Stories seen through the tagging lens: untagged first, newest first; only tags edit.
 
-    # The tags right after the headline: the column the queue is for stays in view.
-    list_display = ["headline", "tag_list", "outlet", "review_date", "section"]
+    Its form is the story form: a stale save merges the tags (reviews.editing).
+    """
+
+    form = StoryAdminForm
+    change_form_template = "admin/reviews/story/change_form.html"
+
+    # The tags right after the headline: the column the queue is for stays in view, then the
+    # review's state and date; the section is a filter.
+    list_display = ["headline", "tag_list", "review_state", "review_date", "outlet"]
     list_filter = [
         TaggedFilter,
         ("outlet", admin.RelatedOnlyFieldListFilter),
         "review__section",
         "review__review_date",
     ]
-    list_select_related = ["outlet", "review__section"]
+    list_select_related = ["outlet", "review"]
     search_fields = ["headline"]
     date_hierarchy = "review__review_date"
     list_per_page = 50
@@ -268,9 +277,9 @@ class StoryToTagAdmin(StoryTagActionsMixin, admin.ModelAdmin):
     def review_date(self, story):
         return story.review.review_date
 
-    @admin.display(description=gettext_lazy("section"), ordering="review__section__name")
-    def section(self, story):
-        return story.review.section
+    @admin.display(description=gettext_lazy("state"), ordering="review__status")
+    def review_state(self, story):
+        return story.review.get_status_display()
 
     @admin.display(description=gettext_lazy("tags"), ordering="tag_total")
     def tag_list(self, story):
@@ -289,6 +298,9 @@ class StoryToTagAdmin(StoryTagActionsMixin, admin.ModelAdmin):
             request
         )
 
+    def review_being_edited(self, story):
+        return story.review
+
     def save_model(self, request, obj, form, change):
         # Everything but the tags is read-only here: save_related() stores the tags.
         pass
@@ -302,7 +314,7 @@ class StoryToTagAdmin(StoryTagActionsMixin, admin.ModelAdmin):
 # The tag vocabulary
 
 
-class TagForm(forms.ModelForm):
+class TagForm(UnchangedSinceOpenedForm):
     class Meta:
         model = Tag
         fields = ["name"]
@@ -362,7 +374,7 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(UnchangedSinceOpenedAdminMixin, admin.ModelAdmin):
     """The vocabulary: usage counts, rename (old addresses redirect), merge, delete unused."""
 
     form = TagForm

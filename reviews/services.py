@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 import reversion
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .editing import bump_version
 from .models import Review
 
 Status = Review.Status
@@ -42,18 +42,28 @@ class Transition:
     sources: tuple[str, ...]
     permission: str
     comment: str
+    # What the review is once it has happened, for messages: "3 reviews published."
+    done: str
 
 
 TRANSITIONS = {
     transition.name: transition
     for transition in [
-        Transition("submit", gettext_lazy("Submit for review"), (Status.DRAFT,), EDIT, "Submitted"),
+        Transition(
+            "submit",
+            gettext_lazy("Submit for review"),
+            (Status.DRAFT,),
+            EDIT,
+            "Submitted",
+            gettext_lazy("submitted for review"),
+        ),
         Transition(
             "publish",
             gettext_lazy("Publish now"),
             (Status.DRAFT, Status.IN_REVIEW, Status.PUBLISHED),
             PUBLISH,
             "Published",
+            gettext_lazy("published"),
         ),
         Transition(
             "schedule",
@@ -61,13 +71,31 @@ TRANSITIONS = {
             (Status.DRAFT, Status.IN_REVIEW, Status.PUBLISHED),
             PUBLISH,
             "Scheduled",
-        ),
-        Transition("withdraw", gettext_lazy("Withdraw"), (Status.PUBLISHED,), PUBLISH, "Withdrawn"),
-        Transition(
-            "send_back", gettext_lazy("Send back"), (Status.IN_REVIEW,), PUBLISH, "Sent back"
+            gettext_lazy("scheduled"),
         ),
         Transition(
-            "to_draft", gettext_lazy("Back to draft"), (Status.WITHDRAWN,), EDIT, "Back to draft"
+            "withdraw",
+            gettext_lazy("Withdraw"),
+            (Status.PUBLISHED,),
+            PUBLISH,
+            "Withdrawn",
+            gettext_lazy("withdrawn"),
+        ),
+        Transition(
+            "send_back",
+            gettext_lazy("Send back"),
+            (Status.IN_REVIEW,),
+            PUBLISH,
+            "Sent back",
+            gettext_lazy("sent back to its author"),
+        ),
+        Transition(
+            "to_draft",
+            gettext_lazy("Back to draft"),
+            (Status.WITHDRAWN,),
+            EDIT,
+            "Back to draft",
+            gettext_lazy("put back to draft"),
         ),
     ]
 }
@@ -153,8 +181,8 @@ def _apply(
             setattr(locked, field, value)
         if ends_share_links(before=before, after=locked.status):
             locked.preview_key = ""
-        locked.version = F("version") + 1
         locked.save()
+        bump_version(review_ids=[locked.pk])
         locked.refresh_from_db()
         reversion.set_user(by)
         reversion.set_comment(transition.comment)
@@ -216,4 +244,8 @@ def review_send_back(*, review: Review, by, reason: str) -> Review:
 
 
 def review_to_draft(*, review: Review, by) -> Review:
-    return _apply("to_draft", review=review, by=by, changes={"status": Status.DRAFT})
+    """Make a withdrawn review a draft again, with no publish time: when it is published
+    again, it is at the time chosen then, not the one it was first published at."""
+    return _apply(
+        "to_draft", review=review, by=by, changes={"status": Status.DRAFT, "publish_at": None}
+    )

@@ -299,8 +299,8 @@ class Editor:
     def edit(self):
         import reversion
         from django.db import transaction
-        from django.db.models import F
 
+        from reviews.editing import bump_version
         from reviews.models import Review
 
         review = Review.objects.published().order_by("?").first()
@@ -310,8 +310,8 @@ class Editor:
             base_title = review.title.split(" (update ")[0]
             review.title = f"{base_title} (update {number})"
             review.lede = f"{review.lede.split(' Updated: ')[0]} Updated: edit {number}."
-            review.version = F("version") + 1
             review.save()
+            bump_version(review_ids=[review.pk])
             reversion.set_user(self.user)
             reversion.set_comment(f"Load test edit {number}")
         review.refresh_from_db()
@@ -323,6 +323,7 @@ class Editor:
         import reversion
         from django.db import transaction
 
+        from reviews.editing import bump_version
         from reviews.models import Story
 
         story = Story.objects.published().select_related("review").order_by("?").first()
@@ -330,6 +331,7 @@ class Editor:
         with transaction.atomic(), reversion.create_revision():
             story.headline = f"{story.headline.split(' [')[0]} [revised {number}]"
             story.save()
+            bump_version(review_ids=[story.review_id])
             reversion.set_user(self.user)
         self.actions["edit story"] += 1
         review = story.review

@@ -51,10 +51,16 @@ def test_an_impossible_date_answers_404_without_the_reason(client):
     assert "No such date" not in page
 
 
-def test_a_forbidden_page_answers_403_without_the_reason(client, moderator):
-    """A moderator may not add reviews: the admin raises PermissionDenied."""
+def test_a_forbidden_admin_page_answers_403_in_the_admin_without_the_reason(client, moderator):
+    """A moderator may not add reviews: the refusal stays in the admin, with a way back."""
     client.force_login(moderator)
-    assert_friendly(client.get(reverse("admin:reviews_review_add")), 403, "Access denied")
+    response = client.get(reverse("admin:reviews_review_add"))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "<h1>Not allowed</h1>" in page
+    assert f'href="{reverse("admin:index")}"' in page
+    for internal in INTERNALS:
+        assert internal not in page, internal
 
 
 def test_a_form_without_its_csrf_token_answers_403_with_advice():

@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from reviews import moderation
 from reviews.models import Citation, Expert, SlugRedirect, Story
+from tests.admin_forms import opened_record_form, opened_story_form
 from tests.factories import (
     CitationFactory,
     ExpertFactory,
@@ -116,7 +117,8 @@ def test_moderator_changes_only_the_tags_of_a_story_in_the_queue(client, moderat
             "body": "New body.",
             "link": "https://x.example",
             "tags": "ports, Labour",
-        },
+        }
+        | opened_story_form(story),
     )
 
     assert response.status_code == 302
@@ -131,7 +133,7 @@ def test_editors_also_edit_only_tags_in_the_queue(client, editor):
 
     client.post(
         reverse("admin:reviews_storytotag_change", args=[story.pk]),
-        {"headline": "Hijacked", "tags": "ports"},
+        {"headline": "Hijacked", "tags": "ports"} | opened_story_form(story),
     )
 
     story.refresh_from_db()
@@ -233,7 +235,10 @@ def test_story_form_reuses_a_tag_typed_in_another_case(client, moderator):
     story = StoryFactory()
     client.force_login(moderator)
 
-    client.post(reverse("admin:reviews_storytotag_change", args=[story.pk]), {"tags": "sanctions"})
+    client.post(
+        reverse("admin:reviews_storytotag_change", args=[story.pk]),
+        {"tags": "sanctions"} | opened_story_form(story),
+    )
 
     assert Tag.objects.count() == 1
     assert tag_names(story) == ["Sanctions"]
@@ -327,7 +332,8 @@ def test_renaming_a_tag_moves_its_address_and_redirects_the_old_one(client, mode
     client.force_login(moderator)
 
     response = client.post(
-        reverse("admin:taggit_tag_change", args=[tag.pk]), {"name": "Energy costs"}
+        reverse("admin:taggit_tag_change", args=[tag.pk]),
+        {"name": "Energy costs"} | opened_record_form(tag),
     )
 
     assert response.status_code == 302
@@ -345,7 +351,8 @@ def test_renaming_a_tag_to_another_tags_name_in_another_case_is_refused(client, 
     client.force_login(moderator)
 
     response = client.post(
-        reverse("admin:taggit_tag_change", args=[embargo.pk]), {"name": "sanctions"}
+        reverse("admin:taggit_tag_change", args=[embargo.pk]),
+        {"name": "sanctions"} | opened_record_form(embargo),
     )
 
     assert response.status_code == 200
@@ -586,7 +593,7 @@ def open_queue(client, world):
 def edit_tags_in_queue(client, world):
     story = world["story"]
     url = reverse("admin:reviews_storytotag_change", args=[story.pk])
-    response = client.post(url, {"tags": "ports, queue"})
+    response = client.post(url, {"tags": "ports, queue"} | opened_story_form(story))
     return response, "queue" in tag_names(story)
 
 
@@ -602,7 +609,7 @@ def remove_tag(client, world):
 
 def rename_tag(client, world):
     url = reverse("admin:taggit_tag_change", args=[world["ports"].pk])
-    response = client.post(url, {"name": "harbours"})
+    response = client.post(url, {"name": "harbours"} | opened_record_form(world["ports"]))
     return response, Tag.objects.filter(name="harbours").exists()
 
 

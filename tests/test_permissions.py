@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from reviews.models import Review
+from tests.admin_forms import opened_story_form
 from tests.factories import CitationFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def story_change_data(story, **changes):
             f"citations-{index}-organisation": citation.organisation,
             f"citations-{index}-quote": citation.quote,
         }
-    return data | changes
+    return data | opened_story_form(story) | changes
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import io
 
 import pytest
 import reversion
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import reverse
@@ -14,7 +13,7 @@ from reversion.models import Revision, Version
 from reviews import services
 from reviews.models import Citation, Review, Story, TaggedStory
 from reviews.revisions import highlight_changes
-from tests.admin_forms import review_form_data
+from tests.admin_forms import form_as_rendered, opened_story_form, review_form_data
 from tests.factories import (
     CitationFactory,
     ExpertFactory,
@@ -78,26 +77,6 @@ def with_new_story(data, *, review, outlet, position, headline, tags=""):
         f"stories-{index}-link": "",
         f"stories-{index}-tags": tags,
     }
-
-
-def form_as_rendered(response) -> dict:
-    """What a browser posts back from the change form in `response` when nothing is edited."""
-    data = {}
-    bound_forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        bound_forms += [inline.formset.management_form, *inline.formset.forms]
-    for form in bound_forms:
-        for bound in form:
-            value, widget = bound.value(), bound.field.widget
-            if isinstance(widget, forms.MultiWidget):
-                for index, part in enumerate(widget.decompress(value)):
-                    data[f"{bound.html_name}_{index}"] = widget.widgets[index].format_value(part)
-            elif isinstance(widget, forms.CheckboxInput):
-                if value:
-                    data[bound.html_name] = "on"
-            elif value is not None:
-                data[bound.html_name] = widget.format_value(value)
-    return {name: "" if value is None else value for name, value in data.items()}
 
 
 def versions_of(review):
@@ -590,7 +569,8 @@ def test_a_moderators_tag_change_records_a_revision_of_the_whole_review(client, 
             "citations-INITIAL_FORMS": 0,
             "citations-MIN_NUM_FORMS": 0,
             "citations-MAX_NUM_FORMS": 1000,
-        },
+        }
+        | opened_story_form(story),
     )
     latest = Version.objects.get_for_object(story.review).first()
     assert latest is not None

@@ -13,6 +13,7 @@ from reviews import exchange
 from reviews.importer.services import NewExpert, NewOutlet, create_experts, create_outlets
 from reviews.models import Expert, Outlet, Review, Section, SlugRedirect
 from reviews.slugs import is_address_slug, slug_for_name, unique_slug
+from tests.admin_forms import opened_record_form
 from tests.factories import (
     CitationFactory,
     ExpertFactory,
@@ -157,7 +158,9 @@ def test_renaming_a_used_tag_to_an_emoji_leaves_the_site_working(client, moderat
     tag = Tag.objects.get()
     client.force_login(moderator)
 
-    response = client.post(reverse("admin:taggit_tag_change", args=[tag.pk]), {"name": "😀"})
+    response = client.post(
+        reverse("admin:taggit_tag_change", args=[tag.pk]), {"name": "😀"} | opened_record_form(tag)
+    )
 
     assert response.status_code == 302
     tag.refresh_from_db()
@@ -188,7 +191,9 @@ def test_renaming_a_tag_to_punctuation_gives_it_a_fallback_address(client, moder
     tag = Tag.objects.get()
     client.force_login(moderator)
 
-    client.post(reverse("admin:taggit_tag_change", args=[tag.pk]), {"name": "…"})
+    client.post(
+        reverse("admin:taggit_tag_change", args=[tag.pk]), {"name": "…"} | opened_record_form(tag)
+    )
 
     tag.refresh_from_db()
     assert tag.slug.startswith("tag-")
