@@ -1,5 +1,7 @@
 """The editorial desk in a real browser: write and publish, tag, and never lose an edit."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
