@@ -516,6 +516,7 @@ def test_search_words_are_echoed_as_text(editor_client, hostile_site):
 # The admin
 
 
+@pytest.mark.once  # the admin's escaping is the templates', the same on every database
 def test_admin_forms_and_lists_show_every_payload_as_text(editor_client, hostile_site):
     surfaces = Surfaces(editor_client)
     for item in hostile_site:
@@ -536,6 +537,7 @@ def test_admin_forms_and_lists_show_every_payload_as_text(editor_client, hostile
     surfaces.assert_clean()
 
 
+@pytest.mark.once  # the admin's escaping is the templates', the same on every database
 def test_admin_history_comparison_and_recovery_show_every_payload_as_text(
     editor_client, hostile_site
 ):
