@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .editing import MergingFormMixin
+from .editing import REVIEW_FIELDS, STORY_FIELDS, MergingFormMixin
 from .models import Review, Story
 
 
@@ -12,30 +12,12 @@ class ReviewAdminForm(MergingFormMixin, forms.ModelForm):
     """The review form: a stale save is merged with what changed meanwhile, field by field
     and story by story, or refused with the choices to make (reviews.editing)."""
 
-    merge_fields = [
-        "title",
-        "slug",
-        "section",
-        "dateline_city",
-        "review_date",
-        "lede",
-        "disclaimer",
-        "publish_at",
-    ]
+    merge_fields = REVIEW_FIELDS
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Review
-        fields = [
-            "title",
-            "slug",
-            "section",
-            "dateline_city",
-            "review_date",
-            "lede",
-            "disclaimer",
-            "publish_at",
-        ]
+        fields = REVIEW_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,7 +39,7 @@ class StoryAdminForm(MergingFormMixin, forms.ModelForm):
     """A story's own page: one part of its review, merged and refused like the review form."""
 
     version_field = "review_version"
-    merge_fields = ["position", "outlet", "headline", "body", "link", "tags"]
+    merge_fields = STORY_FIELDS
     review_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
