@@ -4,7 +4,7 @@
 - Anonymous rate limiting per client address (settings.PRESSREVIEW_API_RATE_LIMIT), counted
   in Django's cache so that app servers sharing Redis share the count: 429 with Retry-After.
 - Validators and freshness: a strong ETag (a hash of the body), 304 for a matching
-  If-None-Match (pressreview.conditional: by ETag only, no Last-Modified), and a
+  If-None-Match (pressreview.http.conditional: by ETag only, no Last-Modified), and a
   Cache-Control that lets shared caches keep an answer for a short while.
 - Errors as JSON: whatever answers an error under /api/ (an unknown address, a crash turned
   into Django's 500 page, a disallowed host...) is replaced by `{"detail": "..."}` with the
@@ -27,8 +27,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control
 
-from pressreview.conditional import answer_conditionally
-from pressreview.security import client_address
+from pressreview.http.conditional import answer_conditionally
+from pressreview.http.security import client_address
 
 logger = logging.getLogger(__name__)
 

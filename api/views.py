@@ -8,7 +8,7 @@ import datetime
 import functools
 
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from ninja import NinjaAPI, Query
@@ -19,21 +19,17 @@ from ninja.responses import NinjaJSONEncoder
 from taggit.models import Tag
 
 from reviews.counts import count_published_uses, published_counts
-from reviews.filters import ReviewFilter, StoryFilter
+from reviews.finding.filters import ReviewFilter, StoryFilter
 from reviews.models import (
     Expert,
     Outlet,
     Review,
     Section,
     SlugRedirect,
+    Story,
     published_tags,
 )
-from reviews.moderation import redirect_if_moved
-from reviews.views import (
-    published_reviews_for_lists,
-    published_stories_for_lists,
-    stories_for_display,
-)
+from reviews.vocabulary.redirects import moved_page_url
 
 from . import schemas
 from .pagination import InvalidCursor, paginate
@@ -206,7 +202,7 @@ def object_or_404(queryset, message: str, **lookup):
 
 def follows_slug_redirects(kind: str):
     """For a detail endpoint by slug: a 404 at an old public slug of a renamed or merged
-    subject answers 301 to the current subject's address instead (moderation.moved_slugs)."""
+    subject answers 301 to the current subject's address instead (reviews.vocabulary.redirects)."""
 
     def decorate(endpoint):
         @functools.wraps(endpoint)
@@ -214,10 +210,10 @@ def follows_slug_redirects(kind: str):
             try:
                 return endpoint(request, slug=slug, **kwargs)
             except Http404:
-                moved = redirect_if_moved(request, kind=kind, slug=slug)
-                if moved is None:
+                moved_to = moved_page_url(request, kind=kind, slug=slug)
+                if moved_to is None:
                     raise
-                return moved
+                return HttpResponsePermanentRedirect(moved_to)
 
         return wrapper
 
@@ -226,13 +222,13 @@ def follows_slug_redirects(kind: str):
 
 def published_reviews():
     """Reviews with all that the API shows of them, in a fixed number of queries."""
-    return published_reviews_for_lists().prefetch_related(
-        Prefetch("stories", queryset=stories_for_display())
+    return Review.objects.for_lists().prefetch_related(
+        Prefetch("stories", queryset=Story.objects.for_display())
     )
 
 
 def published_stories():
-    return published_stories_for_lists().select_related("review__section")
+    return Story.objects.for_lists().select_related("review__section")
 
 
 def published_sections():

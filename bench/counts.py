@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from unittest import mock
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pressreview.settings")
 os.environ["PRESSREVIEW_PAGE_CACHE_SECONDS"] = "0"
 
@@ -27,8 +27,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from reviews import counts, views  # noqa: E402
+from reviews import counts  # noqa: E402
 from reviews.models import Citation, Review, Story, TaggedStory  # noqa: E402
+from reviews.site import views  # noqa: E402
 
 USES = {
     "outlet": (Story.objects.all(), "outlet_id", "review__"),

@@ -29,7 +29,7 @@ from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
 from django_prometheus.exports import ExportToDjangoView
 
-from pressreview.security import client_address
+from pressreview.http.security import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def allowed_networks(setting: str) -> tuple:
 def may_read_metrics(request) -> bool:
     """From an allowed address, or with the bearer token when one is configured.
 
-    The address is the client's as pressreview.security.client_address sees it. A request
+    The address is the client's as pressreview.http.security.client_address sees it. A request
     that came through a proxy the settings do not know of (X-Forwarded-For while
     DJANGO_TRUSTED_PROXY_COUNT is 0) is not trusted by address: the proxy's own address,
     often loopback, says nothing of the client behind it.

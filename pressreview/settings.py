@@ -95,18 +95,18 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside everything that may answer early (the API's rate limit, static files, the
     # outage page, the page cache), so that every response has the Content Security Policy.
-    "pressreview.security.ContentSecurityPolicyMiddleware",
+    "pressreview.http.security.ContentSecurityPolicyMiddleware",
     # The content API (/api/): CORS headers first, so that every answer there has them,
     # then its rate limit, caching headers and JSON errors (api/middleware.py).
     "corsheaders.middleware.CorsMiddleware",
     "api.middleware.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A database outage answers 503 with a friendly page (pressreview/database_outage.py).
-    "pressreview.database_outage.DatabaseUnavailableMiddleware",
+    "pressreview.http.outage.DatabaseUnavailableMiddleware",
     # Where this request reads (a replica or the primary), then the public page cache,
     # early so that a stored page costs no session or database work (docs/PERFORMANCE.md).
     "pressreview.routers.PrimaryPinningMiddleware",
-    "reviews.caching.PublicPageCacheMiddleware",
+    "reviews.pagecache.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -132,7 +132,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "reviews.context_processors.site",
+                "reviews.site.context_processors.site",
             ],
         },
     },
@@ -194,7 +194,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "pressreview.cache.SharedClientRedisCache",
+            "BACKEND": "pressreview.redis_cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pressreview",
         }
@@ -223,7 +223,7 @@ if not DEBUG and not REDIS_URL and PRESSREVIEW_PAGE_CACHE_SECONDS > 0:
     )
 PRESSREVIEW_PAGE_MAX_AGE = env_int("PRESSREVIEW_PAGE_MAX_AGE", 0)
 # Fragments many pages share (the filter form's choices) are remembered per content
-# generation (reviews.caching.remembered), under the same condition as the page cache:
+# generation (reviews.pagecache.middleware.remembered), under the same condition as the page cache:
 # a cache every process shares, or development's single process.
 # Not a setting of its own: a fragment kept in one process's memory would outlive a change
 # made through another process (a withdrawn outlet still offered in the filters).
@@ -358,15 +358,15 @@ AXES_FAILURE_LIMIT = env_int("PRESSREVIEW_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("PRESSREVIEW_LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "pressreview.security.login_lockout_response"
+AXES_LOCKOUT_CALLABLE = "pressreview.http.security.login_lockout_response"
 # No start-up banner or routine notes: failed logins and lockouts are logged, as warnings.
 AXES_VERBOSE = False
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 # Behind this many proxies appending to X-Forwarded-For, the client's address is the one they
 # were given, counted from the right (which a client cannot forge); 0: the connection's. Used
-# by the login lockout and the API's rate limit (pressreview.security.client_address).
+# by the login lockout and the API's rate limit (pressreview.http.security.client_address).
 PRESSREVIEW_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "pressreview.security.client_address"
+AXES_CLIENT_IP_CALLABLE = "pressreview.http.security.client_address"
 
 # Operations (pressreview/operations.py, docs/DEPLOYMENT.md): /healthz and /readyz answer
 # anyone, over plain http too (they are answered before SecurityMiddleware; the exemption

@@ -3,14 +3,14 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from reviews.sitemaps import sitemaps
+from reviews.site.sitemaps import sitemaps
 
 admin.site.site_header = "Pressreview"
 admin.site.site_title = "Pressreview admin"
 admin.site.index_title = "Editorial desk"
 
 # Inside the back office, a refusal keeps the admin's look and a way back.
-handler403 = "reviews.admin_denied.permission_denied"
+handler403 = "reviews.admin.denied.permission_denied"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

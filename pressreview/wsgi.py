@@ -8,6 +8,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pressreview.settings")
 
 application = get_wsgi_application()
 
-from reviews.caching import announce_configuration  # noqa: E402 (needs the apps loaded)
+from reviews.pagecache.checks import announce_configuration  # noqa: E402 (needs the apps loaded)
 
 announce_configuration()

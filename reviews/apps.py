@@ -10,10 +10,10 @@ class ReviewsConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from . import revisions  # noqa: F401 (registers the review's models with reversion)
-        from .caching import connect_signals
-        from .counts import recount_after_migrate
-        from .slugs import tag_slugify
+        from reviews.counts import recount_after_migrate
+        from reviews.pagecache.invalidation import connect_signals
+        from reviews.publishing import revisions  # noqa: F401 (registers the models with reversion)
+        from reviews.slugs import tag_slugify
 
         connect_signals()
         post_migrate.connect(recount_after_migrate, sender=self)

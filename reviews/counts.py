@@ -195,7 +195,7 @@ def recount_after_migrate(sender, using="default", **kwargs) -> None:
 
 def _uses(kind: str):
     """The rows counted for `kind`, the subject's field, and the path to their review."""
-    from .models import Citation, Story, TaggedStory
+    from reviews.models import Citation, Story, TaggedStory
 
     return {
         "outlet": (Story.objects.all(), "outlet_id", "review__"),
@@ -207,7 +207,7 @@ def _uses(kind: str):
 def published_counts(kind: str, *, ids: Iterable[int] | None = None, now=None) -> dict[int, int]:
     """{subject id: uses in published reviews} for the subjects of `kind` ("outlet", "tag",
     "expert") that have any; only those in `ids` when given."""
-    from .models import Review, SubjectCount
+    from reviews.models import Review, SubjectCount
 
     now = now or timezone.now()
     counted = SubjectCount.objects.filter(kind=kind)
@@ -237,7 +237,7 @@ def count_published_uses(uses: QuerySet, subject: str, *, review: str, now=None)
     subjects without a kept count (sections). Every use of each subject (read from an index
     alone, no join), minus the uses in the few reviews that are not public, in one query.
     `review` is the path from a use to its review (e.g. "review__", or "" for reviews)."""
-    from .models import ReviewQuerySet
+    from reviews.models import ReviewQuerySet
 
     everything = uses.order_by().values(subject).annotate(uses=Count("*"))
     hidden = (

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from .addresses import address
-from .fulltext import PostgresOnlyGinIndex
-from .slugs import slug_for_instance
+from reviews.addresses import address
+from reviews.fulltext import PostgresOnlyGinIndex
+from reviews.slugs import slug_for_instance
 
 
 class NamedWithSlug:
@@ -197,6 +197,10 @@ class ReviewQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by("-review_date", "-publish_at", "-pk")
 
+    def for_lists(self):
+        """Published reviews as every list shows them (site and API): newest first."""
+        return self.published().select_related("section").latest_first()
+
 
 class ReviewStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -365,6 +369,31 @@ class StoryQuerySet(models.QuerySet):
     def published(self, *, now=None):
         return self.filter(ReviewQuerySet.published_q(prefix="review__", now=now))
 
+    def for_display(self):
+        """With everything a story block shows, in a fixed number of queries: `shown_tags`
+        and `shown_citations` come as plain lists (see Story.TAG_LINKS)."""
+        return self.select_related("outlet").prefetch_related(
+            models.Prefetch(
+                "tagged",
+                queryset=TaggedStory.objects.select_related("tag").order_by("tag__name", "pk"),
+                to_attr=Story.TAG_LINKS,
+            ),
+            models.Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("expert"),
+                to_attr=Story.CITATION_LIST,
+            ),
+        )
+
+    def for_lists(self):
+        """Published stories as every list shows them (site and API): newest review first."""
+        return (
+            self.for_display()
+            .published()
+            .select_related("review")
+            .order_by("-review__review_date", "-review__publish_at", "review_id", "position")
+        )
+
 
 def published_tags(*, now=None) -> models.QuerySet[Tag]:
     """Tags used by at least one story of a published review."""
@@ -434,7 +463,7 @@ class Story(models.Model):
     def anchor(self) -> str:
         return f"story-{self.position}"
 
-    # Where stories_for_display() (reviews.views) puts the prefetched tags and citations:
+    # Where StoryQuerySet.for_display() puts the prefetched tags and citations:
     # plain lists, since Django asks django-taggit's manager, and a related manager, for a
     # queryset per story just to hand it the prefetched rows, a good part of a list's time.
     TAG_LINKS = "prefetched_tag_links"

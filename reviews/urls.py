@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import converters, feeds, preview, views
+from reviews.site import converters, feeds, preview, views
 
 register_converter(converters.FourDigitYearConverter, "yyyy")
 register_converter(converters.TwoDigitConverter, "mm")

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.db import connections
 
-from tests.factories import UserFactory
+from tests.support.factories import UserFactory
 
 # A second database alias, "replica", mirroring the primary's test database, so that the
 # read-replica router can be tested in every run. Nothing reads there unless a test sets
@@ -38,9 +38,9 @@ def close_every_connection_last(django_db_setup):
 def fresh_page_cache():
     """Each test starts with no stored public page, whatever the tests before it stored
     (their database was rolled back without telling the cache)."""
-    from reviews.caching import reset_for_tests
+    from tests.support.pages import forget_stored_pages
 
-    reset_for_tests()
+    forget_stored_pages()
 
 
 @pytest.fixture

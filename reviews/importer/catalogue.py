@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from ..moderation import normalise_name
+from reviews.vocabulary.moderation import normalise_name
 
 # Letters that do not decompose into a base letter and an accent.
 _FOLD_EXTRA = {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŀ": "l", "’": "'", "‘": "'"}
@@ -197,7 +197,7 @@ class Catalogue:
         Experts are matched in memory by the rule of `moderation.find_expert` (case and
         spaces ignored, a name before an alias, the oldest record first), then without accents.
         """
-        from ..models import Expert, Outlet, Section
+        from reviews.models import Expert, Outlet, Section
 
         return cls(
             outlets=[

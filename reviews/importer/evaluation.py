@@ -25,8 +25,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import Catalogue, key
-from .parser import ReviewProposal, parse_review
+from reviews.importer.catalogue import Catalogue, key
+from reviews.importer.parser import ReviewProposal, parse_review
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "tests" / "data" / "import"
 METRICS = ("stories", "outlets", "experts", "citations")

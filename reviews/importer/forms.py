@@ -16,9 +16,8 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelect
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Citation, Expert, Outlet, Section, Story
-from .parser import ReviewProposal
-from .services import (
+from reviews.importer.parser import ReviewProposal
+from reviews.importer.services import (
     DraftCitation,
     DraftReview,
     DraftStory,
@@ -26,6 +25,7 @@ from .services import (
     NewOutlet,
     own_disclaimer,
 )
+from reviews.models import Citation, Expert, Outlet, Section, Story
 
 MAX_PASTE = 200_000
 

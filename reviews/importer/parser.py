@@ -26,9 +26,9 @@ import itertools
 import re
 from dataclasses import asdict, dataclass, field
 
-from .catalogue import Catalogue, KnownOutlet, fold, key
-from .people import CALENDAR, NAME, OUTLET_WORDS, SAYING, People, find_mentions
-from .text import (
+from reviews.importer.catalogue import Catalogue, KnownOutlet, fold, key
+from reviews.importer.people import CALENDAR, NAME, OUTLET_WORDS, SAYING, People, find_mentions
+from reviews.importer.text import (
     ABBREVIATIONS,
     DATED,
     MASK,

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .catalogue import Catalogue, fold
-from .text import CAP, MASK, UPPER, clean_quote, mask_quotes, sentence_spans
+from reviews.importer.catalogue import Catalogue, fold
+from reviews.importer.text import CAP, MASK, UPPER, clean_quote, mask_quotes, sentence_spans
 
 SAYING = (
     "told|tells|said|says|explained|explains|warned|warns|argued|argues|noted|notes|"

@@ -18,9 +18,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import Citation, Expert, Outlet, Review, Section, Story
-from ..moderation import find_expert, normalise_name
-from .parser import ImportFailed, ReviewProposal
+from reviews.importer.parser import ImportFailed, ReviewProposal
+from reviews.models import Citation, Expert, Outlet, Review, Section, Story
+from reviews.vocabulary.moderation import find_expert, normalise_name
 
 IMPORT_COMMENT = "Imported from pasted text"
 

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-# The password tests.factories.UserFactory gives every account.
+# The password tests.support.factories.UserFactory gives every account.
 PASSWORD = "correct horse battery staple"
 
 

@@ -14,9 +14,9 @@ from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import Page, expect
 
 from reviews.models import Review, Story
-from reviews.preview import ensure_preview_key, make_share_token
+from reviews.publishing.sharing import ensure_preview_key, make_share_token
 from tests.browser.admin_pages import choose, log_in
-from tests.factories import (
+from tests.support.factories import (
     CitationFactory,
     ExpertFactory,
     OutletFactory,

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from reviews.models import Review, Story
 from tests.browser.admin_pages import choose, log_in
-from tests.factories import (
+from tests.support.factories import (
     ExpertFactory,
     OutletFactory,
     ReviewFactory,

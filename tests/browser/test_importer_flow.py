@@ -7,8 +7,8 @@ from playwright.sync_api import Page, expect
 
 from reviews.models import Review
 from tests.browser.test_editorial_desk import log_in
-from tests.factories import UserFactory
-from tests.importer_data import create_catalogue, text_of
+from tests.importer.cases import create_catalogue, text_of
+from tests.support.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("editorial_groups")]
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from reviews.demo import load_demo_content
+from reviews.demo.loader import load_demo_content
 from reviews.models import Review
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("editorial_groups")]

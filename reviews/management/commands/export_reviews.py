@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reviews.exchange import reviews_for_export, write_document
+from reviews.exchange.document import reviews_for_export, write_document
 from reviews.models import Review
 
 ALL = "all"

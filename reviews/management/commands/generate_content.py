@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reviews.generator import generate_content
+from reviews.demo.generator import generate_content
 
 
 class ProgressBar:

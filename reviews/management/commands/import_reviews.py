@@ -2,7 +2,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reviews.exchange import DocumentError, import_records, read_document
+from reviews.exchange.document import DocumentError, read_document
+from reviews.exchange.importing import import_records
 
 
 class Command(BaseCommand):

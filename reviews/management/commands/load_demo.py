@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from reviews.demo import load_demo_content
+from reviews.demo.loader import load_demo_content
 
 
 class Command(BaseCommand):

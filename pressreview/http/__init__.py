@@ -1,0 +1,1 @@
+"""HTTP plumbing of the whole site: security headers, the outage page, conditional GET."""

@@ -1,0 +1,1 @@
+"""Invented demo content: the loader behind `make run`, and the archive-scale generator."""

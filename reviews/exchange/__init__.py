@@ -1,0 +1,1 @@
+"""The JSON exchange format: export reviews, import them here or elsewhere."""

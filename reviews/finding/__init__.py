@@ -1,0 +1,1 @@
+"""How readers find published content (site and API alike): filters, search, shortlists."""

@@ -1,0 +1,1 @@
+"""Making reviews: the workflow, one unit of editing, forms, revisions."""

@@ -1,0 +1,61 @@
+"""Forms of the editorial back office."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from reviews.models import Review, Story
+from reviews.publishing.editing import REVIEW_FIELDS, STORY_FIELDS, MergingFormMixin
+
+
+class ReviewAdminForm(MergingFormMixin, forms.ModelForm):
+    """The review form: a stale save is merged with what changed meanwhile, field by field
+    and story by story, or refused with the choices to make (reviews.publishing.editing)."""
+
+    merge_fields = REVIEW_FIELDS
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Review
+        fields = REVIEW_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.init_merge_fields()
+        if "publish_at" in self.fields:
+            self.fields["publish_at"].help_text = _(
+                "Readers see a published review from this moment on. Times are in the "
+                "newsroom's time zone, %(zone)s."
+            ) % {"zone": settings.TIME_ZONE}
+
+    def review_of(self, instance):
+        return instance
+
+    def record(self):
+        return "review"
+
+
+class StoryAdminForm(MergingFormMixin, forms.ModelForm):
+    """A story's own page: one part of its review, merged and refused like the review form."""
+
+    version_field = "review_version"
+    merge_fields = STORY_FIELDS
+    review_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Story
+        # The admin adds "link", with its https-assuming field (reviews.admin.reviews).
+        fields = ["review", "position", "outlet", "headline", "body", "tags"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.init_merge_fields()
+
+    def review_of(self, instance):
+        return Review.objects.get(pk=instance.review_id)
+
+    def record(self):
+        return f"story:{self.instance.pk}"
+
+    def record_label(self):
+        return _("Story %(position)s") % {"position": self.instance.position}

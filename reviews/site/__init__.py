@@ -1,0 +1,1 @@
+"""The public reader site: pages, feeds, the sitemap, share-link previews."""

@@ -1,0 +1,235 @@
+"""Syndication feeds: the site's latest reviews, and one feed per outlet, expert and tag.
+
+Every feed starts from a `published()` method, so readers subscribed to a feed see what
+the site shows and nothing more. Each feed runs a fixed number of queries whatever the
+number of items: what an item needs is joined or prefetched up front.
+
+Titles are plain text (the feed generator escapes them for XML). Descriptions, the feed's
+own as well as its items', are HTML for feed readers (Django declares Atom summaries
+`type="html"`), so the plain text that goes into them is HTML-escaped first: a "<" in a
+lede or a name is shown, never interpreted.
+"""
+
+from html import escape
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from reviews.models import Citation, Expert, Outlet, Review, SlugRedirect, Story, published_tags
+from reviews.site.redirects import FollowsSlugRedirectsFeed
+
+FEED_LENGTH = 30
+
+
+def as_html(text: str) -> str:
+    """Plain text as HTML text: "&", "<" and ">" escaped, quotes left readable."""
+    return escape(text, quote=False)
+
+
+def public_update_time(review: Review):
+    """When readers last saw the review change: never before it was published.
+
+    A review scheduled ahead is saved (`updated_at`) before its publish time comes.
+    """
+    return max(review.publish_at, review.updated_at)
+
+
+class SiteFeedMixin:
+    """What every feed of the site says the same way.
+
+    Items are signed by the site, and their guid is their absolute link (Django's default
+    for `item_guid`), declared a permalink.
+    """
+
+    item_guid_is_permalink = True
+
+    def item_author_name(self, item):
+        return settings.PRESSREVIEW_SITE_NAME
+
+
+class LatestReviewsFeed(SiteFeedMixin, Feed):
+    """The latest published reviews as RSS 2.0."""
+
+    def title(self):
+        return _("%(site)s: latest press reviews") % {"site": settings.PRESSREVIEW_SITE_NAME}
+
+    def description(self):
+        return _("Daily press reviews: what the newspapers led with and which experts they quoted.")
+
+    def link(self):
+        return reverse("reviews:home")
+
+    def items(self):
+        stories_with_tags = Story.objects.only("pk", "review_id").prefetch_related("tags")
+        return (
+            Review.objects.published()
+            .select_related("section")
+            .prefetch_related(Prefetch("stories", queryset=stories_with_tags))
+            .order_by("-publish_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, review):
+        return review.title
+
+    def item_description(self, review):
+        return as_html(review.lede)
+
+    def item_pubdate(self, review):
+        return review.publish_at
+
+    def item_updateddate(self, review):
+        return public_update_time(review)
+
+    def item_categories(self, review):
+        tag_names = {tag.name for story in review.stories.all() for tag in story.tags.all()}
+        return [review.section.name, *sorted(tag_names, key=str.lower)]
+
+
+class LatestReviewsAtomFeed(LatestReviewsFeed):
+    """The same feed as Atom 1.0."""
+
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()
+
+
+class StoryFeed(SiteFeedMixin, Feed):
+    """The published stories of one subject (an outlet, a tag), newest first."""
+
+    def items(self, subject):
+        return (
+            self.filter_stories(Story.objects.published(), subject)
+            .select_related("review", "outlet")
+            .prefetch_related("tags")
+            .order_by("-review__publish_at", "-review_id", "position")[:FEED_LENGTH]
+        )
+
+    def filter_stories(self, stories, subject):
+        raise NotImplementedError
+
+    def item_title(self, story):
+        return f"{story.outlet.name}: {story.headline}"
+
+    def item_description(self, story):
+        paragraphs = story.paragraphs
+        return as_html(paragraphs[0]) if paragraphs else ""
+
+    def item_pubdate(self, story):
+        return story.review.publish_at
+
+    def item_updateddate(self, story):
+        return public_update_time(story.review)
+
+    def item_categories(self, story):
+        return sorted((tag.name for tag in story.tags.all()), key=str.lower)
+
+
+class OutletFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Outlet.objects.published(), slug=slug)
+
+    def filter_stories(self, stories, outlet):
+        return stories.filter(outlet=outlet)
+
+    def title(self, outlet):
+        return _("%(outlet)s in the press reviews of %(site)s") % {
+            "outlet": outlet.name,
+            "site": settings.PRESSREVIEW_SITE_NAME,
+        }
+
+    def description(self, outlet):
+        return _("The latest stories of %(outlet)s summarised in our press reviews.") % {
+            "outlet": as_html(outlet.name)
+        }
+
+    def link(self, outlet):
+        return outlet.get_absolute_url()
+
+
+class TagFeed(FollowsSlugRedirectsFeed, StoryFeed):
+    slug_redirect_kind = SlugRedirect.Kind.TAG
+
+    def get_object(self, request, slug):
+        return get_object_or_404(published_tags(), slug=slug)
+
+    def filter_stories(self, stories, tag):
+        return stories.filter(tags=tag)
+
+    def title(self, tag):
+        return _("%(tag)s in the press reviews of %(site)s") % {
+            "tag": tag.name,
+            "site": settings.PRESSREVIEW_SITE_NAME,
+        }
+
+    def description(self, tag):
+        return _("The latest stories tagged “%(tag)s” in our press reviews.") % {
+            "tag": as_html(tag.name)
+        }
+
+    def link(self, tag):
+        return reverse("reviews:tag-detail", kwargs={"slug": tag.slug})
+
+
+class ExpertFeed(FollowsSlugRedirectsFeed, SiteFeedMixin, Feed):
+    """One expert's published citations, newest first, each with the position held then."""
+
+    slug_redirect_kind = SlugRedirect.Kind.EXPERT
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Expert.objects.published(), slug=slug)
+
+    def title(self, expert):
+        return _("%(expert)s in the press reviews of %(site)s") % {
+            "expert": expert.name,
+            "site": settings.PRESSREVIEW_SITE_NAME,
+        }
+
+    def description(self, expert):
+        return _("The latest stories quoting %(expert)s in our press reviews.") % {
+            "expert": as_html(expert.name)
+        }
+
+    def link(self, expert):
+        return expert.get_absolute_url()
+
+    def items(self, expert):
+        return (
+            Citation.objects.published()
+            .filter(expert=expert)
+            .select_related("expert", "story__outlet", "story__review")
+            .order_by("-story__review__publish_at", "-story__review_id", "story__position")[
+                :FEED_LENGTH
+            ]
+        )
+
+    def item_title(self, citation):
+        story = citation.story
+        return f"{story.outlet.name}: {story.headline}"
+
+    def item_description(self, citation):
+        who = citation.expert.name
+        if citation.title:
+            who = _("%(expert)s, %(position)s") % {"expert": who, "position": citation.title}
+        cited = _("%(who)s, quoted by %(outlet)s.") % {
+            "who": who,
+            "outlet": citation.story.outlet.name,
+        }
+        description = f"<p>{as_html(cited)}</p>"
+        if citation.quote:
+            description += f"<blockquote><p>{as_html(citation.quote)}</p></blockquote>"
+        return description
+
+    def item_link(self, citation):
+        return citation.story.get_absolute_url()
+
+    def item_pubdate(self, citation):
+        return citation.story.review.publish_at
+
+    def item_updateddate(self, citation):
+        return public_update_time(citation.story.review)

@@ -1,0 +1,77 @@
+"""Staff preview and signed share-preview links of unpublished reviews.
+
+Both show a review exactly as readers will see it: the public `ReviewDetailView` and its
+template, only with the review fetched from all reviews rather than from `published()`.
+Everything around it (previous and next, related reviews) still comes from `published()`,
+so a preview reveals no other unpublished review.
+
+A share link is `/preview/<token>/`, where the token is the review's pk and its
+`preview_key`, signed with a timestamp (`django.core.signing`, own salt). It opens that one
+review for `PRESSREVIEW_PREVIEW_MAX_AGE` seconds (48 hours by default). Emptying the key
+revokes every link of the review at once: the editor's "Revoke share links" does, and so
+does every change of status into or out of publication (`services.ends_share_links`). A
+bad, expired or revoked token answers 404, as if there were nothing there.
+"""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.crypto import constant_time_compare
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+
+from reviews.models import Review, Story
+from reviews.publishing.sharing import read_share_token
+from reviews.site.views import ReviewDetailView
+
+
+class ReviewPreviewView(ReviewDetailView):
+    """The public review page for any review, whatever its state (staff only: see the admin)."""
+
+    template_name = "reviews/review_preview.html"
+    # The admin passes the change form's address, to link back to it from the banner.
+    change_url = None
+
+    def get_queryset(self):
+        # The public view's select_related / prefetch_related, over all reviews.
+        return Review.objects.select_related("section").prefetch_related(
+            Prefetch("stories", queryset=Story.objects.for_display())
+        )
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(change_url=self.change_url, **kwargs)
+
+    def structured_data(self) -> list[dict]:
+        # Search engines are kept out of previews; a draft has no publication to describe.
+        if self.object.publish_at is None:
+            return []
+        return super().structured_data()
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReviewSharePreviewView(ReviewPreviewView):
+    """`/preview/<token>/`: one review for whoever holds a valid share link, no login."""
+
+    def get_object(self, queryset=None):
+        signed = read_share_token(self.kwargs["token"])
+        if signed is None:
+            raise Http404("No such preview.")
+        pk, key = signed
+        review = get_object_or_404(self.get_queryset(), pk=pk)
+        if not review.preview_key or not constant_time_compare(review.preview_key, key):
+            raise Http404("No such preview.")
+        return review
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # The token is the credential: keep it out of Referer headers, even same-origin.
+        response["Referrer-Policy"] = "no-referrer"
+        return response

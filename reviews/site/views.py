@@ -1,0 +1,445 @@
+"""Public pages. Every queryset here starts from a `published()` method."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+from django.views.generic.dates import MonthArchiveView, YearArchiveView
+from django_filters.views import FilterView
+from taggit.models import Tag
+
+from reviews.counts import published_counts
+from reviews.finding.filters import ReviewFilter, StoryFilter
+from reviews.finding.search import (
+    SearchForm,
+    highlight_results,
+    ranked_review_results,
+    ranked_story_results,
+    ranking_was_bounded,
+)
+from reviews.models import (
+    Citation,
+    Expert,
+    Outlet,
+    Review,
+    SlugRedirect,
+    Story,
+    TaggedStory,
+    published_tags,
+)
+from reviews.site.paginators import CappedCountPaginator
+from reviews.site.redirects import FollowsSlugRedirectsView
+
+
+class HomeView(ListView):
+    template_name = "reviews/home.html"
+    context_object_name = "reviews"
+    paginate_by = 10
+    paginator_class = CappedCountPaginator
+
+    def get_queryset(self):
+        return Review.objects.for_lists()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        # The newest review leads the first page with the headlines of its stories.
+        if page.number == 1 and context["reviews"]:
+            context["lead"] = (
+                Review.objects.filter(pk=context["reviews"][0].pk)
+                .select_related("section")
+                .prefetch_related(Prefetch("stories", Story.objects.select_related("outlet")))
+                .get()
+            )
+        return context
+
+
+class ReaderFilterView(FilterView):
+    """A filtered list. An invalid parameter shows the form's errors with HTTP 400; the old
+    slug of a renamed or merged tag or expert answers 301 to the list with the current one."""
+
+    paginate_by = 20
+    paginator_class = CappedCountPaginator
+
+    def get(self, request, *args, **kwargs):
+        # FilterView.get, with the redirect before anything is rendered.
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        if not valid and (current := self.filterset.with_current_slugs()) is not None:
+            return HttpResponsePermanentRedirect(f"{request.path}?{current.urlencode()}")
+        self.object_list = self.filterset.qs if valid else self.filterset.queryset.none()
+        response = self.render_to_response(
+            self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        )
+        if not valid:
+            response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["active_filters"] = active_filters(self.request.GET, self.filterset)
+        return context
+
+
+def active_filters(query: QueryDict, filterset) -> list[tuple[str, str]]:
+    """Each filter in force as (label, query string without it), for "remove" links."""
+    if not filterset.is_bound or not filterset.is_valid():
+        return []
+    data = filterset.form.cleaned_data
+
+    def without(name: str, value: str | None = None) -> str:
+        remaining = query.copy()
+        remaining.pop("page", None)
+        if value is None:
+            remaining.pop(name, None)
+        else:
+            remaining.setlist(name, [v for v in remaining.getlist(name) if v != value])
+        return remaining.urlencode()
+
+    chips = []
+    if data.get("q"):
+        chips.append((_("Words: “%s”") % data["q"], without("q")))
+    if data.get("section"):
+        chips.append((_("Section: %s") % data["section"].name, without("section")))
+    for outlet in data.get("outlet") or []:
+        chips.append((_("Outlet: %s") % outlet.name, without("outlet", outlet.slug)))
+    if data.get("expert"):
+        chips.append((_("Expert: %s") % data["expert"].name, without("expert")))
+    for tag in data.get("tag") or []:
+        chips.append((_("Tag: %s") % tag.name, without("tag", tag.slug)))
+    if data.get("date_after"):
+        chips.append((_("From %s") % data["date_after"].isoformat(), without("date_after")))
+    if data.get("date_before"):
+        chips.append((_("Until %s") % data["date_before"].isoformat(), without("date_before")))
+    if data.get("ordering") and data["ordering"][0] == "date":
+        chips.append((_("Oldest first"), without("ordering")))
+    return chips
+
+
+class ReviewListView(ReaderFilterView):
+    filterset_class = ReviewFilter
+    template_name = "reviews/review_list.html"
+    context_object_name = "reviews"
+
+    def get_queryset(self):
+        return Review.objects.for_lists()
+
+
+class StoryListView(ReaderFilterView):
+    filterset_class = StoryFilter
+    template_name = "reviews/story_list.html"
+    context_object_name = "stories"
+
+    def get_queryset(self):
+        return Story.objects.for_lists()
+
+
+class ReviewArchiveMixin:
+    date_field = "review_date"
+    # Visibility is published()'s business, not the review date's.
+    allow_future = True
+    allow_empty = False
+    make_object_list = True
+    paginate_by = 50
+    paginator_class = CappedCountPaginator
+    context_object_name = "reviews"
+
+    def get_queryset(self):
+        return Review.objects.for_lists()
+
+
+class ReviewYearArchiveView(ReviewArchiveMixin, YearArchiveView):
+    template_name = "reviews/review_archive_year.html"
+
+
+class ReviewMonthArchiveView(ReviewArchiveMixin, MonthArchiveView):
+    template_name = "reviews/review_archive_month.html"
+    month_format = "%m"
+
+
+class ReviewDetailView(DetailView):
+    context_object_name = "review"
+    related_count = 4
+    # How many story ids before and after this review's the related reviews are drawn
+    # from: about three months of a daily archive of four reviews of six stories. (At
+    # 600,000 stories a window of 5,000 took twice as long and chose nearly the same.)
+    related_window = 2_000
+
+    def get_queryset(self):
+        return (
+            Review.objects.published()
+            .select_related("section")
+            .prefetch_related(Prefetch("stories", queryset=Story.objects.for_display()))
+        )
+
+    def get_object(self, queryset=None):
+        try:
+            review_date = datetime.date(
+                self.kwargs["year"], self.kwargs["month"], self.kwargs["day"]
+            )
+        except ValueError as invalid_date:
+            raise Http404("No such date.") from invalid_date
+        return get_object_or_404(
+            queryset if queryset is not None else self.get_queryset(),
+            review_date=review_date,
+            slug=self.kwargs["slug"],
+        )
+
+    def get_context_data(self, **kwargs):
+        review = self.object
+        published = Review.objects.published().only(
+            "title", "slug", "review_date", "publish_at", "section_id"
+        )
+        # A review previewed before publication has no publish time yet: place it among
+        # the published ones as if it went out now.
+        placed_at = review.publish_at or timezone.now()
+        older = Q(review_date__lt=review.review_date) | Q(
+            review_date=review.review_date, publish_at__lt=placed_at
+        )
+        newer = Q(review_date__gt=review.review_date) | Q(
+            review_date=review.review_date, publish_at__gt=placed_at
+        )
+        return super().get_context_data(
+            previous_review=published.filter(older).latest_first().first(),
+            next_review=published.filter(newer).order_by("review_date", "publish_at", "pk").first(),
+            related_reviews=self.related_reviews(),
+            structured_data=self.structured_data(),
+            **kwargs,
+        )
+
+    def structured_data(self) -> list[dict]:
+        """schema.org NewsArticle and BreadcrumbList for search engines (JSON-LD)."""
+        review, absolute = self.object, self.request.build_absolute_uri
+        publisher = {"@type": "Organization", "name": settings.PRESSREVIEW_SITE_NAME}
+        return [
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": review.title[:110],
+                "description": review.lede,
+                "datePublished": review.publish_at.isoformat(),
+                "dateModified": review.updated_at.isoformat(),
+                "articleSection": review.section.name,
+                "dateline": review.dateline,
+                "mainEntityOfPage": absolute(review.get_absolute_url()),
+                "author": publisher,
+                "publisher": publisher,
+                "keywords": sorted(
+                    {tag.name for story in review.stories.all() for tag in story.shown_tags}
+                ),
+            },
+            {
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": name,
+                        "item": absolute(url),
+                    }
+                    for position, (name, url) in enumerate(
+                        [
+                            (_("Home"), reverse("reviews:home")),
+                            (review.section.name, review.section.get_absolute_url()),
+                            (review.title, review.get_absolute_url()),
+                        ],
+                        start=1,
+                    )
+                ],
+            },
+        ]
+
+    def related_reviews(self):
+        """Other published reviews sharing the most tags with this one, newest first,
+        among those of about the same time (stories within `related_window` ids)."""
+        stories = self.object.stories.all()
+        tag_ids = {tag.pk for story in stories for tag in story.shown_tags}
+        if not tag_ids:
+            return []
+        # A common tag is shared with tens of thousands of stories: comparing them all
+        # would read most of the archive. Ids rise with time, so a range of story ids
+        # around this review's is its time, and one index range serves it.
+        story_ids = [story.pk for story in stories]
+        # Ranked over the tag rows alone, then the few winners read whole: ranking whole
+        # review rows sorted a megabyte for every page.
+        ranked = (
+            TaggedStory.objects.published()
+            .filter(
+                tag_id__in=tag_ids,
+                content_object__gte=min(story_ids) - self.related_window,
+                content_object__lte=max(story_ids) + self.related_window,
+            )
+            .exclude(content_object__review=self.object)
+            .values("content_object__review_id")
+            .annotate(shared_tags=Count("tag_id", distinct=True))
+            .order_by(
+                "-shared_tags", "-content_object__review__review_date", "-content_object__review_id"
+            )
+            .values_list("content_object__review_id", flat=True)[: self.related_count]
+        )
+        related = Review.objects.published().select_related("section").in_bulk(list(ranked))
+        return [related[pk] for pk in ranked if pk in related]
+
+
+class OutletListView(ListView):
+    template_name = "reviews/outlet_list.html"
+    context_object_name = "outlets"
+
+    def get_queryset(self):
+        counts = published_counts("outlet")
+        return with_counts(Outlet.objects.filter(pk__in=counts).order_by("name"), counts)
+
+
+class ExpertListView(ListView):
+    template_name = "reviews/expert_list.html"
+    context_object_name = "experts"
+    paginate_by = 60
+    paginator_class = CappedCountPaginator
+
+    def get_queryset(self):
+        return Expert.objects.published().order_by("name", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        experts = list(context["object_list"])
+        # Counted for this page's experts only.
+        counts = published_counts("expert", ids=[expert.pk for expert in experts])
+        context["experts"] = context["object_list"] = with_counts(
+            experts, counts, name="citation_count"
+        )
+        return context
+
+
+class TagListView(ListView):
+    template_name = "reviews/tag_list.html"
+    context_object_name = "tags"
+
+    def get_queryset(self):
+        counts = published_counts("tag")
+        return with_counts(Tag.objects.filter(pk__in=counts).order_by("name"), counts)
+
+
+def with_counts(subjects, counts: dict[int, int], *, name: str = "story_count") -> list:
+    """The subjects as a list, each given its count as the attribute `name`."""
+    subjects = list(subjects)
+    for subject in subjects:
+        setattr(subject, name, counts.get(subject.pk, 0))
+    return subjects
+
+
+class SubjectStoriesView(ListView):
+    """One outlet's or tag's published stories, newest first."""
+
+    paginate_by = 20
+    paginator_class = CappedCountPaginator
+    context_object_name = "stories"
+    subject_context_name = ""
+
+    def get_subject(self):
+        raise NotImplementedError
+
+    def filter_stories(self, stories):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        self.subject = self.get_subject()
+        return self.filter_stories(Story.objects.for_lists())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**{self.subject_context_name: self.subject}, **kwargs)
+
+
+class OutletDetailView(SubjectStoriesView):
+    template_name = "reviews/outlet_detail.html"
+    subject_context_name = "outlet"
+
+    def get_subject(self):
+        return get_object_or_404(Outlet.objects.published(), slug=self.kwargs["slug"])
+
+    def filter_stories(self, stories):
+        return stories.filter(outlet=self.subject)
+
+
+class TagDetailView(FollowsSlugRedirectsView, SubjectStoriesView):
+    template_name = "reviews/tag_detail.html"
+    slug_redirect_kind = SlugRedirect.Kind.TAG
+    subject_context_name = "tag"
+
+    def get_subject(self):
+        return get_object_or_404(published_tags(), slug=self.kwargs["slug"])
+
+    def filter_stories(self, stories):
+        return stories.filter(tags=self.subject)
+
+
+class ExpertDetailView(FollowsSlugRedirectsView, ListView):
+    """One expert's citations over time, each with the position held then."""
+
+    slug_redirect_kind = SlugRedirect.Kind.EXPERT
+    template_name = "reviews/expert_detail.html"
+    context_object_name = "citations"
+    paginate_by = 20
+    paginator_class = CappedCountPaginator
+
+    def get_queryset(self):
+        self.expert = get_object_or_404(Expert.objects.published(), slug=self.kwargs["slug"])
+        return (
+            Citation.objects.published()
+            .filter(expert=self.expert)
+            .select_related("story__outlet", "story__review")
+            .order_by("-story__review__review_date", "-story__review__publish_at", "story__pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(expert=self.expert, **kwargs)
+
+
+class SearchView(ListView):
+    """/search/?q=...: published stories matching the reader's words, best first, under
+    the few best-matching reviews. Words too long to search show a message with HTTP 400."""
+
+    template_name = "reviews/search.html"
+    context_object_name = "stories"
+    paginate_by = 20
+    paginator_class = CappedCountPaginator
+    reviews_shown = 5
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET)
+        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        response = super().get(request, *args, **kwargs)
+        if self.form.errors:
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        if not self.query:
+            return Story.objects.none()
+        return (
+            ranked_story_results(self.query)
+            .select_related("outlet", "review")
+            .prefetch_related("tags")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, query=self.query, **kwargs)
+        page = context["page_obj"]
+        page.object_list = highlight_results(page.object_list, self.query)
+        context["stories"] = context["object_list"] = page.object_list
+        # Only the newest RANKED_MATCHES matches are ranked (reviews.finding.search).
+        context["story_count_capped"] = ranking_was_bounded(page.paginator.count)
+        context["reviews"], context["review_count"] = [], 0
+        if self.query and page.number == 1:
+            reviews = ranked_review_results(self.query).select_related("section")
+            context["reviews"] = highlight_results(reviews[: self.reviews_shown], self.query)
+            # At most RANKED_MATCHES, as for the stories: beyond it the page says "more than".
+            context["review_count"] = reviews.count()
+            context["review_count_capped"] = ranking_was_bounded(context["review_count"])
+        return context

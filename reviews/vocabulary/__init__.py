@@ -1,0 +1,1 @@
+"""Keeping the tag and expert vocabularies clean, and the redirects that renames leave."""

