@@ -50,9 +50,10 @@ restore: install ## Restore a backup: make restore FILE=backups/pressreview-....
 load: install ## 60 s of heavy reading while an editor publishes and edits (PostgreSQL, Redis, gunicorn)
 	$(BIN)/python scripts/load_with_writes.py
 
-lint: install
+lint: install ## ruff, and the layering contracts (docs/ARCHITECTURE.md)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

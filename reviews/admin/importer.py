@@ -16,8 +16,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reviews.admin.import_forms import PasteForm, ProposalForms
 from reviews.importer.catalogue import Catalogue
-from reviews.importer.forms import PasteForm, ProposalForms
 from reviews.importer.parser import ImportFailed, parse_review
 from reviews.importer.services import import_draft
 

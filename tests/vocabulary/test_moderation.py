@@ -11,7 +11,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from reviews.models import Citation, Expert, SlugRedirect, Story
-from reviews.vocabulary import moderation
+from reviews.vocabulary import moderation, redirects
 from tests.support.admin_forms import opened_record_form, opened_story_form
 from tests.support.factories import (
     CitationFactory,
@@ -792,4 +792,4 @@ def test_filters_replace_only_the_moved_slugs_among_several(client, moderator):
 
 def test_every_kind_of_redirect_says_where_its_subjects_and_public_ones_are():
     """moved_slugs follows a kind only through its MOVABLE entry (model and published())."""
-    assert set(moderation.MOVABLE) == set(SlugRedirect.Kind.values)
+    assert set(redirects.MOVABLE) == set(SlugRedirect.Kind.values)
