@@ -2,12 +2,14 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 
+from reviews import demo_data
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +98,23 @@ def test_the_demo_site_shows_the_latest_review_and_its_page(loaded, client):
     home = client.get("/")
     assert latest.get_absolute_url() in home.text
     assert client.get(latest.get_absolute_url()).status_code == 200
+
+
+def test_every_demo_story_names_a_known_section_and_known_experts_it_quotes_in_full():
+    """The JSON is edited by hand: each story's slugs resolve and its placeholders match."""
+    sections = {row["slug"] for row in demo_data.SECTIONS}
+    experts = {row["slug"] for row in demo_data.EXPERTS}
+    for story in demo_data.STORIES:
+        placeholders = set(re.findall(r"\{expert(\d+)\}", "\n".join(story["paragraphs"])))
+        assert story["section"] in sections, story["headline"]
+        assert set(story["experts"]) <= experts, story["headline"]
+        assert len(story["quotes"]) == len(story["experts"]), story["headline"]
+        assert placeholders == {str(n) for n in range(len(story["experts"]))}, story["headline"]
+        assert story["tags"], story["headline"]
+
+
+def test_demo_lede_templates_take_only_the_outlets_and_the_topics():
+    """Lede templates go through str.format: any other brace would break the loader."""
+    for template in demo_data.LEDE_TEMPLATES:
+        lede = template.format(outlets="<outlets>", topics="<topics>")
+        assert "<outlets>" in lede and "<topics>" in lede, template
