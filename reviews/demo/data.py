@@ -8,7 +8,7 @@ these conventions. Pure data, no Django imports.
 import json
 from pathlib import Path
 
-DATA_FOLDER = Path(__file__).resolve().parent / "demo" / "json"
+DATA_FOLDER = Path(__file__).resolve().parent / "json"
 
 
 def _load(name: str):
