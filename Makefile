@@ -48,7 +48,7 @@ restore: install ## Restore a backup: make restore FILE=backups/pressreview-....
 	$(BIN)/python manage.py restore "$(FILE)"
 
 load: install ## 60 s of heavy reading while an editor publishes and edits (PostgreSQL, Redis, gunicorn)
-	$(BIN)/python scripts/load_with_writes.py
+	$(BIN)/python bench/load_with_writes.py
 
 lint: install
 	$(BIN)/ruff check .
