@@ -32,13 +32,15 @@ demo: install
 	$(BIN)/python manage.py load_demo
 
 bench: install ## Load-test the public pages at 1,000 and 100,000 generated reviews (PostgreSQL, Redis, wrk; long)
-	@command -v wrk >/dev/null || echo "wrk not found (apt-get install -y wrk): using the slower Python load generator"
 	$(BIN)/python bench/run.py
 
 render-bench: install ## Time each public page's rendering in-process, page cache off (DATABASE_URL=postgres://...)
-	$(BIN)/python manage.py shell -c "exec(open('bench/render.py').read())"
+	$(BIN)/python bench/render.py
 
-.PHONY: backup restore load render-bench
+explain: install ## EXPLAIN ANALYZE every public page's queries; fails on a large sequential scan (DATABASE_URL=postgres://...)
+	$(BIN)/python bench/explain.py
+
+.PHONY: backup restore load render-bench explain
 
 backup: install ## Back up the database into backups/ (pg_dump on PostgreSQL, JSON export on SQLite)
 	$(BIN)/python manage.py backup
@@ -48,7 +50,7 @@ restore: install ## Restore a backup: make restore FILE=backups/pressreview-....
 	$(BIN)/python manage.py restore "$(FILE)"
 
 load: install ## 60 s of heavy reading while an editor publishes and edits (PostgreSQL, Redis, gunicorn)
-	$(BIN)/python scripts/load_with_writes.py
+	$(BIN)/python bench/load_with_writes.py
 
 lint: install ## ruff, and the layering contracts (docs/ARCHITECTURE.md)
 	$(BIN)/ruff check .

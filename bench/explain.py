@@ -1,35 +1,39 @@
-"""Check every public page's SQL against PostgreSQL's plans: `make explain` (or run it with
-`manage.py shell -c "exec(open('bench/explain.py').read())"` and DATABASE_URL set).
+"""Check every public page's SQL against PostgreSQL's plans: `make explain`.
+
+    DATABASE_URL=postgres://... python bench/explain.py [--only detail]
 
 Each public page is requested once with the page cache off; each of its queries is run again
 under EXPLAIN ANALYZE. Printed per page: the number of queries, their total time, and for
 each query slower than a millisecond or reading a large table sequentially, its plan's
-outline. A sequential scan of a table of more than LARGE rows fails the check.
+outline. A sequential scan of a table of more than 20,000 rows fails the check (exit status
+1). `--only` (default EXPLAIN_ONLY) keeps the pages whose name contains it.
 """
 
 import json
-import os
 import re
 import sys
 
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
+import harness
 
 LARGE = 20_000
 SLOW_MS = 1.0
 
 
+def options():
+    parser = harness.arguments(__doc__)
+    harness.env_option(
+        parser, "--only", env="EXPLAIN_ONLY", default="", help="pages whose name contains this"
+    )
+    return parser.parse_args()
+
+
 def pages() -> dict[str, str]:
-    from reviews.models import Citation, Outlet, Review, TaggedStory
+    from reviews.models import Review
 
-    review = Review.objects.published().latest_first()[20]
-    outlet = Outlet.objects.published().order_by("pk").first()
-    expert_id = Citation.objects.values_list("expert_id", flat=True).order_by("pk").first()
-    tag = TaggedStory.objects.select_related("tag").order_by("pk").first().tag
-    from reviews.models import Expert
-
-    expert = Expert.objects.get(pk=expert_id)
+    # The 21st newest, as before (the oldest of them when there are fewer).
+    review = list(Review.objects.published().latest_first()[:21])[-1]
+    subjects = harness.subjects()
+    outlet, expert, tag = subjects.outlet, subjects.expert, subjects.tag
     year = review.review_date.year
     return {
         "home": "/",
@@ -62,6 +66,8 @@ def pages() -> dict[str, str]:
 
 
 def table_sizes() -> dict[str, int]:
+    from django.db import connection
+
     with connection.cursor() as cursor:
         cursor.execute("SELECT relname, reltuples::bigint FROM pg_class WHERE relkind = 'r'")
         return dict(cursor.fetchall())
@@ -87,15 +93,20 @@ def outline(plan: dict, depth: int = 0) -> list[str]:
 
 
 def main() -> int:
-    if connection.vendor != "postgresql":
-        print("EXPLAIN checks need PostgreSQL (DATABASE_URL=postgres://...).")
-        return 1
+    args = options()
+    harness.setup_django()
+    harness.require_database(postgresql=True)
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
     sizes = table_sizes()
     failures = 0
-    only = os.environ.get("EXPLAIN_ONLY", "")
-    for name, url in pages().items():
-        if only and only not in name:
-            continue
+    chosen = {name: url for name, url in pages().items() if args.only in name}
+    if not chosen:
+        harness.fail(f"no page's name contains {args.only!r}: {', '.join(pages())}")
+    for name, url in chosen.items():
         with (
             override_settings(PRESSREVIEW_PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["testserver"]),
             CaptureQueriesContext(connection) as captured,
@@ -126,13 +137,12 @@ def main() -> int:
                 notes.append(f"    {label}: {took:.1f} ms  {flat}")
                 notes += [f"      {line}" for line in outline(plan)[:14]]
         print(f"{name:<32} HTTP {status}  {len(captured):>2} queries  {total:7.1f} ms  {url}")
-        print("\n".join(notes)) if notes else None
+        for note in notes:
+            print(note)
+        sys.stdout.flush()
     print(f"\n{failures} queries scan a large table sequentially.")
     return 1 if failures else 0
 
 
 if __name__ == "__main__":
     sys.exit(main())
-else:
-    # Run by `manage.py shell -c "exec(open('bench/explain.py').read())"`.
-    main()

@@ -1,6 +1,7 @@
 """How long the importer takes to read a paste against an archive-sized catalogue.
 
-    .venv/bin/python bench/importer.py [--experts 5000] [--outlets 100] [--citations 15]
+    python bench/importer.py [--experts 5000] [--outlets 100] [--citations 15] [--runs 5]
+        [--database]
 
 Builds a catalogue of generated outlets and experts (each expert with an alias, as merged
 records have), then times, best of several runs: building the catalogue's index, and parsing a
@@ -11,23 +12,11 @@ e.g. the archive `make bench` generates) in three queries, as the admin and the 
 and that reading is timed too.
 """
 
-import argparse
 import datetime
 import itertools
-import os
 import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pressreview.settings")
-
-import django
-
-django.setup()
-
-from reviews.importer.catalogue import Catalogue  # noqa: E402
-from reviews.importer.parser import parse_review  # noqa: E402
+import harness
 
 GIVEN = [
     "Ana", "Rui", "Marta", "Jonas", "Laura", "Piotr", "Ewa", "Tomas", "Ilze", "Omar", "Lucía",
@@ -101,50 +90,53 @@ def paste(catalogue: dict, citations: int) -> str:
     )
 
 
-def best_of(runs: int, function) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - started)
-    return best, result
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--experts", type=int, default=5000)
-    parser.add_argument("--outlets", type=int, default=100)
-    parser.add_argument("--citations", type=int, default=15)
-    parser.add_argument("--runs", type=int, default=5)
+def main() -> int:
+    parser = harness.arguments(__doc__)
+    parser.add_argument("--experts", type=harness.positive, default="5000")
+    parser.add_argument("--outlets", type=harness.positive, default="100")
+    parser.add_argument("--citations", type=harness.positive, default="15")
+    parser.add_argument("--runs", type=harness.positive, default="5")
     parser.add_argument(
         "--database", action="store_true", help="Read the catalogue from the database."
     )
     options = parser.parse_args()
+    harness.setup_django()
+
+    from reviews.importer.catalogue import Catalogue
+    from reviews.importer.parser import parse_review
+
     if options.database:
-        read_time, catalogue = best_of(options.runs, Catalogue.from_database)
+        harness.require_database(content=False)
+        reading = harness.timed(Catalogue.from_database, runs=options.runs)
         print(
-            f"catalogue from the database: {len(catalogue.experts)} experts, "
-            f"{len(catalogue.outlets)} outlets, read and indexed in {read_time * 1000:.0f} ms"
+            f"catalogue from the database: {len(reading.result.experts)} experts, "
+            f"{len(reading.result.outlets)} outlets, read and indexed in "
+            f"{reading.best().wall_ms:.0f} ms"
         )
 
+    harness.say(f"building a catalogue of {options.experts:,} experts")
     data = build_catalogue(options.experts, options.outlets)
     text = paste(data, options.citations)
-    index_time, _catalogue = best_of(options.runs, lambda: Catalogue.from_records(**data))
+    indexing = harness.timed(lambda: Catalogue.from_records(**data), runs=options.runs)
     # Each run gets a fresh catalogue, as each import does: no look-up is remembered across.
     catalogues = iter([Catalogue.from_records(**data) for _ in range(options.runs)])
-    parse_time, proposal = best_of(
-        options.runs,
+    parsing = harness.timed(
         lambda: parse_review(text, catalogue=next(catalogues), today=datetime.date(2026, 3, 4)),
+        runs=options.runs,
     )
+    proposal = parsing.result
     cited = [c for story in proposal.stories for c in story.citations]
     print(f"catalogue: {options.experts} experts (with an alias each), {options.outlets} outlets")
     print(
         f"paste: {len(proposal.stories)} stories, {len(cited)} citations found "
         f"({sum(not c.is_new for c in cited)} matched to known experts)"
     )
-    print(f"building the catalogue's index: {index_time * 1000:.0f} ms (best of {options.runs})")
-    print(f"parsing the paste: {parse_time * 1000:.0f} ms (best of {options.runs})")
+    print(
+        f"building the catalogue's index: {indexing.best().wall_ms:.0f} ms (best of {options.runs})"
+    )
+    print(f"parsing the paste: {parsing.best().wall_ms:.0f} ms (best of {options.runs})")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

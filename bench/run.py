@@ -17,23 +17,24 @@ average is recorded next to every figure, and `--wait-quiet` waits for it to dro
 """
 
 import argparse
+import contextlib
 import datetime
 import functools
 import json
 import os
 import platform
-import secrets
 import shutil
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+import harness
+from harness import say
+
+ROOT = harness.ROOT
 LUA = Path(__file__).resolve().parent / "wrk_report.lua"
 MARK_START = "<!-- bench:results:start -->"
 MARK_END = "<!-- bench:results:end -->"
@@ -49,33 +50,39 @@ TARGETS = {
 }
 
 
-def say(message: str) -> None:
-    stamp = datetime.datetime.now().strftime("%H:%M:%S")
-    print(f"[{stamp}] {message}", flush=True)
+def sizes(text: str) -> list[int]:
+    """An argparse type: archive sizes separated by commas (1000,100_000)."""
+    chosen = [harness.positive(size.strip()) for size in text.split(",") if size.strip()]
+    if not chosen:
+        raise argparse.ArgumentTypeError("give at least one size, e.g. 1000,100000")
+    return chosen
 
 
-def options() -> argparse.Namespace:
-    env = os.environ.get
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=env("BENCH_SIZES", "1000,100000"))
-    parser.add_argument("--duration", type=int, default=int(env("BENCH_DURATION", "10")))
-    parser.add_argument("--connections", type=int, default=int(env("BENCH_CONNECTIONS", "8")))
-    parser.add_argument("--threads", type=int, default=int(env("BENCH_THREADS", "2")))
-    parser.add_argument("--workers", type=int, default=int(env("BENCH_WORKERS", "4")))
-    parser.add_argument(
+def options():
+    parser = harness.arguments(__doc__)
+    option = functools.partial(harness.env_option, parser)
+    count = harness.positive
+    option("--sizes", env="BENCH_SIZES", default="1000,100000", type=sizes, help="archive sizes")
+    option("--duration", env="BENCH_DURATION", default="10", type=count, help="seconds per page")
+    option("--connections", env="BENCH_CONNECTIONS", default="8", type=count)
+    option("--threads", env="BENCH_THREADS", default="2", type=count, help="wrk's threads")
+    option("--workers", env="BENCH_WORKERS", default="4", type=count, help="gunicorn workers")
+    option(
         "--postgres",
-        default=env("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"),
-        help="PostgreSQL server URL, without a database name.",
+        env="BENCH_POSTGRES_URL",
+        default="postgres://postgres@127.0.0.1:5432",
+        help="PostgreSQL server URL, without a database name",
     )
-    parser.add_argument("--db-prefix", default=env("BENCH_DB_PREFIX", "pr_bench"))
-    parser.add_argument("--redis", default=env("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6"))
-    parser.add_argument("--port", type=int, default=int(env("BENCH_PORT", "8601")))
+    option("--db-prefix", env="BENCH_DB_PREFIX", default="pr_bench", help="<prefix>_<size>")
+    option("--redis", env="BENCH_REDIS_URL", default="redis://127.0.0.1:6379/6")
+    option("--port", env="BENCH_PORT", default="8601", type=count, help="the first of two")
     parser.add_argument("--regenerate", action="store_true", help="Regenerate the content.")
-    parser.add_argument(
+    option(
         "--wait-quiet",
-        type=int,
-        default=int(env("BENCH_WAIT_QUIET", "0")),
-        help="Wait up to this many seconds for a load average under 1.0 before measuring.",
+        env="BENCH_WAIT_QUIET",
+        default="0",
+        type=harness.whole_number(0),
+        help="wait up to this many seconds for a load average under 1.0 before measuring",
     )
     parser.add_argument("--loadgen", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--output", default=str(ROOT / "bench" / "results.json"))
@@ -101,172 +108,122 @@ def machine() -> dict:
         memory = f"{kib / 1024 / 1024:.1f} GiB"
     except (OSError, ValueError, IndexError):
         pass
+    version = harness.program_output
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
         "memory": memory,
         "os": platform.platform(),
         "python": platform.python_version(),
-        "postgresql": command_output(["psql", "--version"]),
-        "redis": command_output(["redis-server", "--version"]).split(" sha=")[0],
-        "gunicorn": command_output([str(Path(sys.executable).with_name("gunicorn")), "--version"]),
-        "wrk": command_output(["wrk", "--version"]).splitlines()[0] if shutil.which("wrk") else "",
+        "postgresql": version(["psql", "--version"]),
+        "redis": version(["redis-server", "--version"]).split(" sha=")[0],
+        "gunicorn": version([str(Path(sys.executable).with_name("gunicorn")), "--version"]),
+        "wrk": version(["wrk", "--version"]).splitlines()[0] if shutil.which("wrk") else "",
     }
-
-
-def command_output(command: list[str]) -> str:
-    try:
-        return subprocess.run(command, capture_output=True, text=True, timeout=10).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return ""
-
-
-def load_average() -> float:
-    return round(os.getloadavg()[0], 2)
 
 
 def wait_until_quiet(limit: int) -> None:
     if limit <= 0:
         return
     deadline = time.monotonic() + limit
-    while load_average() >= 1.0 and time.monotonic() < deadline:
-        say(f"  waiting for a quiet machine (load average {load_average()})")
+    while harness.load_average() >= 1.0 and time.monotonic() < deadline:
+        say(f"  waiting for a quiet machine (load average {harness.load_average()})")
         time.sleep(15)
 
 
 # The database
 
 
-def database_url(args, name: str) -> str:
-    return f"{args.postgres.rstrip('/')}/{name}"
-
-
-def psql(args, database: str, sql: str) -> str:
-    result = subprocess.run(
-        ["psql", database_url(args, database), "-Atq", "-v", "ON_ERROR_STOP=1", "-c", sql],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip()
-
-
-def manage(args, env: dict, *command: str, capture: bool = False) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *command],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        text=True,
-        stdout=subprocess.PIPE if capture else None,
-    )
-    return result.stdout if capture else ""
-
-
-def base_env(args, database: str) -> dict:
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url(args, database),
-        "REDIS_URL": args.redis,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        # Plain http on 127.0.0.1: no redirect to https, no HSTS (settings.py, Security).
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_HSTS_SECONDS": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "DATABASE_POOL_MIN_SIZE": "1",
-        "DATABASE_POOL_MAX_SIZE": "4",
-    }
-
-
 def prepare_database(args, size: int) -> dict:
     """A database holding `size` generated reviews: reused if it has them, else made."""
+    server: harness.PostgresServer = args.server
     name = f"{args.db_prefix}_{size}"
-    env = base_env(args, name)
-    exists = psql(args, "postgres", f"SELECT 1 FROM pg_database WHERE datname = '{name}'")
-    reviews = ""
-    if exists and not args.regenerate:
+    env = harness.production_env(
+        database_url=server.database_url(name),
+        redis_url=args.redis,
+        DATABASE_POOL_MIN_SIZE="1",
+        DATABASE_POOL_MAX_SIZE="4",
+    )
+    reviews = None
+    if server.exists(name) and not args.regenerate:
         try:
-            reviews = psql(args, name, "SELECT count(*) FROM reviews_review")
-        except subprocess.CalledProcessError:
-            reviews = ""
-    if reviews == str(size):
+            reviews = server.value("SELECT count(*) FROM reviews_review", database=name)
+        except Exception:  # not migrated yet: made afresh below
+            reviews = None
+    if reviews == size:
         say(f"  reusing database {name} ({size:,} reviews); applying any new migrations")
-        manage(args, env, "migrate", "--no-input", "-v0")
-        comment = psql(
-            args,
-            "postgres",
-            f"SELECT shobj_description(oid, 'pg_database') FROM pg_database "
-            f"WHERE datname = '{name}'",
+        harness.manage(env, "migrate", "--no-input", "-v0")
+        comment = server.value(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [name],
         )
-        generated = json.loads(comment) if comment.startswith("{") else {}
+        generated = json.loads(comment) if comment and comment.startswith("{") else {}
         say("  ANALYZE")
-        psql(args, name, "ANALYZE")
+        server.query("ANALYZE", database=name)
     else:
         say(f"  creating database {name}")
-        psql(args, "postgres", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        psql(args, "postgres", f'CREATE DATABASE "{name}"')
-        manage(args, env, "migrate", "--no-input", "-v0")
+        server.create(name)
+        harness.manage(env, "migrate", "--no-input", "-v0")
         say(f"  generating {size:,} reviews (progress below)")
         started = time.monotonic()
-        manage(args, env, "generate_content", "--reviews", str(size))
+        harness.manage(env, "generate_content", "--reviews", str(size), stream=True)
         seconds = round(time.monotonic() - started, 1)
         say(f"  generated in {seconds:,} s; VACUUM ANALYZE")
         started = time.monotonic()
-        psql(args, name, "VACUUM (ANALYZE)")
+        server.query("VACUUM (ANALYZE)", database=name)
         generated = {
             "seconds": seconds,
             "vacuum_seconds": round(time.monotonic() - started, 1),
             "on": datetime.date.today().isoformat(),
-            "load_average": load_average(),
+            "load_average": harness.load_average(),
         }
-        psql(args, "postgres", f"COMMENT ON DATABASE \"{name}\" IS '{json.dumps(generated)}'")
+        from psycopg import sql
+
+        server.query(
+            sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+                sql.Identifier(name), sql.Literal(json.dumps(generated))
+            )
+        )
     counts = {
-        table: int(psql(args, name, f"SELECT count(*) FROM reviews_{table}"))
+        table: server.value(f"SELECT count(*) FROM reviews_{table}", database=name)
         for table in ("review", "story", "citation", "taggedstory", "expert", "outlet")
     }
-    size_pretty = psql(args, name, f"SELECT pg_size_pretty(pg_database_size('{name}'))")
+    size_pretty = server.value("SELECT pg_size_pretty(pg_database_size(%s))", [name])
     return {"name": name, "env": env, "generated": generated, "counts": counts, "size": size_pretty}
 
 
 def pick_pages(args, database: str) -> dict[str, str]:
     """One address per kind of public page, chosen from the content."""
+    value = args.server.value
     published = "r.status = 'published' AND r.publish_at <= now()"
-    date, slug = psql(
-        args,
-        database,
+    ((date, slug),) = args.server.query(
         f"SELECT r.review_date, r.slug FROM reviews_review r WHERE {published} "
         "ORDER BY r.review_date DESC, r.publish_at DESC OFFSET 20 LIMIT 1",
-    ).split("|")
-    year, month, day = date.split("-")
-    outlet = psql(
-        args,
-        database,
+        database=database,
+    ) or harness.fail(f"{database} holds fewer than 21 published reviews")
+    outlet = value(
         "SELECT o.slug FROM reviews_outlet o JOIN reviews_story s ON s.outlet_id = o.id "
         "GROUP BY o.slug ORDER BY count(*) DESC LIMIT 1",
+        database=database,
     )
-    expert = psql(
-        args,
-        database,
+    expert = value(
         "SELECT e.slug FROM reviews_expert e JOIN reviews_citation c ON c.expert_id = e.id "
         "GROUP BY e.slug ORDER BY count(*) DESC LIMIT 1",
+        database=database,
     )
-    tag = psql(
-        args,
-        database,
+    tag = value(
         "SELECT t.slug FROM taggit_tag t JOIN reviews_taggedstory ts ON ts.tag_id = t.id "
         "GROUP BY t.slug ORDER BY count(*) DESC LIMIT 1",
+        database=database,
     )
-    newest = psql(
-        args, database, f"SELECT max(r.review_date) FROM reviews_review r WHERE {published}"
+    newest = value(
+        f"SELECT max(r.review_date) FROM reviews_review r WHERE {published}", database=database
     )
-    year_ago = (datetime.date.fromisoformat(newest) - datetime.timedelta(days=365)).isoformat()
+    year_ago = (newest - datetime.timedelta(days=365)).isoformat()
     return {
         "home": "/",
         "review list, 3 filters": f"/reviews/?section=business&tag=strikes&date_after={year_ago}",
-        "review detail": f"/reviews/{year}/{month}/{day}/{slug}/",
+        "review detail": f"/reviews/{date:%Y/%m/%d}/{slug}/",
         "story list": "/stories/",
         "outlet": f"/outlets/{outlet}/",
         "expert": f"/experts/{expert}/",
@@ -301,95 +258,25 @@ print("COUNTS " + json.dumps(counts))
 
 def count_queries(args, env: dict, pages: dict[str, str]) -> dict:
     """SQL queries per request: the first request (rendered) and the second (stored)."""
-    flush_redis(args)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v0", "-c", COUNT_QUERIES],
-        cwd=ROOT,
-        env=env,
-        input=json.dumps(pages),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    line = next(line for line in result.stdout.splitlines() if line.startswith("COUNTS "))
-    flush_redis(args)
+    harness.flush_redis(args.redis)
+    output = harness.manage(env, "shell", "-v0", "-c", COUNT_QUERIES, stdin=json.dumps(pages))
+    line = next(line for line in output.splitlines() if line.startswith("COUNTS "))
+    harness.flush_redis(args.redis)
     return json.loads(line.removeprefix("COUNTS "))
-
-
-def flush_redis(args) -> None:
-    import redis
-
-    connection = redis.Redis.from_url(args.redis)
-    connection.flushdb()
-    connection.close()
-
-
-# The servers
-
-
-class Server:
-    def __init__(self, args, env: dict, port: int, *, page_cache: bool, log: Path):
-        self.port = port
-        env = dict(env)
-        if not page_cache:
-            env["PRESSREVIEW_PAGE_CACHE_SECONDS"] = "0"
-        self.log = log.open("w")
-        self.process = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "pressreview.wsgi",
-                f"--bind=127.0.0.1:{port}",
-                f"--workers={args.workers}",
-                "--worker-class=gthread",
-                "--threads=1",
-                "--keep-alive=30",
-                "--log-level=warning",
-                "--max-requests=0",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def wait(self, path: str, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn on port {self.port} exited; see {self.log.name}")
-            try:
-                with urllib.request.urlopen(self.url(path), timeout=5):
-                    return
-            except (TimeoutError, urllib.error.URLError, ConnectionError):
-                time.sleep(0.3)
-        raise RuntimeError(f"gunicorn on port {self.port} did not answer in {timeout} s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 # Load generation
 
 
-def measure(args, url: str) -> dict:
+def measure(args, server: harness.Server, path: str) -> dict:
     # Warm up: compile templates, fill connection pools (and the page cache when on).
+    # A failure here is counted by the measurement itself.
     for _ in range(3 * args.workers):
-        try:
-            with urllib.request.urlopen(url, timeout=30) as response:
-                response.read()
-        except urllib.error.HTTPError:
-            pass
-    if args.loadgen == "wrk" or (args.loadgen == "auto" and shutil.which("wrk")):
-        return run_wrk(args, url)
-    return run_python_load(args, url)
+        with contextlib.suppress(OSError):
+            server.get(path)
+    if args.loadgen == "wrk":
+        return run_wrk(args, server.url(path))
+    return run_python_load(args, server.port, path)
 
 
 def run_wrk(args, url: str) -> dict:
@@ -405,9 +292,10 @@ def run_wrk(args, url: str) -> dict:
         ],
         capture_output=True,
         text=True,
-        check=True,
     )
-    line = next(line for line in result.stdout.splitlines() if line.startswith("WRK_JSON "))
+    line = next((line for line in result.stdout.splitlines() if line.startswith("WRK_JSON ")), "")
+    if result.returncode or not line:
+        harness.fail(f"wrk failed on {url}:\n{result.stdout}{result.stderr}")
     raw = json.loads(line.removeprefix("WRK_JSON "))
     return {
         "requests_per_second": round(raw["requests"] / (raw["duration_us"] / 1e6), 1),
@@ -419,20 +307,17 @@ def run_wrk(args, url: str) -> dict:
     }
 
 
-def run_python_load(args, url: str) -> dict:
+def run_python_load(args, port: int, path: str) -> dict:
     """A plain load generator: `connections` threads, each with a kept-alive connection."""
     import http.client
-    import urllib.parse
 
-    parts = urllib.parse.urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
     deadline = time.monotonic() + args.duration
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
 
     def worker():
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         mine = []
         while time.monotonic() < deadline:
             started = time.perf_counter()
@@ -489,18 +374,7 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
             f"    {name:<24} HTTP {count['status']}, {count['uncached']} queries rendered, "
             f"{count['cached']} when stored"
         )
-    flush_redis(args)
-    servers = {
-        mode: functools.partial(
-            Server,
-            args,
-            database["env"],
-            args.port + number,
-            page_cache=mode == "cached",
-            log=log_folder / f"{size}-{mode}.log",
-        )
-        for number, mode in enumerate(["cached", "uncached"])
-    }
+    harness.flush_redis(args.redis)
     results: dict = {
         "database": {key: database[key] for key in ("name", "generated", "counts", "size")},
         "pages": pages,
@@ -510,10 +384,26 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
     static = static_path()
     # One server at a time: a server booting its workers beside another's measurement
     # would take half the machine from it (seen: the static file at half its speed).
-    for mode, make_server in servers.items():
-        server = make_server()
-        try:
-            server.wait(static)
+    for number, mode in enumerate(["cached", "uncached"]):
+        env = dict(database["env"])
+        if mode == "uncached":
+            env["PRESSREVIEW_PAGE_CACHE_SECONDS"] = "0"
+        server = harness.Server(
+            env,
+            log=log_folder / f"{size}-{mode}.log",
+            workers=args.workers,
+            port=args.port + number,
+            ready_path=static,
+            options=(
+                "--worker-class=gthread",
+                "--threads=1",
+                "--keep-alive=30",
+                "--log-level=warning",
+                "--max-requests=0",
+            ),
+        )
+        say(f"  starting gunicorn ({mode}) on port {server.port}")
+        with server:
             time.sleep(SETTLE_SECONDS)
             runs = results["runs"][mode] = {}
             # The static file first and last: the ceiling is the better of the two, so that
@@ -524,8 +414,8 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
                 "static file, again": static,
             }.items():
                 wait_until_quiet(args.wait_quiet)
-                load = load_average()
-                figures = measure(args, server.url(path))
+                load = harness.load_average()
+                figures = measure(args, server, path)
                 figures["load_average_before"] = load
                 runs[name] = figures
                 say(
@@ -540,8 +430,6 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
             ceiling = runs["static file"]["requests_per_second"] or 1
             for figures in runs.values():
                 figures["share_of_static"] = round(figures["requests_per_second"] / ceiling, 3)
-        finally:
-            server.stop()
     return results
 
 
@@ -665,16 +553,28 @@ def write_doc(path: Path, table: str) -> None:
 
 def main() -> int:
     args = options()
-    sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
-    if args.loadgen == "auto":
+    sizes = args.sizes
+    # Every service first, so that a missing one is said before minutes of generating.
+    args.server = harness.PostgresServer(args.postgres)
+    harness.require_redis(args.redis)
+    harness.gunicorn()
+    if args.loadgen == "wrk":
+        harness.require_program("wrk", "apt-get install -y wrk, or --loadgen python")
+    elif args.loadgen == "auto":
         args.loadgen = "wrk" if shutil.which("wrk") else "python"
+        if args.loadgen == "python":
+            say("wrk not found (apt-get install -y wrk): using the slower Python load generator")
     say(f"Benchmark: sizes {', '.join(f'{s:,}' for s in sizes)}; load generator {args.loadgen}")
-    say(f"Load average now {load_average()} (figures are only comparable on an idle machine)")
+    load = harness.load_average()
+    say(f"Load average now {load} (figures are only comparable on an idle machine)")
     log_folder = ROOT / "bench" / "logs"
     log_folder.mkdir(exist_ok=True)
     say("collectstatic")
-    manage(
-        args, base_env(args, f"{args.db_prefix}_{sizes[0]}"), "collectstatic", "--no-input", "-v0"
+    harness.manage(
+        harness.production_env(database_url=args.server.maintenance_url),
+        "collectstatic",
+        "--no-input",
+        "-v0",
     )
     output = Path(args.output)
     previous = json.loads(output.read_text()) if output.exists() else {}

@@ -1,5 +1,7 @@
 """`make load`: the public site under heavy reading while an editor publishes, edits, withdraws.
 
+    python bench/load_with_writes.py [--duration 60] [--concurrency 64] [--keep-database]
+
 1. Creates a PostgreSQL database of its own (`pressreview_load` on 127.0.0.1, dropped and
    made afresh, dropped again at the end unless --keep-database), migrates it and loads the
    demo content; collects the static files.
@@ -20,14 +22,12 @@ change is missing. Only 127.0.0.1 is ever contacted, and every step is bounded i
 """
 
 import argparse
-import http.client
+import contextlib
+import functools
 import itertools
 import os
 import random
-import secrets
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -36,96 +36,50 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from urllib.parse import quote_plus, urlsplit
+from urllib.parse import quote_plus
 
-BASE_DIR = Path(__file__).resolve().parents[2]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+import harness
+from harness import fetch, say
+
 MAX_DURATION = 600
 
 
-def options() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=int, default=60, help="seconds of load (max 600)")
-    parser.add_argument("--concurrency", type=int, default=64, help="reader threads")
+def options():
+    parser = harness.arguments(__doc__)
+    option = functools.partial(harness.env_option, parser)
+
+    def duration(text: str) -> int:
+        seconds = harness.positive(text)
+        if seconds > MAX_DURATION:
+            raise argparse.ArgumentTypeError(f"at most {MAX_DURATION} seconds")
+        return seconds
+
+    parser.add_argument("--duration", type=duration, default=60, help="seconds of load (max 600)")
+    parser.add_argument("--concurrency", type=harness.positive, default=64, help="reader threads")
     parser.add_argument(
-        "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers"
+        "--workers",
+        type=harness.positive,
+        default=2 * (os.cpu_count() or 1) + 1,
+        help="gunicorn workers (default: 2 x CPUs + 1)",
     )
-    parser.add_argument(
+    option(
         "--server-url",
-        default=os.environ.get("LOAD_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
-        help="a PostgreSQL account that may create databases (LOAD_POSTGRES_URL)",
+        env="LOAD_POSTGRES_URL",
+        default="postgres://postgres@127.0.0.1:5432/postgres",
+        type=harness.local_url,
+        help="a PostgreSQL account that may create databases",
     )
-    parser.add_argument("--database", default="pressreview_load", help="the database to use")
-    parser.add_argument(
+    parser.add_argument("--database", default="pressreview_load", help="the database to make")
+    option(
         "--redis",
-        default=os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/8"),
-        help="the shared cache (LOAD_REDIS_URL); empty: no page cache",
+        env="LOAD_REDIS_URL",
+        default="redis://127.0.0.1:6379/8",
+        type=harness.local_url,
+        help="the shared cache; empty: no page cache",
     )
     parser.add_argument("--editor-pause", type=float, default=0.3, help="seconds between edits")
     parser.add_argument("--keep-database", action="store_true")
-    args = parser.parse_args()
-    if not 1 <= args.duration <= MAX_DURATION:
-        parser.error(f"--duration must be between 1 and {MAX_DURATION} seconds")
-    for url in (args.server_url, args.redis):
-        if url and urlsplit(url).hostname not in LOCAL_HOSTS:
-            parser.error(f"only 127.0.0.1 may be used: {url}")
-    return args
-
-
-def say(message: str) -> None:
-    print(f"[load] {message}", flush=True)
-
-
-def database_url(args, name: str) -> str:
-    parts = urlsplit(args.server_url)
-    return parts._replace(path=f"/{name}").geturl()
-
-
-def recreate_database(args) -> None:
-    import psycopg
-
-    with psycopg.connect(args.server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{args.database}"')
-
-
-def drop_database(args) -> None:
-    import psycopg
-
-    with psycopg.connect(args.server_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)')
-
-
-def manage(env: dict, *command: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "manage.py", *command],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    if done.returncode:
-        sys.exit(f"manage.py {' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(port: int, path: str, timeout: float = 30, *, cache: Counter | None = None):
-    """GET `path`: (status, body); `cache` counts the page cache's answers (hit, miss...)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1"})
-        response = connection.getresponse()
-        if cache is not None:
-            cache[response.getheader("X-Page-Cache") or "none"] += 1
-        return response.status, response.read()
-    finally:
-        connection.close()
+    return parser.parse_args()
 
 
 # Readers
@@ -152,13 +106,15 @@ def reader(port: int, urls, review_urls: list, stop: threading.Event, tally: Tal
             path, expected = rng.choice(urls)
         started = time.perf_counter()
         try:
-            status, _ = fetch(port, path, cache=tally.page_cache)
+            answer = fetch(port, path)
         except Exception as error:  # a refused, reset or timed-out connection
             tally.errors[type(error).__name__] += 1
             if len(tally.examples) < 5:
                 tally.examples.append(f"{path}: {error!r}")
             continue
         tally.latencies.append(time.perf_counter() - started)
+        tally.page_cache[answer.headers.get("X-Page-Cache") or "none"] += 1
+        status = answer.status
         tally.statuses[status] += 1
         if status not in expected:
             tally.errors[f"HTTP {status}"] += 1
@@ -396,9 +352,9 @@ class Editor:
 
     def check_public_page(self, pk: int) -> None:
         expected = self.expected[pk]
-        status, body = fetch(self.port, expected.url)
-        if not self.shows(expected, status, body):
-            self.stale.append(f"{expected.url}: HTTP {status} right after the change")
+        answer = fetch(self.port, expected.url)
+        if not self.shows(expected, answer.status, answer.body):
+            self.stale.append(f"{expected.url}: HTTP {answer.status} right after the change")
 
 
 def verify(editor: Editor, port: int) -> list[str]:
@@ -422,84 +378,51 @@ def verify(editor: Editor, port: int) -> list[str]:
             and not Story.objects.filter(review=review, headline=expected.headline).exists()
         ):
             problems.append(f"review {pk}: the revised headline is missing")
-        status, body = fetch(port, expected.url)
-        if not editor.shows(expected, status, body):
+        answer = fetch(port, expected.url)
+        if not editor.shows(expected, answer.status, answer.body):
             problems.append(f"{expected.url}: the public page does not show the last change")
     return problems
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
-
-
 def main() -> int:
     args = options()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(args, args.database),
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "REDIS_URL": args.redis,
-    }
-    if not args.redis:
-        # A local-memory cache is per process: the editor's changes could not reach the
-        # server's stored pages.
-        env["PRESSREVIEW_PAGE_CACHE_SECONDS"] = "0"
-    env.pop("DATABASE_REPLICA_URL", None)
-
-    say(f"Database {args.database}: creating, migrating, loading the demo content")
-    recreate_database(args)
-    with tempfile.NamedTemporaryFile(
-        prefix="pressreview-load-", suffix=".log", delete=False
-    ) as log:
-        return run(args, env, log)
-
-
-def run(args, env: dict, log) -> int:
-    gunicorn = None
+    postgres = harness.PostgresServer(args.server_url)
+    if args.redis:
+        harness.require_redis(args.redis)
+    harness.gunicorn()
+    env = harness.production_env(
+        database_url=postgres.database_url(args.database), redis_url=args.redis
+    )
+    say(f"Database {args.database}: creating it afresh")
+    postgres.create(args.database)
     try:
-        manage(env, "migrate", "--no-input")
-        manage(env, "load_demo", "--allow-production")
-        manage(env, "collectstatic", "--no-input")
+        return run(args, env)
+    finally:
+        if not args.keep_database:
+            with contextlib.suppress(Exception):
+                from django.db import connections
 
-        port = free_port()
-        say(f"gunicorn: {args.workers} workers on 127.0.0.1:{port} (log: {log.name})")
-        gunicorn = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "pressreview.wsgi",
-                f"--bind=127.0.0.1:{port}",
-                f"--workers={args.workers}",
-                "--timeout=30",
-                "--backlog=2048",
-            ],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if fetch(port, "/", timeout=5)[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or gunicorn.poll() is not None:
-                sys.exit("gunicorn did not start: see its log")
-            time.sleep(0.3)
+                connections.close_all()
+            postgres.drop(args.database)
+            say(f"Database {args.database} dropped")
 
+
+def run(args, env: dict) -> int:
+    say("migrate")
+    harness.manage(env, "migrate", "--no-input")
+    say("load_demo")
+    harness.manage(env, "load_demo", "--allow-production")
+    say("collectstatic")
+    harness.manage(env, "collectstatic", "--no-input")
+    log = Path(tempfile.mkstemp(prefix="pressreview-load-", suffix=".log")[1])
+    server = harness.Server(
+        env, log=log, workers=args.workers, options=("--timeout=30", "--backlog=2048")
+    )
+    say(f"gunicorn: {args.workers} workers on 127.0.0.1:{server.port} (log: {log})")
+    with server:
+        port = server.port
         # The editor works in this process, on the same database and cache as the server.
-        os.environ.update(env)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pressreview.settings")
-        sys.path.insert(0, str(BASE_DIR))
-        import django
-
-        django.setup()
+        harness.setup_django(**env)
         from reviews.models import Expert, Outlet, Review, Section, published_tags
 
         urls = reader_urls(Review, Outlet, Expert, Section, published_tags)
@@ -525,7 +448,15 @@ def run(args, env: dict, log) -> int:
         started = time.monotonic()
         for thread in [*threads, editor_thread]:
             thread.start()
-        stop.wait(args.duration)
+        deadline = started + args.duration
+        while (left := deadline - time.monotonic()) > 0:
+            stop.wait(min(10, left))
+            if time.monotonic() < deadline:
+                say(
+                    f"  {time.monotonic() - started:.0f} s: "
+                    f"{sum(len(tally.latencies) for tally in tallies):,} answers, "
+                    f"{sum(editor.actions.values())} changes"
+                )
         stop.set()
         for thread in [*threads, editor_thread]:
             thread.join(timeout=60)
@@ -544,7 +475,7 @@ def run(args, env: dict, log) -> int:
         )
         error_count = sum(errors.values())
         problems = verify(editor, port)
-        server_errors = log_errors(Path(log.name))
+        server_errors = server.log_errors()
 
         say("Results")
         print(f"  duration            {elapsed:.1f} s, {args.concurrency} concurrent readers")
@@ -555,9 +486,9 @@ def run(args, env: dict, log) -> int:
         print(f"  requests            {requests:,} ({requests / elapsed:,.0f} per second)")
         print(f"  answers             {dict(sorted(statuses.items()))}")
         print(
-            f"  latency             p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
-            f"p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "
-            f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms, "
+            f"  latency             p50 {harness.percentile(latencies, 0.5) * 1000:.0f} ms, "
+            f"p95 {harness.percentile(latencies, 0.95) * 1000:.0f} ms, "
+            f"p99 {harness.percentile(latencies, 0.99) * 1000:.0f} ms, "
             f"mean {statistics.fmean(latencies) * 1000 if latencies else 0:.0f} ms"
         )
         print(f"  page cache          {dict(page_cache.most_common())}")
@@ -583,26 +514,6 @@ def run(args, env: dict, log) -> int:
         failed = error_count or editor.failures or editor.stale or problems or server_errors
         say("FAILED" if failed else "PASSED: no errors, every change saved and shown")
         return 1 if failed else 0
-    finally:
-        if gunicorn is not None:
-            gunicorn.terminate()
-            try:
-                gunicorn.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                gunicorn.kill()
-        if not args.keep_database:
-            try:
-                from django.db import connections
-
-                connections.close_all()
-            except Exception:
-                pass
-            drop_database(args)
-
-
-def log_errors(path: Path) -> int:
-    text = path.read_text(errors="replace")
-    return text.count("Traceback") + text.count("[ERROR]")
 
 
 if __name__ == "__main__":
