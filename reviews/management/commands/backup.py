@@ -2,8 +2,8 @@
 
 On PostgreSQL, pg_dump in its custom format: the whole database (content, accounts, revision
 history, everything), restored with `manage.py restore` (pg_restore). On SQLite, the
-development database, the JSON export of the reviews (`export_reviews`): every review with
-its section, stories, outlets, citations, experts and tags, restored with `import_reviews`.
+development database, the JSON export of the reviews (`export_json`): every review with
+its section, stories, outlets, citations, experts and tags, restored with `import_json`.
 """
 
 import datetime
@@ -88,7 +88,7 @@ class Command(BaseCommand):
         elif database_url:
             raise CommandError("--database-url is for PostgreSQL databases only.")
         else:
-            call_command("export_reviews", output=str(path), verbosity=verbosity)
+            call_command("export_json", output=str(path), verbosity=verbosity)
         if verbosity >= 1:
             size = path.stat().st_size
             self.stdout.write(self.style.SUCCESS(f"Backed up to {path} ({size:,} bytes)."))

@@ -2,7 +2,7 @@
 
 A `.dump` (pg_dump's custom format) replaces the whole PostgreSQL database with the backup's
 contents, in one transaction: if anything fails, the database is left as it was. A `.json`
-(the reviews' export) is imported with `import_reviews`: every review of the file comes back
+(the reviews' export) is imported with `import_json`: every review of the file comes back
 as it was then; reviews created since are kept.
 """
 
@@ -18,7 +18,7 @@ from .backup import POSTGRESQL, database_settings, libpq_environment, postgres_p
 class Command(BaseCommand):
     help = (
         "Restore a backup written by `manage.py backup`: a .dump replaces the whole PostgreSQL "
-        "database, a .json imports its reviews (import_reviews)."
+        "database, a .json imports its reviews (import_json)."
     )
 
     def add_arguments(self, parser):
@@ -43,7 +43,7 @@ class Command(BaseCommand):
         if path.suffix == ".json":
             if database_url:
                 raise CommandError("A .json backup is imported into the site's own database.")
-            call_command("import_reviews", str(path), verbosity=verbosity)
+            call_command("import_json", str(path), verbosity=verbosity)
             return
         if path.suffix != ".dump":
             raise CommandError("A backup is a .dump (PostgreSQL) or a .json (reviews) file.")

@@ -1,0 +1,147 @@
+"""The management commands' names: the new ones, and the old ones kept for one release."""
+
+import io
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command, load_command_class
+from django.core.management.base import CommandError
+
+from reviews.models import Review
+from tests.factories import ReviewFactory
+from tests.importer_data import FOLDER, create_catalogue
+
+pytestmark = pytest.mark.django_db
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Run:
+    stdout: str
+    stderr: str
+    error: CommandError | None = None
+
+
+def run(*args, **options) -> Run:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command(*args, stdout=out, stderr=err, **options)
+    except CommandError as error:
+        return Run(out.getvalue(), err.getvalue(), error)
+    return Run(out.getvalue(), err.getvalue())
+
+
+def note(old: str, new: str) -> str:
+    return f"`{old}` is deprecated and will be removed in the next release: use `{new}`."
+
+
+@pytest.fixture
+def export_file(tmp_path) -> Path:
+    """A JSON export of one review, the review then deleted."""
+    ReviewFactory(title="Press review: Ferries return to the islands")
+    path = tmp_path / "reviews.json"
+    call_command("export_json", output=str(path), verbosity=0)
+    Review.objects.all().delete()
+    return path
+
+
+# New names, and the old ones kept for one release
+
+
+def test_export_json_writes_the_document_to_standard_output():
+    ReviewFactory(title="Press review: Ferries return to the islands")
+
+    result = run("export_json")
+
+    assert json.loads(result.stdout)["reviews"][0]["title"] == (
+        "Press review: Ferries return to the islands"
+    )
+    assert "deprecated" not in result.stderr
+
+
+def test_import_json_imports_an_export(export_file):
+    result = run("import_json", str(export_file))
+
+    assert "Reviews created 1, updated 0, unchanged 0, skipped 0." in result.stdout
+    assert Review.objects.get().title == "Press review: Ferries return to the islands"
+    assert "deprecated" not in result.stderr
+
+
+def test_import_text_drafts_a_review_from_pasted_text():
+    create_catalogue()
+
+    result = run("import_text", str(FOLDER / "01_outlet_heads_two_stories.txt"), "--create-new")
+
+    assert "created with 3 stories" in result.stdout
+    assert Review.objects.get().status == Review.Status.DRAFT
+    assert "deprecated" not in result.stderr
+
+
+def test_export_reviews_still_exports_and_says_to_use_export_json():
+    """The note goes to standard error: standard output holds the document alone."""
+    ReviewFactory(title="Press review: Ferries return to the islands")
+
+    result = run("export_reviews")
+
+    assert result.stderr.startswith(note("export_reviews", "export_json"))
+    assert len(json.loads(result.stdout)["reviews"]) == 1
+
+
+def test_import_reviews_still_imports_and_says_to_use_import_json(export_file):
+    result = run("import_reviews", str(export_file))
+
+    assert result.stderr.startswith(note("import_reviews", "import_json"))
+    assert "Reviews created 1" in result.stdout
+    assert Review.objects.count() == 1
+
+
+def test_import_review_still_imports_text_and_says_to_use_import_text():
+    create_catalogue()
+
+    result = run("import_review", str(FOLDER / "01_outlet_heads_two_stories.txt"), "--create-new")
+
+    assert result.stderr.startswith(note("import_review", "import_text"))
+    assert "created with 3 stories" in result.stdout
+    assert Review.objects.count() == 1
+
+
+def test_an_old_name_passes_its_arguments_on_unchanged(export_file):
+    result = run("import_reviews", str(export_file), "--dry-run")
+
+    assert "Dry run, nothing written. Would have created 1" in result.stdout
+    assert not Review.objects.exists()
+
+
+def test_an_old_name_on_the_command_line_gets_the_note_then_the_new_commands_message(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_reviews", str(tmp_path / "nowhere.json")],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == note("import_reviews", "import_json")
+    assert f"CommandError: Cannot read {tmp_path / 'nowhere.json'}: " in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("import_review", "import_text"),
+        ("import_reviews", "import_json"),
+        ("export_reviews", "export_json"),
+    ],
+)
+def test_an_old_names_help_says_which_name_to_use(old, new):
+    command = load_command_class("reviews", old)
+
+    assert command.help.startswith(f"Deprecated: use {new}. ")
+    assert command.help.endswith(load_command_class("reviews", new).help)
