@@ -1,4 +1,4 @@
-"""The management commands' names: the new ones, and the old ones kept for one release."""
+"""The management commands' names, and what each says when it is given a bad file."""
 
 import io
 import json
@@ -18,6 +18,7 @@ from tests.importer_data import FOLDER, create_catalogue
 pytestmark = pytest.mark.django_db
 
 PROJECT = Path(__file__).resolve().parent.parent
+GARBAGE = b"\xff\xfe\x00\x9c not text \x00\x01"
 
 
 @dataclass
@@ -47,6 +48,13 @@ def export_file(tmp_path) -> Path:
     path = tmp_path / "reviews.json"
     call_command("export_json", output=str(path), verbosity=0)
     Review.objects.all().delete()
+    return path
+
+
+@pytest.fixture
+def garbage(tmp_path) -> Path:
+    path = tmp_path / "garbage.json"
+    path.write_bytes(GARBAGE)
     return path
 
 
@@ -128,7 +136,9 @@ def test_an_old_name_on_the_command_line_gets_the_note_then_the_new_commands_mes
 
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == note("import_reviews", "import_json")
-    assert f"CommandError: Cannot read {tmp_path / 'nowhere.json'}: " in result.stderr
+    assert f"CommandError: Cannot read {tmp_path / 'nowhere.json'}: no such file." in (
+        result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -145,3 +155,88 @@ def test_an_old_names_help_says_which_name_to_use(old, new):
 
     assert command.help.startswith(f"Deprecated: use {new}. ")
     assert command.help.endswith(load_command_class("reviews", new).help)
+
+
+# A bad file: a one-line reason, never a traceback
+
+
+def test_import_text_names_each_unreadable_file_with_its_reason(tmp_path, garbage):
+    (tmp_path / "folder").mkdir()
+
+    result = run(
+        "import_text", str(tmp_path / "nowhere.txt"), str(garbage), str(tmp_path / "folder")
+    )
+
+    assert str(result.error) == "3 of 3 file(s) could not be imported."
+    assert f"{tmp_path / 'nowhere.txt'}: not imported: no such file" in result.stderr
+    assert f"{garbage}: not imported: not UTF-8 text" in result.stderr
+    assert f"{tmp_path / 'folder'}: not imported: it is a folder, not a file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("nowhere.json", "Cannot read {path}: no such file."),
+        ("garbage.json", "{path} cannot be imported: not a JSON document (not UTF-8 text)."),
+        ("", "Cannot read {path}: it is a folder, not a file."),
+    ],
+)
+def test_import_json_says_why_it_cannot_read_a_file(tmp_path, garbage, name, message):
+    path = tmp_path / name
+
+    result = run("import_json", str(path))
+
+    assert str(result.error) == message.format(path=path)
+
+
+def test_import_json_refuses_json_that_is_not_an_export(tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text('{"title": "Press review"}', encoding="utf-8")
+
+    result = run("import_json", str(path))
+
+    assert "cannot be imported: not a Pressreview export" in str(result.error)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("nowhere.json", "No backup at {path}: no such file."),
+        ("", "No backup at {path}: it is a folder, not a file."),
+        ("garbage.json", "{path} cannot be imported: not a JSON document (not UTF-8 text)."),
+        ("garbage.txt", "A backup is a .dump (PostgreSQL) or a .json (reviews) file."),
+    ],
+)
+def test_restore_says_why_it_cannot_restore_a_file(tmp_path, garbage, name, message):
+    (tmp_path / "garbage.txt").write_bytes(GARBAGE)
+    path = tmp_path / name
+
+    result = run("restore", str(path), interactive=False)
+
+    assert str(result.error) == message.format(path=path)
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("no-folder/reviews.json", "its folder does not exist"),
+        ("", "it is a folder, not a file"),
+        ("garbage.json/reviews.json", "a folder on its path is a file"),
+    ],
+)
+def test_export_json_says_why_it_cannot_write_and_leaves_nothing_behind(
+    tmp_path, garbage, output, message
+):
+    before = sorted(tmp_path.rglob("*"))
+    path = tmp_path / output
+
+    result = run("export_json", output=str(path))
+
+    assert str(result.error) == f"Cannot write {path}: {message}."
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_backup_says_when_its_folder_is_a_file(garbage):
+    result = run("backup", output=str(garbage / "site.json"), verbosity=0)
+
+    assert str(result.error) == f"Cannot write into {garbage}: it is a file."

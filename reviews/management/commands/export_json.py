@@ -1,11 +1,13 @@
+"""`manage.py export_json`: reviews and all they name as one JSON document (see import_json)."""
+
 import argparse
 import datetime
-import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from reviews.exchange import reviews_for_export, write_document
+from reviews.management.files import NO_FOLDER, reason, replaced_when_done
 from reviews.models import Review
 
 ALL = "all"
@@ -54,9 +56,16 @@ class Command(BaseCommand):
         if to_stdout:
             count = write_document(reviews, self.stdout, progress=progress)
         else:
-            count = _write_file(
-                Path(output), lambda out: write_document(reviews, out, progress=progress)
-            )
+            try:
+                with (
+                    replaced_when_done(Path(output)) as partial,
+                    partial.open("w", encoding="utf-8") as out,
+                ):
+                    count = write_document(reviews, out, progress=progress)
+            except OSError as error:
+                raise CommandError(
+                    f"Cannot write {output}: {reason(error, missing=NO_FOLDER)}."
+                ) from None
         if verbosity >= 1:
             where = "" if to_stdout else f" to {output}"
             report(f"Exported {count:,} review{'s' if count != 1 else ''}{where}.")
@@ -67,18 +76,3 @@ def _date(value: str) -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"“{value}” is not a date (YYYY-MM-DD)") from None
-
-
-def _write_file(path: Path, write) -> int:
-    """Write through a temporary file beside `path`, so that a failed export leaves no
-    half-written document behind (and an earlier one untouched)."""
-    partial = path.with_name(f"{path.name}.partial")
-    try:
-        with partial.open("w", encoding="utf-8") as out:
-            count = write(out)
-        os.replace(partial, path)
-    except OSError as exc:
-        raise CommandError(f"Cannot write {path}: {exc.strerror}.") from None
-    finally:
-        partial.unlink(missing_ok=True)
-    return count

@@ -1,8 +1,9 @@
-import sys
+"""`manage.py import_json FILE`: imports a JSON document written by `export_json`."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from reviews.exchange import DocumentError, import_records, read_document
+from reviews.management.files import UnreadableFile, opened
 
 
 class Command(BaseCommand):
@@ -23,7 +24,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, dry_run=False, verbosity=1, **options):
-        records = self._read(file)
+        try:
+            with opened(file) as stream:
+                records = read_document(stream)
+        except UnreadableFile as problem:
+            raise CommandError(f"Cannot read {file}: {problem}.") from None
+        except DocumentError as problem:
+            raise CommandError(f"{file} cannot be imported: {problem}.") from None
 
         def progress(done: int, total: int) -> None:
             if verbosity >= 1:
@@ -54,14 +61,3 @@ class Command(BaseCommand):
                 f"{count} review{'s were' if count != 1 else ' was'} skipped (reasons above).",
                 returncode=1,
             )
-
-    def _read(self, path: str) -> list:
-        try:
-            if path == "-":
-                return read_document(sys.stdin)
-            with open(path, encoding="utf-8") as stream:
-                return read_document(stream)
-        except OSError as exc:
-            raise CommandError(f"Cannot read {path}: {exc.strerror}.") from None
-        except DocumentError as exc:
-            raise CommandError(f"{path} cannot be imported: {exc}.") from None

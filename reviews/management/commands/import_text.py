@@ -1,5 +1,6 @@
+"""`manage.py import_text FILE...`: a draft review from each file of pasted press-review text."""
+
 import json
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -10,6 +11,7 @@ from django.utils import timezone
 from reviews.importer.catalogue import Catalogue
 from reviews.importer.parser import ImportFailed, ReviewProposal, parse_review
 from reviews.importer.services import draft_from_proposal, import_draft
+from reviews.management.files import UnreadableFile, read_text
 from reviews.models import Section
 
 
@@ -22,7 +24,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", metavar="FILE", help="Text files (UTF-8).")
+        parser.add_argument(
+            "files", nargs="+", metavar="FILE", help="Text files (UTF-8; '-' for standard input)."
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="Print the parsed structure; save nothing."
         )
@@ -46,7 +50,7 @@ class Command(BaseCommand):
         failed = 0
         for name in files:
             try:
-                text = self.read(name)
+                text = read_text(name)
                 proposal = parse_review(text, catalogue=catalogue, today=timezone.localdate())
                 if dry_run:
                     self.print_proposal(name, proposal, as_json=json)
@@ -54,7 +58,7 @@ class Command(BaseCommand):
                 if dry_run:
                     continue
                 review = import_draft(draft=draft, by=user)
-            except (ImportFailed, PermissionDenied) as problem:
+            except (UnreadableFile, ImportFailed, PermissionDenied) as problem:
                 failed += 1
                 self.stderr.write(self.style.ERROR(f"{name}: not imported: {problem}"))
                 continue
@@ -68,17 +72,6 @@ class Command(BaseCommand):
             )
         if failed:
             raise CommandError(f"{failed} of {len(files)} file(s) could not be imported.")
-
-    def read(self, name: str) -> str:
-        try:
-            text = Path(name).read_text(encoding="utf-8")
-        except FileNotFoundError as error:
-            raise ImportFailed("no such file") from error
-        except UnicodeDecodeError as error:
-            raise ImportFailed("not UTF-8 text") from error
-        except OSError as error:
-            raise ImportFailed(error.strerror or str(error)) from error
-        return text
 
     def find_section(self, slug: str) -> Section:
         try:
