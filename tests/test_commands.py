@@ -240,3 +240,35 @@ def test_backup_says_when_its_folder_is_a_file(garbage):
     result = run("backup", output=str(garbage / "site.json"), verbosity=0)
 
     assert str(result.error) == f"Cannot write into {garbage}: it is a file."
+
+
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [
+        ("nowhere", "{folder} is not a folder"),
+        ("garbage.json", "{folder} is not a folder"),
+        ("empty", "{folder}/catalogue.json is missing"),
+        ("garbage-catalogue", "{folder}/catalogue.json is not UTF-8 text"),
+        ("not-json", "{folder}/catalogue.json is not JSON (Expecting value: line 1 column 1"),
+        ("case-lacking", "{folder}/a.json: headline, new_outlet, citations missing or of the"),
+    ],
+)
+def test_evaluate_importer_says_what_is_wrong_with_the_folder(tmp_path, garbage, folder, message):
+    for name in ("empty", "garbage-catalogue", "not-json", "case-lacking"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "garbage-catalogue" / "catalogue.json").write_bytes(GARBAGE)
+    (tmp_path / "not-json" / "catalogue.json").write_text("catalogue", encoding="utf-8")
+    (tmp_path / "case-lacking" / "catalogue.json").write_text(
+        '{"outlets": [], "experts": [], "sections": []}', encoding="utf-8"
+    )
+    (tmp_path / "case-lacking" / "a.txt").write_text("Press review: Ferries", encoding="utf-8")
+    (tmp_path / "case-lacking" / "a.json").write_text(
+        '{"today": "2026-03-03", "stories": [{"outlet": "Gazeta Norte"}], "not_experts": []}',
+        encoding="utf-8",
+    )
+
+    result = run("evaluate_importer", folder=tmp_path / folder)
+
+    assert str(result.error).startswith(
+        "Cannot evaluate: " + message.format(folder=tmp_path / folder)
+    )
