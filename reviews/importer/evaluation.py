@@ -32,6 +32,10 @@ DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "tests" / "data" / "impor
 METRICS = ("stories", "outlets", "experts", "citations")
 
 
+class CasesError(ValueError):
+    """The folder does not hold cases as tests/data/import/README.md describes them."""
+
+
 @dataclass
 class Case:
     name: str
@@ -43,22 +47,76 @@ class Case:
         return datetime.date.fromisoformat(self.expected["today"])
 
 
+# The fields the evaluation reads, with their types; the others are optional.
+CASE_FIELDS = {"today": str, "stories": list, "not_experts": list}
+STORY_FIELDS = {"outlet": str, "headline": str, "new_outlet": bool, "citations": list}
+CITATION_FIELDS = {"expert": str, "new_expert": bool}
+CATALOGUE_FIELDS = {"outlets": list, "experts": list, "sections": list}
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CasesError(f"{path} is missing") from None
+    except OSError as error:
+        raise CasesError(f"cannot read {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise CasesError(f"{path} is not UTF-8 text") from None
+
+
+def read_json(path: Path):
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError as error:
+        raise CasesError(f"{path} is not JSON ({error})") from None
+
+
+def require(path: Path, record, fields: dict[str, type]) -> None:
+    """CasesError unless `record` is a JSON object holding each of `fields` with its type."""
+    if not isinstance(record, dict):
+        record = {}
+    wrong = [name for name, kind in fields.items() if not isinstance(record.get(name), kind)]
+    if wrong:
+        names = ", ".join(wrong)
+        raise CasesError(
+            f"{path}: {names} missing or of the wrong type (tests/data/import/README.md)"
+        )
+
+
 def load_catalogue(folder: Path = DEFAULT_FOLDER) -> Catalogue:
-    data = json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))
+    if not folder.is_dir():
+        raise CasesError(f"{folder} is not a folder")
+    path = folder / "catalogue.json"
+    data = read_json(path)
+    require(path, data, CATALOGUE_FIELDS)
+    for row in data["outlets"] + data["experts"]:
+        require(path, row, {"name": str})
     return Catalogue.from_records(
         outlets=data["outlets"], experts=data["experts"], sections=data["sections"]
     )
 
 
+def load_case(path: Path) -> Case:
+    """The case of a `.txt` and its `.json`, or CasesError if either is unreadable or the
+    `.json` lacks what the evaluation reads."""
+    text = read_text(path)
+    json_path = path.with_suffix(".json")
+    expected = read_json(json_path)
+    require(json_path, expected, CASE_FIELDS)
+    for story in expected["stories"]:
+        require(json_path, story, STORY_FIELDS)
+        for citation in story["citations"]:
+            require(json_path, citation, CITATION_FIELDS)
+    try:
+        datetime.date.fromisoformat(expected["today"])
+    except ValueError:
+        raise CasesError(f"{json_path}: today is not a date (YYYY-MM-DD)") from None
+    return Case(path.stem, text, expected)
+
+
 def load_cases(folder: Path = DEFAULT_FOLDER) -> list[Case]:
-    return [
-        Case(
-            path.stem,
-            path.read_text(encoding="utf-8"),
-            json.loads(path.with_suffix(".json").read_text(encoding="utf-8")),
-        )
-        for path in sorted(folder.glob("*.txt"))
-    ]
+    return [load_case(path) for path in sorted(folder.glob("*.txt"))]
 
 
 def headline_key(headline: str) -> str:

@@ -50,14 +50,14 @@ class Run:
 
 def export(**options) -> Run:
     out, err = io.StringIO(), io.StringIO()
-    call_command("export_reviews", stdout=out, stderr=err, **options)
+    call_command("export_json", stdout=out, stderr=err, **options)
     return Run(out.getvalue(), err.getvalue())
 
 
 def import_file(path: Path, **options) -> Run:
     out, err = io.StringIO(), io.StringIO()
     try:
-        call_command("import_reviews", str(path), stdout=out, stderr=err, **options)
+        call_command("import_json", str(path), stdout=out, stderr=err, **options)
     except CommandError as exc:
         return Run(out.getvalue(), err.getvalue(), exc)
     return Run(out.getvalue(), err.getvalue())
@@ -470,7 +470,7 @@ def test_the_command_line_gets_a_message_and_exit_code_1_never_a_traceback(tmp_p
     path.write_bytes(b"\xff\xfe not text at all")
 
     result = subprocess.run(
-        [sys.executable, "manage.py", "import_reviews", str(path)],
+        [sys.executable, "manage.py", "import_json", str(path)],
         cwd=PROJECT,
         capture_output=True,
         text=True,
@@ -485,7 +485,7 @@ def test_the_command_line_gets_a_message_and_exit_code_1_never_a_traceback(tmp_p
 
 @pytest.mark.parametrize("buffered", [True, False])
 def test_a_command_whose_reader_went_away_stops_quietly(buffered):
-    """`manage.py export_reviews | head`: exit status 1, and no traceback on the terminal."""
+    """`manage.py export_json | head`: exit status 1, and no traceback on the terminal."""
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader is gone before the first line
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}

@@ -633,7 +633,7 @@ def test_dry_run_prints_the_structure_and_saves_nothing(catalogue):
     experts_before = Expert.objects.count()
     out = io.StringIO()
     call_command(
-        "import_review", str(FOLDER / "01_outlet_heads_two_stories.txt"), "--dry-run",
+        "import_text", str(FOLDER / "01_outlet_heads_two_stories.txt"), "--dry-run",
         "--create-new", stdout=out,
     )  # fmt: skip
     printed = out.getvalue()
@@ -648,7 +648,7 @@ def test_dry_run_prints_the_structure_and_saves_nothing(catalogue):
 def test_dry_run_prints_page_references_and_newsmakers(catalogue):
     out = io.StringIO()
     path = str(FOLDER / "16_outlet_headings_with_pages.txt")
-    call_command("import_review", path, "--dry-run", "--create-new", stdout=out)
+    call_command("import_text", path, "--dry-run", "--create-new", stdout=out)
     printed = out.getvalue()
     assert "(p. 1, 4)" in printed
     assert "Newsmakers: Sofia Lacerda" in printed
@@ -657,14 +657,14 @@ def test_dry_run_prints_page_references_and_newsmakers(catalogue):
 def test_dry_run_can_print_json(catalogue):
     out = io.StringIO()
     path = str(FOLDER / "03_story_quoting_nobody.txt")
-    call_command("import_review", path, "--dry-run", "--json", "--create-new", stdout=out)
+    call_command("import_text", path, "--dry-run", "--json", "--create-new", stdout=out)
     assert '"headline": "Fishing fleet protests new sardine quota"' in out.getvalue()
 
 
 def test_command_creates_a_draft_per_file(catalogue, editor):
     out = io.StringIO()
     call_command(
-        "import_review",
+        "import_text",
         str(FOLDER / "01_outlet_heads_two_stories.txt"),
         str(FOLDER / "06_all_on_one_line.txt"),
         "--create-new",
@@ -689,7 +689,7 @@ def test_a_bad_file_gives_a_message_and_exit_code_1(catalogue, tmp_path):
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(CommandError) as error:
         call_command(
-            "import_review",
+            "import_text",
             str(tmp_path / "missing.txt"),
             str(empty),
             str(binary),
@@ -710,7 +710,7 @@ def test_a_bad_file_gives_a_message_and_exit_code_1(catalogue, tmp_path):
 def test_command_refuses_unknown_outlets_and_new_experts_without_create_new(catalogue):
     err = io.StringIO()
     with pytest.raises(CommandError):
-        call_command("import_review", str(FOLDER / "04_unknown_outlet.txt"), stderr=err)
+        call_command("import_text", str(FOLDER / "04_unknown_outlet.txt"), stderr=err)
     assert "unknown outlets: The Lagoon Ledger" in err.getvalue()
     assert "new experts: Beatriz Medeiros, Duarte Pimentel" in err.getvalue()
     assert Review.objects.count() == 0
@@ -729,9 +729,9 @@ def test_command_needs_a_section_when_the_text_names_none(db, tmp_path):
     )
     err = io.StringIO()
     with pytest.raises(CommandError):
-        call_command("import_review", str(path), stderr=err)
+        call_command("import_text", str(path), stderr=err)
     assert "no section named in the text (pass --section)" in err.getvalue()
-    call_command("import_review", str(path), "--section=business", stdout=io.StringIO())
+    call_command("import_text", str(path), "--section=business", stdout=io.StringIO())
     story = Story.objects.get()
     assert story.citations.get().expert.name == "Ana Ribeiro"
 
@@ -758,7 +758,7 @@ def test_an_author_who_may_not_import_is_told_so(catalogue, db):
     err = io.StringIO()
     with pytest.raises(CommandError):
         call_command(
-            "import_review",
+            "import_text",
             str(FOLDER / "01_outlet_heads_two_stories.txt"),
             "--create-new",
             "--author=reader-only",

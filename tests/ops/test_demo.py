@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 
-from reviews import demo_data
+from reviews.demo import data as demo_data
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,16 @@
+"""`manage.py evaluate_importer`: how well the text importer's parser reads the invented cases."""
+
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from reviews.importer.evaluation import DEFAULT_FOLDER, METRICS, count_slips, evaluate
+from reviews.importer.evaluation import (
+    DEFAULT_FOLDER,
+    METRICS,
+    CasesError,
+    count_slips,
+    evaluate,
+)
 
 
 class Command(BaseCommand):
@@ -15,12 +23,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--folder", type=Path, default=DEFAULT_FOLDER, help="Where the .txt/.json pairs are."
+            "--folder",
+            type=Path,
+            default=DEFAULT_FOLDER,
+            help="Where the .txt/.json pairs and catalogue.json are (tests/data/import/README.md).",
         )
         parser.add_argument("--per-file", action="store_true", help="A line per file too.")
 
     def handle(self, *args, folder, per_file, **options):
-        evaluation = evaluate(folder)
+        try:
+            evaluation = evaluate(folder)
+            slips = count_slips(folder)
+        except CasesError as problem:
+            raise CommandError(f"Cannot evaluate: {problem}.") from None
         if per_file:
             for name, scores in evaluation.per_case.items():
                 cells = "  ".join(
@@ -42,7 +57,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {layout:<16} {accuracy.share:>6.3f}   {accuracy.right}/{accuracy.total}"
             )
-        slips = count_slips(folder)
         self.stdout.write(
             f"headline boundaries where the headline runs into the body: "
             f"{slips.boundary_accuracy:.3f}   "

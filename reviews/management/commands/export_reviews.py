@@ -1,84 +1,9 @@
-import argparse
-import datetime
-import os
-from pathlib import Path
+"""`manage.py export_reviews`: the old name of `export_json`, removed in the next release."""
 
-from django.core.management.base import BaseCommand, CommandError
+from reviews.management.renamed import RenamedCommand
 
-from reviews.exchange.document import reviews_for_export, write_document
-from reviews.models import Review
-
-ALL = "all"
+from .export_json import Command as ExportJson
 
 
-class Command(BaseCommand):
-    help = (
-        "Export reviews with their sections, stories, outlets, citations, experts and tags to "
-        "a JSON document (standard output by default), for import_reviews here or elsewhere."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the document to FILE instead of standard output.",
-        )
-        parser.add_argument(
-            "--status",
-            nargs="+",
-            action="extend",
-            choices=[*Review.Status.values, ALL],
-            metavar="STATUS",
-            help=f"Only reviews in these states ({', '.join(Review.Status.values)}), or "
-            f"{ALL} (the default). 'published' includes reviews scheduled for later.",
-        )
-        parser.add_argument(
-            "--since",
-            metavar="YYYY-MM-DD",
-            type=_date,
-            help="Only reviews whose review date is on or after this day.",
-        )
-
-    def handle(self, *args, output=None, status=None, since=None, verbosity=1, **options):
-        statuses = None if not status or ALL in status else set(status)
-        reviews = reviews_for_export(statuses=statuses, since=since)
-        to_stdout = output in (None, "-")
-        # The document owns standard output: progress and the summary go to standard error.
-        report = self.stderr.write if to_stdout else self.stdout.write
-
-        def progress(done: int, total: int) -> None:
-            if verbosity >= 1:
-                self.stderr.write(f"Exported {done:,} of {total:,} reviews…")
-
-        if to_stdout:
-            count = write_document(reviews, self.stdout, progress=progress)
-        else:
-            count = _write_file(
-                Path(output), lambda out: write_document(reviews, out, progress=progress)
-            )
-        if verbosity >= 1:
-            where = "" if to_stdout else f" to {output}"
-            report(f"Exported {count:,} review{'s' if count != 1 else ''}{where}.")
-
-
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{value}” is not a date (YYYY-MM-DD)") from None
-
-
-def _write_file(path: Path, write) -> int:
-    """Write through a temporary file beside `path`, so that a failed export leaves no
-    half-written document behind (and an earlier one untouched)."""
-    partial = path.with_name(f"{path.name}.partial")
-    try:
-        with partial.open("w", encoding="utf-8") as out:
-            count = write(out)
-        os.replace(partial, path)
-    except OSError as exc:
-        raise CommandError(f"Cannot write {path}: {exc.strerror}.") from None
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
+class Command(RenamedCommand, ExportJson):
+    new_name = "export_json"

@@ -1,3 +1,5 @@
+"""`manage.py generate_content --reviews N`: invented reviews in bulk, for performance work."""
+
 import datetime
 import sys
 import time

@@ -1,3 +1,5 @@
+"""`manage.py load_demo`: the invented demo content and one demo account per role."""
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 

@@ -1,24 +1,21 @@
-"""`manage.py restore FILE`: put a backup made by `manage.py backup` back (`make restore`).
+"""`manage.py restore FILE`: puts back a backup made by `manage.py backup`.
 
-A `.dump` (pg_dump's custom format) replaces the whole PostgreSQL database with the backup's
-contents, in one transaction: if anything fails, the database is left as it was. A `.json`
-(the reviews' export) is imported with `import_reviews`: every review of the file comes back
-as it was then; reviews created since are kept.
+docs/SECURITY.md (backups) says what a `.dump` and a `.json` restore each change.
 """
 
-import subprocess
 from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from .backup import POSTGRESQL, database_settings, libpq_environment, postgres_program
+from reviews.management.files import UnreadableFile, check_readable
+from reviews.management.postgres import POSTGRESQL, database_settings, run_client
 
 
 class Command(BaseCommand):
     help = (
         "Restore a backup written by `manage.py backup`: a .dump replaces the whole PostgreSQL "
-        "database, a .json imports its reviews (import_reviews)."
+        "database, a .json imports its reviews (import_json)."
     )
 
     def add_arguments(self, parser):
@@ -37,13 +34,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, database_url=None, interactive=True, verbosity=1, **options):
         path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"No backup at {path}.")
+        try:
+            check_readable(file)
+        except UnreadableFile as problem:
+            raise CommandError(f"No backup at {path}: {problem}.") from None
         database = database_settings(database_url)
         if path.suffix == ".json":
             if database_url:
                 raise CommandError("A .json backup is imported into the site's own database.")
-            call_command("import_reviews", str(path), verbosity=verbosity)
+            call_command("import_json", str(path), verbosity=verbosity)
             return
         if path.suffix != ".dump":
             raise CommandError("A backup is a .dump (PostgreSQL) or a .json (reviews) file.")
@@ -52,20 +51,10 @@ class Command(BaseCommand):
                 "A .dump backup restores into PostgreSQL: set DATABASE_URL=postgres://..."
             )
         if interactive:
-            try:
-                answer = input(
-                    f"This replaces everything in the database {database['NAME']!r} with the "
-                    f"contents of {path}. Type 'yes' to go on: "
-                )
-            except EOFError:  # no one to answer (cron, a pipe): --no-input says yes
-                answer = ""
-            if answer.strip().lower() != "yes":
-                raise CommandError(
-                    "Restore cancelled: nothing changed (--no-input restores without asking)."
-                )
-        done = subprocess.run(
+            self.confirm(database, path)
+        run_client(
+            "pg_restore",
             [
-                postgres_program("pg_restore"),
                 "--clean",
                 "--if-exists",
                 "--no-owner",
@@ -75,11 +64,21 @@ class Command(BaseCommand):
                 f"--dbname={database['NAME']}",
                 str(path),
             ],
-            env=libpq_environment(database),
-            capture_output=True,
-            text=True,
+            database=database,
+            failed="pg_restore failed, nothing changed",
         )
-        if done.returncode != 0:
-            raise CommandError(f"pg_restore failed, nothing changed: {done.stderr.strip()}")
         if verbosity >= 1:
             self.stdout.write(self.style.SUCCESS(f"Restored {path} into {database['NAME']!r}."))
+
+    def confirm(self, database: dict, path: Path) -> None:
+        try:
+            answer = input(
+                f"This replaces everything in the database {database['NAME']!r} with the "
+                f"contents of {path}. Type 'yes' to go on: "
+            )
+        except EOFError:  # no one to answer (cron, a pipe): --no-input says yes
+            answer = ""
+        if answer.strip().lower() != "yes":
+            raise CommandError(
+                "Restore cancelled: nothing changed (--no-input restores without asking)."
+            )
