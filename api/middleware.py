@@ -1,17 +1,6 @@
-"""HTTP manners for everything under /api/, in one place rather than in each endpoint.
-
-- Read-only: GET and HEAD (answered as GET without a body); any other method is a 405.
-- Anonymous rate limiting per client address (settings.PRESSREVIEW_API_RATE_LIMIT), counted
-  in Django's cache so that app servers sharing Redis share the count: 429 with Retry-After.
-- Validators and freshness: a strong ETag (a hash of the body), 304 for a matching
-  If-None-Match (pressreview.http.conditional: by ETag only, no Last-Modified), and a
-  Cache-Control that lets shared caches keep an answer for a short while.
-- Errors as JSON: whatever answers an error under /api/ (an unknown address, a crash turned
-  into Django's 500 page, a disallowed host...) is replaced by `{"detail": "..."}` with the
-  same status and headers, so that no client ever has to parse an HTML error page.
-
-CORS headers are django-cors-headers' business (CORS_URLS_REGEX limits them to /api/); it sits
-above this middleware, so that 429s and 405s carry them too.
+"""HTTP manners for everything under /api/, in one place rather than in each endpoint: read-only
+methods, the rate limit, ETags and Cache-Control, and every error as JSON. See README.md,
+"API"; CORS is django-cors-headers', above this middleware.
 """
 
 import hashlib

@@ -1,11 +1,6 @@
-"""Keyset (cursor) pagination: a page starts after the last row of the one before it.
-
-A page costs the same on the first page and on the millionth, and no request counts the
-whole table. The order is the queryset's own (as the FilterSet's `ordering` left it), made
-total by the primary key as the last tie-breaker, so rows with equal dates never repeat or
-go missing between pages. A cursor holds the sort values of the row it starts from, a
-direction and a fingerprint of the order; it is signed, so that a client cannot send values
-the API never produced, and it is refused (400) under another ordering.
+"""Keyset (cursor) pagination: a page starts after the last row of the one before, in a total
+order, with a signed cursor. See docs/PERFORMANCE.md, "Lists, filters and search at archive
+scale".
 """
 
 import datetime

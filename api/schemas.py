@@ -1,8 +1,8 @@
 """What the API answers and which parameters it takes, as pydantic schemas (OpenAPI's source).
 
 The filter parameters are declared here for the documentation only, all as text: the values
-are validated by the same FilterSets as the pages' (reviews/filters.py), which answer with
-the same messages.
+are validated by the same FilterSets as the pages' (reviews/finding/filters.py), which answer
+with the same messages.
 """
 
 import datetime

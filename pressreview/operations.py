@@ -1,17 +1,6 @@
-"""What load balancers and monitoring ask of each app server (docs/DEPLOYMENT.md).
-
-- `/healthz`: the process is alive. No database, no cache: 200 "ok".
-- `/readyz`: it can serve. Each database answers `SELECT 1`, the cache answers a set/get
-  round trip, and no migration is left to apply (checked until all are applied, then
-  remembered for the life of the process): 200 "ok", or 503 "not ready: <checks>".
-- `/metrics`: Prometheus metrics (django-prometheus), only for the addresses in
-  PRESSREVIEW_METRICS_ALLOWED_IPS or a request bearing PRESSREVIEW_METRICS_TOKEN.
-
-`OperationsMiddleware` answers these three before anything else runs (second in
-settings.MIDDLEWARE, after the request id): no host check (a balancer often sends the
-server's own address as Host), no https redirect, no page cache, no session, no rate limit,
-and they are not counted in the request metrics. Every answer is `Cache-Control: no-store`.
-Bodies name the failed checks only; the reasons go to the log.
+"""What load balancers and monitoring ask of each app server: `/healthz`, `/readyz` and
+`/metrics`, answered before anything else runs. See docs/DEPLOYMENT.md, "Health checks and
+metrics".
 """
 
 import hmac

@@ -1,10 +1,5 @@
-"""Django's Redis cache, with one redis-py client per server instead of one per operation.
-
-Django's `RedisCacheClient.get_client()` builds a new `redis.Redis` around the shared
-connection pool for every cache operation. Building one fills a table of some 170 response
-callbacks: about 0.15 ms of CPU, which was half the cost of serving a stored page (two cache
-reads) under `make bench`. A `redis.Redis` is safe to share between threads (each command
-borrows a connection from the pool), so one per server is kept and reused.
+"""Django's Redis cache, with one redis-py client per server process instead of one per
+operation. See docs/DEPLOYMENT.md, "Redis".
 """
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient

@@ -1,11 +1,6 @@
-"""Every log line of a request carries its request id (docs/DEPLOYMENT.md, "Logs").
-
-`RequestIdMiddleware` takes the id a proxy or load balancer sent in `X-Request-ID`, if it
-is a sane one (short, letters, digits, `.`, `_`, `-`), or makes one; it answers it in the
-same header and keeps it in a context variable for the rest of the request, where
-`RequestIdFilter` (settings.LOGGING) adds it to every log record as `request_id`. Outside a
-request (commands, start-up) the id is "-". `DJANGO_LOG_FORMAT=json` writes one JSON object
-per line (python-json-logger) for a log collector; the default is plain text.
+"""Every log line of a request carries its request id: `RequestIdMiddleware` takes a sane
+`X-Request-ID` or makes one, `RequestIdFilter` (settings.LOGGING) adds it to every record.
+See docs/DEPLOYMENT.md, "Logs".
 """
 
 import contextvars

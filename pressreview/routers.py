@@ -1,15 +1,6 @@
-"""Reads from a replica, writes to the primary (DATABASE_REPLICA_URL, docs/DEPLOYMENT.md).
-
-Only the public reads of a request go to the read replica: a GET or HEAD outside the admin,
-from a client that has not written anything in the last few seconds. Everything else reads
-the primary: the admin, every request that writes (and, once a request has written, the
-rest of it), the request right after a write (the response to a write sets a short-lived
-cookie, `PRESSREVIEW_PRIMARY_COOKIE`, signed so that no client can pin itself, so that an
-editor sees at once what they just saved),
-and all work outside a request (management commands, the shell), which may rely on what it
-wrote a moment before.
-
-Public pages never get that cookie: anonymous readers only ever make GET requests.
+"""Reads from a replica, writes to the primary (DATABASE_REPLICA_URL): only a request's public
+reads go to the replica; the admin, writes, a client right after its write (a signed cookie)
+and work outside requests read the primary. See docs/DEPLOYMENT.md, "The read replica".
 """
 
 import contextlib

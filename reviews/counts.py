@@ -1,18 +1,6 @@
-"""How many published stories each outlet, tag or expert has, at the same cost at any size.
-
-The counts are kept in a table (`SubjectCount`) by database triggers on reviews, stories,
-story tags and citations, so that every write counts, whichever way it is made (a save,
-`update()`, `bulk_create()`, a merge, an import, raw SQL). The table counts the uses in
-reviews whose *status* is published; a scheduled review becomes public by the clock, with no
-write, so reading a count subtracts the uses in the few reviews still scheduled. Reading
-costs one row per subject plus the scheduled reviews' uses, whatever the archive's size.
-
-Each row that takes part in "a use in a published review" (the review, the story, the story
-tag or citation) adds the uses it completes when it is inserted and removes them when it is
-deleted; an update that changes what it joins counts as both. That holds in any order of
-writes, including a review deleted before its stories. `recount()` rebuilds the table from
-the content (after `migrate` and `flush`, through post_migrate, and by hand if ever needed).
-docs/PERFORMANCE.md has the figures.
+"""How many published stories each outlet, tag or expert has, at the same cost at any size:
+a table kept by database triggers, minus the uses in reviews still scheduled; `recount()`
+rebuilds it. See docs/PERFORMANCE.md, "Counts that do not grow with the archive".
 """
 
 from collections import defaultdict

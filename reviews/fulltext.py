@@ -1,11 +1,7 @@
-"""What PostgreSQL's full-text search vectors are made of, defined once.
-
-Reviews and stories store their vectors (`search_vector`), which a database trigger computes
-on every write exactly as the functions below do (migration 0007 holds the trigger's SQL, and
-uses these functions to fill the existing rows); `models.py` indexes the stored vectors and
-`search.py` queries them.
-Other databases (SQLite in development) have no full-text search: `search.py` falls back
-to a containment search there, and the indexes are not created.
+"""What PostgreSQL's full-text search vectors are made of, defined once: the database trigger
+of migration 0007 computes the stored `search_vector` exactly as these functions do, and the
+GIN indexes exist on PostgreSQL only. See docs/PERFORMANCE.md, "Lists, filters and search at
+archive scale".
 """
 
 from django.contrib.postgres.indexes import GinIndex

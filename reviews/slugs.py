@@ -1,13 +1,5 @@
-"""The one way a name becomes an address: an ASCII slug that is never empty.
-
-Every named model (section, outlet, expert, review, tag) takes its slug from here, whoever
-creates it: the admin, moderation, the JSON import, the text importer, the demo and the
-generator, and taggit itself (`ReviewsConfig.ready` hands `Tag.slugify` to `tag_slugify`).
-A name in any script is transliterated first (Сергей Лавров → sergey-lavrov, 北京 → beijing,
-😀 → grinning); a name of which nothing is left (…, a zero-width space) gets a fallback made
-from a hash of the name, so the same name always asks for the same slug. Slugs are lowercase
-ASCII letters, digits and hyphens (an underscore only where an ASCII name has one, as Django's
-slugify keeps it), all accepted by `<slug:...>`; the database refuses an empty one (0008).
+"""The one way a name becomes an address: an ASCII slug, transliterated from any script and
+never empty, for every named model and taggit's tags. See docs/SECURITY.md, section 13.
 """
 
 import hashlib

@@ -1,18 +1,5 @@
-"""When the database cannot be reached, every page says so plainly: a 503, never a traceback.
-
-`DatabaseUnavailableMiddleware` turns a database connection error (Django's
-`OperationalError` or `InterfaceError`, which also wrap the connection pool's timeout) into
-HTTP 503 with `Retry-After`: the reader's page says the site is briefly unavailable, the
-admin's says the database is. An error raised by a view or while its template renders comes
-through `process_exception`; one raised by a middleware further in (one that reads the
-database before any view runs) has already become Django's 500 by the time it gets here, so
-the error is noted on the request when Django reports it (`got_request_exception`) and that
-500 is replaced on the way out. The page is `templates/503.html`, rendered with no request
-context, so that nothing in it touches the database. Nothing is kept: the next request tries
-the database again, which is how the site recovers by itself when the database returns (the
-connection pool discards broken connections, checks each one before lending it and retries a
-lost server within seconds: CONN_HEALTH_CHECKS and reconnect_timeout in settings.py).
-Under /api/, the API's middleware turns this answer into its JSON error with the same status.
+"""When the database cannot be reached, every page says so plainly: a 503 with `Retry-After`,
+never a traceback, and the next request tries again. See docs/SECURITY.md, section 7.
 """
 
 import logging

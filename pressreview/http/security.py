@@ -1,10 +1,6 @@
-"""Security plumbing of the whole site: see docs/SECURITY.md.
-
-- The Content Security Policy's middleware: settings.CONTENT_SECURITY_POLICY, with the few
-  exceptions some addresses need, each declared here with its reason. django-csp's per-view
-  decorators would need access to views we do not own (the admin's, the API documentation's);
-  a prefix here covers them, and the list stays in one place.
-- The page of a login locked out by django-axes.
+"""Security plumbing of the whole site: the Content Security Policy's middleware, with the
+exceptions some addresses need (none yet), and the page of a login locked out by django-axes.
+See docs/SECURITY.md, sections 1 and 3.
 """
 
 from dataclasses import asdict

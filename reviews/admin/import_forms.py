@@ -1,10 +1,5 @@
-"""The import pages' forms: the paste box, then the editable proposal.
-
-The proposal is one form for the review, a formset of stories and, per story, a formset of
-citations (prefix `story-<n>-citations`). Outlets and experts are chosen with the admin's
-autocomplete; an unknown one is offered for creation with a "create" box the editor must tick.
-What the parser was unsure of travels in a hidden field, so that the marks survive a form that
-comes back with errors.
+"""The import pages' forms: the paste box, then the editable proposal (the review, its stories,
+their citations). See docs/IMPORTING.md, "The proposal page and the saving".
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""ReviewAdmin's "Import from text": paste, check the proposal, save one draft.
-
-One address, `admin/reviews/review/import/`, for three steps, each a POST from the previous
-page: the paste box ("Read the text"), the editable proposal ("Save as draft", "Back to the
-text", "Cancel"), and the new draft's change form. Nothing is written before "Save as draft",
-and that writes everything in one transaction (`services.import_draft`) or nothing.
-Only users who may add reviews see the button and the pages.
+"""ReviewAdmin's "Import from text": paste, check the proposal, save one draft; nothing is
+written before "Save as draft". See docs/IMPORTING.md, "The proposal page and the saving".
 """
 
 from django.contrib import messages

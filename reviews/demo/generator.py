@@ -1,18 +1,6 @@
-"""Invented content at archive scale, for performance work: `manage.py generate_content`.
-
-Decades of daily press reviews are built from the demo vocabulary (`demo_data`): its stories'
-headlines and paragraphs, quoted by a few thousand invented experts, in a few dozen invented
-outlets, tagged from the demo tags plus a long tail of rarer ones (a Zipf distribution, as real
-tag vocabularies have). Most reviews are published; the newest days also hold drafts, reviews
-in review, withdrawn ones and a few scheduled ahead.
-
-Rows are written in bulk: PostgreSQL's COPY where available (about ten times faster than
-INSERT), `bulk_create` elsewhere. Ids are assigned here, so that stories can name their review
-without reading anything back, and the sequences are moved past them at the end. No revisions
-are recorded (this is test content) and no signals are sent: the public page cache is told
-once, at the end.
-
-The content is deterministic for a given seed and day.
+"""Invented content at archive scale, for performance work: `manage.py generate_content`, written
+in bulk (COPY on PostgreSQL), deterministic for a seed and day. See docs/PERFORMANCE.md,
+"The generated archive".
 """
 
 import datetime

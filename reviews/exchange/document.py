@@ -1,25 +1,6 @@
-"""Export reviews to a JSON document, and import them back, here or in another database.
-
-The document is self-contained per review: each review carries its section, and each story
-its outlet, tags and cited experts, with all their fields. Everything is matched by natural
-keys, never by database ids: a review by (review date, slug), a section, outlet or expert by
-slug, a tag by name (ignoring case, as taggit is configured). So a file moves content between
-two databases, and importing it again changes nothing.
-
-Importing follows the file ("the file wins"): a review is created or updated in place, its
-stories and citations replaced by the file's, and the sections, outlets and experts it names
-take the file's field values. Two things stay as the target database has them:
-
-- an existing tag keeps its name and slug (the tag vocabulary belongs to the moderators, and
-  a tag's slug is a public address); a new tag takes the file's name and, if free and
-  fit for an address, its slug;
-- a review's share-preview key (a secret, never exported), unless the import publishes or
-  withdraws the review, which ends its share links as the workflow does
-  (`services.ends_share_links`), and its lost-update `version`, which goes up when an import
-  changes the review, so that a form opened before the import cannot overwrite it.
-
-An author is matched by username; a username with no account here leaves the review without
-an author (the import report counts them). Import never creates accounts.
+"""The JSON exchange format: export reviews to a self-contained document matched by natural
+keys, never database ids, and read its records back. See README.md, "Exporting and importing
+content".
 """
 
 import datetime

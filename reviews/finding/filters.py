@@ -1,11 +1,6 @@
-"""The reader's filters for /reviews/ and /stories/, with the public parameter names.
-
-PRODUCT.md fixes the parameters: q, section, outlet (repeatable, any of), expert,
-tag (repeatable, all of), date_after, date_before (inclusive, on the review date) and
-ordering (-date or date). Choices come from published content only, so a section, outlet,
-expert or tag that readers cannot see is as unknown as one that does not exist (every
-choice filter takes its queryset from a `published()` method: tests/test_filters.py checks
-each one against a subject only hidden content uses).
+"""The reader's filters for /reviews/ and /stories/, with the public parameter names (README.md,
+"The reader site"). Every choice comes from a `published()` method, so a hidden subject is as
+unknown as a missing one (docs/SECURITY.md, section 12).
 """
 
 import datetime

@@ -1,11 +1,6 @@
-"""Text search over reviews and stories.
-
-On PostgreSQL, full-text search in English: words match whatever their ending ("strikes"
-finds "striking"), the web-search syntax works ("a phrase", `or`, `-word`), the GIN indexes
-declared in models.py (over the stored vectors `search_vector`, which a trigger fills as
-`reviews.fulltext` defines) keep it fast, results are ranked and their matches highlighted.
-Elsewhere (SQLite in development) a plain fallback: every word must be contained in the
-text, newest first, the snippet is the text's start.
+"""Text search over reviews and stories: PostgreSQL's full-text search over the stored vectors,
+ranked and highlighted; a plain containment search elsewhere. See docs/PERFORMANCE.md,
+"Lists, filters and search at archive scale".
 """
 
 import re

@@ -1,14 +1,6 @@
-"""Shortlists of experts and tags for the reader's filter form.
-
-An archive of decades quotes thousands of experts and uses about a thousand tags: a select of
-every expert and a checkbox per tag would make every list page half a megabyte and most of
-its rendering time, growing with the archive. The form therefore offers the experts and tags
-most used in the newest published stories, plus whatever the reader has chosen; it still
-accepts any published expert or tag (the expert, tag and topic pages link to such filters).
-Outlets are few and all listed.
-
-Every list page shows the same choices until the content changes: they are worked out once
-per content generation (reviews.pagecache.middleware.remembered), not on every request.
+"""Shortlists of experts and tags for the reader's filter form: the most used in the newest
+stories plus the reader's choices, worked out once per content generation. See
+docs/PERFORMANCE.md, "Lists, filters and search at archive scale".
 """
 
 import functools

@@ -1,15 +1,6 @@
-"""What pasted names are matched against: the known outlets, experts and sections.
-
-The parser never queries the database itself: it asks a `Catalogue`. `Catalogue.from_database()`
-is what the admin and the commands use (read once per import and indexed, so that matching a
-name costs a dict look-up, not a query or a pass over every expert);
-`Catalogue.from_records()` builds one from plain data, for the evaluation of the parser against
-the invented reviews in `tests/data/import/`.
-
-Matching ignores case, accents and a leading "The": "BALTIC LANTERN", "the Baltic Lantern" and
-"Baltic Lantern" all name the outlet "The Baltic Lantern", and "Diario" names "Diário" even
-without an alias. A spelling that differs by a letter or two (rapidfuzz) is matched too, but
-reported as uncertain so that the editor checks it.
+"""What pasted names are matched against: the known outlets, experts and sections, read once per
+import and indexed; close spellings are matched but marked uncertain. See docs/IMPORTING.md,
+"Matching known records".
 """
 
 # The rules match typographic quotes, dashes and separators on purpose.

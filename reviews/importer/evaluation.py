@@ -1,19 +1,6 @@
-"""How well the parser reads the invented reviews in tests/data/import/.
-
-Each `<name>.txt` there has a `<name>.json` with the structure it should parse to, and
-`catalogue.json` lists the outlets, experts and sections known beforehand. `evaluate()`
-parses every text against that catalogue (in memory: the database is not touched) and counts,
-summed over all files:
-
-- stories: a proposed story is right when both its outlet and its headline are;
-- outlets: the distinct outlets of each review, each with "known" or "new" right;
-- experts: the distinct experts quoted in each review, each with "known" or "new" right;
-- citations: (story, expert) pairs, the story being right as above.
-
-Precision is right / proposed, recall is right / expected. Apart, the headline-boundary
-accuracy: the share of expected stories whose outlet's story (in order) has exactly the
-expected headline, over all reviews and by layout (the `layout` of a `.json`: "flattened" when
-the line breaks between headline and text are lost, "outlet-headings", or none).
+"""How well the parser reads the invented reviews in tests/data/import/: precision and recall of
+stories, outlets, experts and citations, and headline boundaries. See docs/IMPORTING.md, "How
+it is scored".
 """
 
 from __future__ import annotations

@@ -1,19 +1,6 @@
-"""Pasted text in, a proposed review out: `parse_review(text, catalogue=...)`.
-
-The parser follows the genre's own structure rather than a language model:
-
-1. clean up the text and drop page clutter (`text.remove_clutter`);
-2. find the dateline (`LISBON, March 3 /Agency/.` and variants): before it are the title and the
-   section, after it the lede;
-3. split the stories where an outlet's name (or alias, any case) is followed by a colon and a
-   headline, wherever that is, including inside one long paragraph whose line breaks were lost;
-   a capitalised name that looks like an outlet but is unknown starts a story too, and is
-   offered for creation;
-4. find the quoted experts in each story (`people.find_mentions`);
-5. take the disclaimer at the end and drop whatever follows it.
-
-The result is a `ReviewProposal`: plain dataclasses, nothing saved. Whatever the parser had to
-guess is listed in `uncertainties`, each tied to the field it concerns, for the editor to check.
+"""Pasted text in, a proposed review out: `parse_review(text, catalogue=...)` finds the parts of
+the page, the stories and their headlines, by the genre's own structure; nothing is saved.
+See docs/IMPORTING.md, "What it understands".
 """
 
 # The rules match typographic quotes, dashes and separators on purpose.

@@ -1,18 +1,5 @@
-"""Who is quoted: experts found from attribution phrases, the rest merely named.
-
-A person becomes a cited expert only through an attribution, in one of these shapes:
-
-- ``<Name>, <position> at <organisation>, told <Outlet> that ...`` (any verb of saying or
-  thinking: said, argued, noted, believes, emphasised, warned, ...);
-- ``<position> <Name> said ...`` and ``<Organisation>'s <position> <Name> said ...``;
-- ``<Name> of <Organisation> said ...`` and ``<Name>, who ..., argued ...``;
-- ``"...", said <Name>, <position> at <organisation>.`` and ``the paper quotes <Name>``;
-- ``according to [<position>] <Name>[, <position> at <organisation>]``;
-- ``<Surname> added ...`` for someone named in full earlier in the review.
-
-A person named without one of these (a minister who announced, a mayor who visited) is a
-newsmaker, not an expert. Direct quotations in the attributing sentence, or in the next
-sentence after "she said" / "he added", become the citation's quote.
+"""Who is quoted: experts found from attribution phrases, newsmakers and people merely named
+listed apart. See docs/IMPORTING.md, "Experts: the papers' own sources".
 """
 
 # The rules match typographic quotes, dashes and separators on purpose.

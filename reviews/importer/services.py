@@ -1,10 +1,5 @@
-"""Saving an import: one draft review with its stories and citations, in one transaction.
-
-The admin's preview form and the `import_text` command both describe what to save as a
-`DraftReview` and call `import_draft()`. New outlets and experts appear in a draft only when
-someone asked for them (the editor ticked "create", or the command was given
-`--create-new`): they are `NewOutlet` / `NewExpert` values, everything else is a record that
-already exists. If anything fails, nothing is saved.
+"""Saving an import: one draft review with its stories and citations, in one transaction, or
+nothing. See docs/IMPORTING.md, "The proposal page and the saving".
 """
 
 from __future__ import annotations

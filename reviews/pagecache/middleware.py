@@ -1,39 +1,6 @@
-"""The public page cache: anonymous readers get stored pages, invalidated by every change.
-
-Every public page (the reader site, its feeds, the sitemap and robots.txt) is stored in the
-default cache (Redis, shared by every app server, when REDIS_URL is set) for anonymous GET
-and HEAD requests, marked with the content *generation* it was rendered in: a random token
-kept in the same cache, read with the page in one round trip. Any change to the content (a
-save or delete of a review, story, citation, tag, outlet, expert or section, and a story's
-tags changing) starts a new generation, so every stored page is out of date at once, on
-every app server, without finding which pages showed what. An out-of-date page is rendered
-again and replaces the old one under the same key (or ages out of the cache).
-
-A scheduled review becomes public by the clock, with no write to notice. So the generation
-also records the earliest publish time still to come; the first request after it starts a
-new generation, and no page is stored beyond it.
-
-A generation starts when the change is made and again when its transaction commits: a page
-rendered in between (from the data before the commit) is marked with a generation that is
-no longer in force, and never served. With a read replica (pressreview.routers), pages
-rendered during the replica's lag after a change are read from the primary, so that a
-lagging replica cannot put an old page in the cache under the new generation.
-
-Public pages set no cookie and do not vary on Cookie, so that a shared cache or a CDN in
-front can serve them to everyone; each carries an ETag (a digest of the page), and a
-matching If-None-Match is answered 304 Not Modified (pressreview.http.conditional: no
-Last-Modified, which could not be honest).
-
-A signed-in session (staff) or a "pinned to the primary" cookie the site signed (right after
-a write) bypasses the stored pages: they always see the database. A cookie that merely bears
-one of those names is ignored, so that nobody can make every request a render.
-
-The stored pages are only as shared as the cache: every app process must use the same one
-(Redis). With debug off and no REDIS_URL, settings.py turns the page cache off, and says so
-(docs/DEPLOYMENT.md, "Without Redis").
-
-Writes that send no signals (`QuerySet.update()`, `bulk_create()`, raw SQL) must call
-`content_changed()` themselves.
+"""The public page cache's middleware: anonymous readers' GET and HEAD of public pages are
+answered from copies stored under the current content generation. See docs/PERFORMANCE.md,
+"The page cache".
 """
 
 import functools

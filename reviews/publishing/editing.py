@@ -1,16 +1,5 @@
-"""Nothing lost: one version per review, three-way merges of stale forms, who is editing.
-
-A review with its stories, citations and tags is one unit of editing. `bump_version` is the
-one place its lost-update `version` goes up; every write path (the review and story pages,
-moderators' tagging, workflow transitions, revert, imports) calls it.
-
-A form of the unit (the review with its story inlines, a story with its citation inlines)
-carries the version it was opened on and a signed snapshot of the values it showed (the
-base). Saved on a newer version, each field is merged three ways against the base: a field
-only one side changed takes that side's value, tags merge as sets, and a field both sides
-changed differently is a conflict. Conflicts refuse the save, keep the user's input, and
-show per field *your* value, *their* value and the value you started from, each with a radio
-button; the next save applies the choices. Nothing is replaced without having been shown.
+"""One unit of editing: the review's version (`bump_version`), three-way merges of stale saves,
+and who else is editing. See docs/EDITING.md, "One unit of editing".
 """
 
 import datetime

@@ -1,21 +1,6 @@
-"""Revisions of a review with its stories, citations and tags (django-reversion).
-
-Every admin save of a review records one revision holding the review, its stories, their
-citations and their tag rows (`TaggedStory`), with the user, the time and a comment. Editors
-compare any two revisions from the history page, revert to one, and recover deleted reviews.
-
-Reverting differs from django-reversion's own revert in four ways, each for the desk's sake:
-
-- Only this review's part of a revision comes back. A bulk action on the changelist records
-  all the reviews it touched in one revision; reverting one of them leaves the others alone.
-- The workflow state (status, publish time, send-back reason), the share-preview key and the
-  lost-update `version` keep their current values. A revert restores what was written;
-  changing the state is for the workflow buttons, revoked share links stay revoked, and the
-  form carries the current `version` so that the lost-update check lets the revert through.
-- The current stories are moved out of the way before the old ones come back, so that undoing
-  a reordering does not trip the one-story-per-position constraint.
-- A revision that refers to something that is gone (a merged expert, a deleted tag) is refused
-  with a message naming it, instead of failing when the transaction commits.
+"""Revisions of a review with its stories, citations and tags (django-reversion): what they
+hold, the desk's revert, and comparing two states. See docs/EDITING.md, "Revisions and
+comparison".
 """
 
 import difflib

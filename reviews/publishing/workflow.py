@@ -1,13 +1,6 @@
-"""The editorial workflow: one function per transition.
-
-    draft ──submit──▶ in review ──publish/schedule──▶ published ──withdraw──▶ withdrawn
-      ▲                  │                                                      │
-      └───send back──────┘◀────────────────────back to draft────────────────────┘
-
-Each transition locks the review's row, checks its current state and the acting user's
-permission, and records a revision with a comment. The admin's buttons and bulk actions,
-management commands and tests all call these functions; nothing else changes a status but
-the import of a document (reviews.exchange.document), which applies `ends_share_links` too.
+"""The editorial workflow: one function per transition (submit, publish, schedule, withdraw,
+send back, back to draft), each checking the state and the user's permission in one place.
+See docs/EDITING.md, "The workflow".
 """
 
 import datetime

@@ -1,13 +1,6 @@
-"""Syndication feeds: the site's latest reviews, and one feed per outlet, expert and tag.
-
-Every feed starts from a `published()` method, so readers subscribed to a feed see what
-the site shows and nothing more. Each feed runs a fixed number of queries whatever the
-number of items: what an item needs is joined or prefetched up front.
-
-Titles are plain text (the feed generator escapes them for XML). Descriptions, the feed's
-own as well as its items', are HTML for feed readers (Django declares Atom summaries
-`type="html"`), so the plain text that goes into them is HTML-escaped first: a "<" in a
-lede or a name is shown, never interpreted.
+"""Syndication feeds: the site's latest reviews, and one feed per outlet, expert and tag. Each
+starts from a `published()` method and runs a fixed number of queries; descriptions are HTML,
+so the text put into them is escaped first (docs/SECURITY.md, section 2).
 """
 
 from html import escape

@@ -1,11 +1,5 @@
-"""Pagination that never counts a whole archive.
-
-Django's Paginator runs COUNT(*) over the whole list on every page: at six hundred thousand
-stories, that is most of the time a list page takes. `CappedCountPaginator` counts exactly
-up to `count_cap` rows (reading no more than that many) and beyond that asks the
-database's planner for an estimate (on PostgreSQL; elsewhere it counts). Pages are then
-numbered against the estimate, shown as "about", and "next" is known from the page itself
-(one row more is fetched), so no page is lost when the estimate is short.
+"""Pagination that never counts a whole archive: exact up to a cap, then the planner's estimate,
+shown as "about". See docs/PERFORMANCE.md, "Lists, filters and search at archive scale".
 """
 
 import json

@@ -1,16 +1,6 @@
-"""Staff preview and signed share-preview links of unpublished reviews.
-
-Both show a review exactly as readers will see it: the public `ReviewDetailView` and its
-template, only with the review fetched from all reviews rather than from `published()`.
-Everything around it (previous and next, related reviews) still comes from `published()`,
-so a preview reveals no other unpublished review.
-
-A share link is `/preview/<token>/`, where the token is the review's pk and its
-`preview_key`, signed with a timestamp (`django.core.signing`, own salt). It opens that one
-review for `PRESSREVIEW_PREVIEW_MAX_AGE` seconds (48 hours by default). Emptying the key
-revokes every link of the review at once: the editor's "Revoke share links" does, and so
-does every change of status into or out of publication (`services.ends_share_links`). A
-bad, expired or revoked token answers 404, as if there were nothing there.
+"""Staff preview and signed share-preview links of unpublished reviews, through the public
+review page; nothing around the review comes from outside `published()`. See docs/SECURITY.md,
+"The share preview".
 """
 
 from django.db.models import Prefetch

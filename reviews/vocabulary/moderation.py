@@ -1,14 +1,6 @@
-"""Keeping the tag and expert vocabularies clean: tag stories in bulk, rename, merge, redirect.
-
-Each action is one function with keyword-only arguments that checks the acting user's
-permission, runs in one transaction and raises `ModerationError` (with a message for the
-user) when it cannot be carried out. The admin, commands and tests all call these.
-
-Old addresses never break: a renamed or merged tag or expert leaves a `SlugRedirect` from
-its old slug to the current one, and redirects are kept one hop long (no chains). Nor do
-they reveal anything: an old address is followed only if readers could see the subject
-there when it moved (`was_public`) and can see the subject it leads to now, on pages, in
-filter parameters and in the API alike (`moved_slugs`).
+"""Keeping the tag and expert vocabularies clean: tag stories in bulk, rename, merge, delete.
+One function per action, each checking permission in one transaction and raising
+`ModerationError` for the user. See docs/EDITING.md, "Keeping the vocabulary clean".
 """
 
 from collections.abc import Iterable
