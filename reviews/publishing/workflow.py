@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reviews.models import Review
+from reviews.newsroom.events import review_transitioned
 from reviews.publishing.editing import bump_version
 
 Status = Review.Status
@@ -179,6 +180,15 @@ def _apply(
         locked.refresh_from_db()
         reversion.set_user(by)
         reversion.set_comment(transition.comment)
+        transaction.on_commit(
+            lambda: review_transitioned.send(
+                sender=Review,
+                review=locked,
+                transition=name,
+                by=by,
+                reason=locked.sent_back_reason if name == "send_back" else "",
+            )
+        )
     return locked
 
 

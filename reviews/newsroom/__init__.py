@@ -1,0 +1,1 @@
+"""The newsroom's conversation: comments, notifications, the desk and the activity log."""
