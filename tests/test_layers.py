@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
-SERVICES = ["reviews/publishing", "reviews/vocabulary", "reviews/exchange", "reviews/importer"]
+SERVICES = [
+    "reviews/publishing",
+    "reviews/vocabulary",
+    "reviews/exchange",
+    "reviews/importer",
+    "reviews/newsroom",
+]
 # What only a view or the admin needs: a service that imports one of these answers requests.
 HTTP_MACHINERY = (
     "django.http",
