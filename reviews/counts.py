@@ -11,8 +11,19 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from reviews.models import (
+    Citation,
+    Review,
+    ReviewQuerySet,
+    ReviewStatus,
+    Story,
+    SubjectCount,
+    TaggedStory,
+)
+
 TABLE = "reviews_subjectcount"
-PUBLISHED = "'published'"
+# The status the triggers count by, as an SQL literal; reading subtracts the scheduled ones.
+PUBLISHED = f"'{ReviewStatus.PUBLISHED.value}'"
 UPSERT = (
     "ON CONFLICT (kind, subject_id) DO UPDATE SET uses = reviews_subjectcount.uses + excluded.uses"
 )
@@ -183,8 +194,6 @@ def recount_after_migrate(sender, using="default", **kwargs) -> None:
 
 def _uses(kind: str):
     """The rows counted for `kind`, the subject's field, and the path to their review."""
-    from reviews.models import Citation, Story, TaggedStory
-
     return {
         "outlet": (Story.objects.all(), "outlet_id", "review__"),
         "tag": (TaggedStory.objects.all(), "tag_id", "content_object__review__"),
@@ -195,8 +204,6 @@ def _uses(kind: str):
 def published_counts(kind: str, *, ids: Iterable[int] | None = None, now=None) -> dict[int, int]:
     """{subject id: uses in published reviews} for the subjects of `kind` ("outlet", "tag",
     "expert") that have any; only those in `ids` when given."""
-    from reviews.models import Review, SubjectCount
-
     now = now or timezone.now()
     counted = SubjectCount.objects.filter(kind=kind)
     uses, subject, review = _uses(kind)
@@ -225,8 +232,6 @@ def count_published_uses(uses: QuerySet, subject: str, *, review: str, now=None)
     subjects without a kept count (sections). Every use of each subject (read from an index
     alone, no join), minus the uses in the few reviews that are not public, in one query.
     `review` is the path from a use to its review (e.g. "review__", or "" for reviews)."""
-    from reviews.models import ReviewQuerySet
-
     everything = uses.order_by().values(subject).annotate(uses=Count("*"))
     hidden = (
         uses.filter(ReviewQuerySet.unpublished_q(prefix=review, now=now))

@@ -175,24 +175,34 @@ class ReviewQuerySet(models.QuerySet):
         )
 
     @staticmethod
-    def unpublished_q(*, prefix: str = "", now=None) -> Q:
-        """Exactly the reviews that `published_q()` leaves out (the constraints admit no
-        other status, and a published review has a publish time), written so that the
-        status index finds them: counts of what is public subtract these few."""
+    def scheduled_q(*, prefix: str = "", now=None) -> Q:
+        """Published by status, but its publish time is still to come."""
         return Q(
-            **{f"{prefix}status__in": [s for s in ReviewStatus.values if s != "published"]}
-        ) | Q(
             **{
                 f"{prefix}status": Review.Status.PUBLISHED,
                 f"{prefix}publish_at__gt": now or timezone.now(),
             }
         )
 
+    @staticmethod
+    def unpublished_q(*, prefix: str = "", now=None) -> Q:
+        """Exactly the reviews that `published_q()` leaves out: any other status, or scheduled.
+
+        Not `~published_q()`, which PostgreSQL answers by reading every review: this finds the
+        few in the status index, so that counts of what is public can subtract them.
+        tests/domain/test_publication_rule.py proves it the complement of `published_q()` for
+        every status and publish time.
+        """
+        others = [status for status in ReviewStatus.values if status != ReviewStatus.PUBLISHED]
+        return Q(**{f"{prefix}status__in": others}) | ReviewQuerySet.scheduled_q(
+            prefix=prefix, now=now
+        )
+
     def published(self, *, now=None):
         return self.filter(self.published_q(now=now))
 
     def scheduled(self, *, now=None):
-        return self.filter(status=Review.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+        return self.filter(self.scheduled_q(now=now))
 
     def latest_first(self):
         return self.order_by("-review_date", "-publish_at", "-pk")
@@ -332,6 +342,14 @@ class Review(models.Model):
 
     is_published.boolean = True
     is_published.short_description = _("public")
+
+    def is_scheduled(self, *, now=None) -> bool:
+        """Whether it is published but waits for its time: the instance twin of `scheduled()`."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > (now or timezone.now())
+        )
 
     @property
     def effective_disclaimer(self) -> str:

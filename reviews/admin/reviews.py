@@ -241,7 +241,7 @@ class ReviewAdmin(
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, review):
-        if review.status == Review.Status.PUBLISHED and not review.is_published():
+        if review.is_scheduled():
             return _("Scheduled")
         return review.get_status_display()
 
