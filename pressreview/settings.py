@@ -331,7 +331,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy (django-csp): only this site's own files run or style a page. No
-# inline script or style and no eval anywhere; pressreview/security.py lists the exceptions.
+# inline script or style and no eval anywhere, and no exceptions (docs/SECURITY.md).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -1,12 +1,12 @@
-"""Security plumbing of the whole site: the Content Security Policy's middleware, with the
-exceptions some addresses need (none yet), and the page of a login locked out by django-axes.
-See docs/SECURITY.md, sections 1 and 3.
+"""Security plumbing of the whole site: the Content Security Policy's middleware (django-csp's,
+with a policy on the debug pages django-csp leaves without one), the page of a login locked
+out by django-axes, and the client's address behind proxies. See docs/SECURITY.md.
 """
 
 from dataclasses import asdict
 
 from csp.constants import HEADER
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.middleware import CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
 from django.contrib import admin
@@ -14,8 +14,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-# Address prefix -> directives added to the policy there (django-csp's "update").
-POLICY_ADDITIONS: dict[str, dict[str, list[str]]] = {}
 # Django's debug pages for 404 and 500 (DEBUG only) style themselves with a <style> element;
 # django-csp leaves them without any policy. They get the policy with inline styles allowed:
 # scripts stay the site's own only (the 500 page's toggles then do nothing; all is shown).
@@ -24,14 +22,7 @@ DEBUG_PAGE_ADDITIONS = {"style-src": ["'unsafe-inline'"]}
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware, loosened only where POLICY_ADDITIONS says."""
-
-    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
-        parts = super().get_policy_parts(request, response, report_only)
-        for prefix, additions in POLICY_ADDITIONS.items():
-            if request.path_info.startswith(prefix):
-                parts.update = {**(parts.update or {}), **additions}
-        return parts
+    """django-csp's middleware, with a policy on the debug pages it would leave without one."""
 
     def process_response(self, request, response):
         if (
