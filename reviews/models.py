@@ -44,11 +44,7 @@ def slug_not_empty(model_name: str) -> models.CheckConstraint:
 class SectionQuerySet(models.QuerySet):
     def published(self, *, now=None):
         """Sections with at least one published review."""
-        return self.filter(
-            has_published_use(
-                Review.objects.published(now=now).filter(section=models.OuterRef("pk"))
-            )
-        )
+        return self.filter(has_published_use(Review.objects.published(now=now), "section"))
 
 
 class Section(NamedWithSlug, models.Model):
@@ -77,11 +73,9 @@ class AliasesMixin:
 
 
 class OutletQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, *, now=None):
         """Outlets that head at least one story of a published review."""
-        return self.filter(
-            has_published_use(Story.objects.published().filter(outlet=models.OuterRef("pk")))
-        )
+        return self.filter(has_published_use(Story.objects.published(now=now), "outlet"))
 
 
 class Outlet(NamedWithSlug, AliasesMixin, models.Model):
@@ -113,11 +107,9 @@ class Outlet(NamedWithSlug, AliasesMixin, models.Model):
 
 
 class ExpertQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, *, now=None):
         """Experts cited in at least one story of a published review."""
-        return self.filter(
-            has_published_use(Citation.objects.published().filter(expert=models.OuterRef("pk")))
-        )
+        return self.filter(has_published_use(Citation.objects.published(now=now), "expert"))
 
 
 class Expert(NamedWithSlug, AliasesMixin, models.Model):
@@ -415,19 +407,18 @@ class StoryQuerySet(models.QuerySet):
 
 def published_tags(*, now=None) -> models.QuerySet[Tag]:
     """Tags used by at least one story of a published review."""
-    return Tag.objects.filter(
-        has_published_use(TaggedStory.objects.published(now=now).filter(tag=models.OuterRef("pk")))
-    )
+    return Tag.objects.filter(has_published_use(TaggedStory.objects.published(now=now), "tag"))
 
 
-def has_published_use(uses: models.QuerySet) -> IsNull:
-    """The condition "at least one of `uses` exists", for `uses` referring to OuterRef("pk").
+def has_published_use(uses: models.QuerySet, link: str) -> IsNull:
+    """The condition "at least one of `uses` (published ones) links to this row by `link`".
 
     Written as a scalar subquery that stops at the first use it finds, which PostgreSQL runs
     once per subject. As `pk IN (...)` or `EXISTS (...)` the planner may instead join every
     use of every subject (millions of rows, for tags) to find the few hundred that have one.
     """
-    return IsNull(models.Subquery(uses.order_by().values("pk")[:1]), False)
+    first = uses.filter(**{link: models.OuterRef("pk")}).order_by().values("pk")[:1]
+    return IsNull(models.Subquery(first), False)
 
 
 class Story(models.Model):
