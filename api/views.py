@@ -6,8 +6,11 @@ HTTP matters common to all (rate limit, ETag, Cache-Control, JSON errors) are mi
 
 import datetime
 import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +19,6 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
-from taggit.models import Tag
 
 from reviews.counts import count_published_uses, published_counts
 from reviews.finding.filters import ReviewFilter, StoryFilter
@@ -231,36 +233,66 @@ def published_stories():
     return Story.objects.for_lists().select_related("review__section")
 
 
-def published_sections():
-    return Section.objects.published()
+@dataclass(frozen=True)
+class Subjects:
+    """Outlets, experts, tags or sections: listed by name, or one by slug, each with its
+    number of published uses, counted as the site's lists count them (reviews.counts)."""
+
+    published: Callable[[], QuerySet]
+    count_uses: Callable[..., dict[int, int]]  # (ids=[...]) -> {id: uses}
+    represent: Callable[[Representer, Any, int], dict]
+    not_found: str
+
+    def uses(self, subjects) -> dict[int, int]:
+        ids = [subject.pk for subject in subjects]
+        return self.count_uses(ids=ids) if ids else {}
 
 
-def counts(kind: str, objects) -> dict:
-    """{object id: number of published uses}, for the listed objects only, counted as the
-    site's lists count them (reviews.counts.published_counts)."""
-    ids = [obj.pk for obj in objects]
-    if not ids:
-        return {}
-    return published_counts(kind, ids=ids)
-
-
-def story_counts(outlets):
-    return counts("outlet", outlets)
-
-
-def citation_counts(experts):
-    return counts("expert", experts)
-
-
-def tag_counts(tags):
-    return counts("tag", tags)
-
-
-def review_counts(sections):
-    ids = [section.pk for section in sections]
-    if not ids:
-        return {}
+def section_review_counts(*, ids) -> dict[int, int]:
     return count_published_uses(Review.objects.filter(section_id__in=ids), "section_id", review="")
+
+
+OUTLETS = Subjects(
+    published=lambda: Outlet.objects.published().order_by("name"),
+    count_uses=functools.partial(published_counts, "outlet"),
+    represent=Representer.outlet_with_count,
+    not_found="No outlet has this slug.",
+)
+EXPERTS = Subjects(
+    published=lambda: Expert.objects.published().order_by("name", "pk"),
+    count_uses=functools.partial(published_counts, "expert"),
+    represent=Representer.expert_with_count,
+    not_found="No expert has this slug.",
+)
+TAGS = Subjects(
+    published=lambda: published_tags().order_by("name"),
+    count_uses=functools.partial(published_counts, "tag"),
+    represent=Representer.tag_with_count,
+    not_found="No tag has this slug.",
+)
+SECTIONS = Subjects(
+    published=lambda: Section.objects.published().order_by("name"),
+    count_uses=section_review_counts,
+    represent=Representer.section_with_count,
+    not_found="No section has this slug.",
+)
+
+
+def subject_page(request, subjects: Subjects, params: schemas.PageParams) -> dict:
+    found, links = page_of(request, subjects.published(), params)
+    uses, show = subjects.uses(found), Representer(request)
+    return {
+        **links,
+        "results": [
+            subjects.represent(show, subject, uses.get(subject.pk, 0)) for subject in found
+        ],
+    }
+
+
+def one_subject(request, subjects: Subjects, slug: str) -> dict:
+    subject = object_or_404(subjects.published(), subjects.not_found, slug=slug)
+    uses = subjects.uses([subject]).get(subject.pk, 0)
+    return subjects.represent(Representer(request), subject, uses)
 
 
 @api.get(
@@ -352,14 +384,7 @@ def story_detail(request, story_id: int):
     summary="Outlets with stories in published reviews, by name",
 )
 def list_outlets(request, params: Query[schemas.PageParams]):
-    outlets, links = page_of(request, Outlet.objects.published().order_by("name"), params)
-    numbers, show = story_counts(outlets), Representer(request)
-    return {
-        **links,
-        "results": [
-            show.outlet_with_count(outlet, numbers.get(outlet.pk, 0)) for outlet in outlets
-        ],
-    }
+    return subject_page(request, OUTLETS, params)
 
 
 @api.get(
@@ -370,8 +395,7 @@ def list_outlets(request, params: Query[schemas.PageParams]):
     summary="One outlet (its stories: /stories?outlet=<slug>)",
 )
 def outlet_detail(request, slug: str):
-    outlet = object_or_404(Outlet.objects.published(), "No outlet has this slug.", slug=slug)
-    return Representer(request).outlet_with_count(outlet, story_counts([outlet]).get(outlet.pk, 0))
+    return one_subject(request, OUTLETS, slug)
 
 
 @api.get(
@@ -382,14 +406,7 @@ def outlet_detail(request, slug: str):
     summary="Experts cited in published reviews, by name",
 )
 def list_experts(request, params: Query[schemas.PageParams]):
-    experts, links = page_of(request, Expert.objects.published().order_by("name", "pk"), params)
-    numbers, show = citation_counts(experts), Representer(request)
-    return {
-        **links,
-        "results": [
-            show.expert_with_count(expert, numbers.get(expert.pk, 0)) for expert in experts
-        ],
-    }
+    return subject_page(request, EXPERTS, params)
 
 
 @api.get(
@@ -401,10 +418,7 @@ def list_experts(request, params: Query[schemas.PageParams]):
 )
 @follows_slug_redirects(SlugRedirect.Kind.EXPERT)
 def expert_detail(request, slug: str):
-    expert = object_or_404(Expert.objects.published(), "No expert has this slug.", slug=slug)
-    return Representer(request).expert_with_count(
-        expert, citation_counts([expert]).get(expert.pk, 0)
-    )
+    return one_subject(request, EXPERTS, slug)
 
 
 @api.get(
@@ -415,9 +429,7 @@ def expert_detail(request, slug: str):
     summary="Tags of stories in published reviews, by name",
 )
 def list_tags(request, params: Query[schemas.PageParams]):
-    tags, links = page_of(request, published_tags().order_by("name"), params)
-    numbers, show = tag_counts(tags), Representer(request)
-    return {**links, "results": [show.tag_with_count(tag, numbers.get(tag.pk, 0)) for tag in tags]}
+    return subject_page(request, TAGS, params)
 
 
 @api.get(
@@ -429,8 +441,7 @@ def list_tags(request, params: Query[schemas.PageParams]):
 )
 @follows_slug_redirects(SlugRedirect.Kind.TAG)
 def tag_detail(request, slug: str):
-    tag: Tag = object_or_404(published_tags(), "No tag has this slug.", slug=slug)
-    return Representer(request).tag_with_count(tag, tag_counts([tag]).get(tag.pk, 0))
+    return one_subject(request, TAGS, slug)
 
 
 @api.get(
@@ -441,14 +452,7 @@ def tag_detail(request, slug: str):
     summary="Sections with published reviews, by name",
 )
 def list_sections(request, params: Query[schemas.PageParams]):
-    sections, links = page_of(request, published_sections().order_by("name"), params)
-    numbers, show = review_counts(sections), Representer(request)
-    return {
-        **links,
-        "results": [
-            show.section_with_count(section, numbers.get(section.pk, 0)) for section in sections
-        ],
-    }
+    return subject_page(request, SECTIONS, params)
 
 
 @api.get(
@@ -459,7 +463,4 @@ def list_sections(request, params: Query[schemas.PageParams]):
     summary="One section (its reviews: /reviews?section=<slug>)",
 )
 def section_detail(request, slug: str):
-    section = object_or_404(published_sections(), "No section has this slug.", slug=slug)
-    return Representer(request).section_with_count(
-        section, review_counts([section]).get(section.pk, 0)
-    )
+    return one_subject(request, SECTIONS, slug)
