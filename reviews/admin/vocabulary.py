@@ -6,6 +6,8 @@ message for the user. Actions that need a choice (which tag, which expert to kee
 an intermediate page, then post back to the changelist like Django's own delete action.
 """
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminRadioSelect
@@ -91,8 +93,25 @@ def submitted(request) -> dict | None:
     return request.POST if "apply" in request.POST else None
 
 
-def report_refusal(model_admin: admin.ModelAdmin, request, error: ModerationError) -> None:
-    model_admin.message_user(request, str(error), messages.ERROR)
+def choose_then_apply(
+    model_admin: admin.ModelAdmin,
+    request,
+    queryset,
+    form: forms.Form,
+    apply: Callable[[dict], str],
+    **page,
+) -> TemplateResponse | None:
+    """An action that needs a choice: the intermediate page (`action_page(**page)`) until its
+    form is valid, then `apply(cleaned_data)`, whose message (or refusal) the user is shown."""
+    if not form.is_valid():
+        return action_page(model_admin, request, queryset, form=form, **page)
+    try:
+        done = apply(form.cleaned_data)
+    except ModerationError as error:
+        model_admin.message_user(request, str(error), messages.ERROR)
+    else:
+        model_admin.message_user(request, done, messages.SUCCESS)
+    return None
 
 
 def quoted(names) -> str:
@@ -148,66 +167,48 @@ class StoryTagActionsMixin:
 
     @admin.action(description=gettext_lazy("Add a tag…"), permissions=["change_tags"])
     def add_tag_to_selected(self, request, queryset):
-        form = AddTagForm(submitted(request))
-        if not form.is_valid():
-            return action_page(
-                self,
-                request,
-                queryset,
-                action="add_tag_to_selected",
-                form=form,
-                title=_("Add a tag to the selected stories"),
-                submit_label=_("Add the tag"),
-                objects=story_labels(queryset),
-            )
-        try:
+        def apply(data):
             tag, added = moderation.stories_add_tag(
-                stories=queryset, name=form.cleaned_data["tag"], by=request.user
+                stories=queryset, name=data["tag"], by=request.user
             )
-        except ModerationError as error:
-            return report_refusal(self, request, error)
-        self.message_user(
+            return ngettext(
+                "Tagged %(count)d story “%(tag)s”.", "Tagged %(count)d stories “%(tag)s”.", added
+            ) % {"count": added, "tag": tag.name}
+
+        return choose_then_apply(
+            self,
             request,
-            ngettext(
-                "Tagged %(count)d story “%(tag)s”.",
-                "Tagged %(count)d stories “%(tag)s”.",
-                added,
-            )
-            % {"count": added, "tag": tag.name},
-            messages.SUCCESS,
+            queryset,
+            AddTagForm(submitted(request)),
+            apply,
+            action="add_tag_to_selected",
+            title=_("Add a tag to the selected stories"),
+            submit_label=_("Add the tag"),
+            objects=story_labels(queryset),
         )
-        return None
 
     @admin.action(description=gettext_lazy("Remove a tag…"), permissions=["change_tags"])
     def remove_tag_from_selected(self, request, queryset):
-        form = RemoveTagForm(submitted(request))
-        if not form.is_valid():
-            return action_page(
-                self,
-                request,
-                queryset,
-                action="remove_tag_from_selected",
-                form=form,
-                title=_("Remove a tag from the selected stories"),
-                submit_label=_("Remove the tag"),
-                objects=story_labels(queryset),
-            )
-        tag = form.cleaned_data["tag"]
-        try:
+        def apply(data):
+            tag = data["tag"]
             removed = moderation.stories_remove_tag(stories=queryset, tag=tag, by=request.user)
-        except ModerationError as error:
-            return report_refusal(self, request, error)
-        self.message_user(
-            request,
-            ngettext(
+            return ngettext(
                 "Removed “%(tag)s” from %(count)d story.",
                 "Removed “%(tag)s” from %(count)d stories.",
                 removed,
-            )
-            % {"count": removed, "tag": tag.name},
-            messages.SUCCESS,
+            ) % {"count": removed, "tag": tag.name}
+
+        return choose_then_apply(
+            self,
+            request,
+            queryset,
+            RemoveTagForm(submitted(request)),
+            apply,
+            action="remove_tag_from_selected",
+            title=_("Remove a tag from the selected stories"),
+            submit_label=_("Remove the tag"),
+            objects=story_labels(queryset),
         )
-        return None
 
 
 # The tagging queue
@@ -442,45 +443,38 @@ class TagAdmin(UnchangedSinceOpenedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Merge selected tags into…"), permissions=["change"])
     def merge_selected(self, request, queryset):
-        form = MergeTagsForm(submitted(request), tags=queryset)
-        if not form.is_valid():
-            return action_page(
-                self,
-                request,
-                queryset,
-                action="merge_selected",
-                form=form,
-                title=_("Merge tags"),
-                intro=_(
-                    "Every story of the other selected tags moves to the tag you keep; they "
-                    "disappear and their addresses redirect to it."
-                ),
-                submit_label=_("Merge"),
-            )
-        target = form.cleaned_data["target"]
-        merged_names = [tag.name for tag in queryset if tag.pk != target.pk]
-        try:
+        def apply(data):
+            target = data["target"]
+            merged_names = [tag.name for tag in queryset if tag.pk != target.pk]
             moderation.tags_merge(tags=queryset, into=target, by=request.user)
-        except ModerationError as error:
-            return report_refusal(self, request, error)
-        self.message_user(
-            request,
-            _("Merged %(merged)s into “%(tag)s”, which %(count)d stories now carry.")
-            % {
+            return _("Merged %(merged)s into “%(tag)s”, which %(count)d stories now carry.") % {
                 "merged": quoted(merged_names),
                 "tag": target.name,
                 "count": TaggedStory.objects.filter(tag=target).count(),
-            },
-            messages.SUCCESS,
+            }
+
+        return choose_then_apply(
+            self,
+            request,
+            queryset,
+            MergeTagsForm(submitted(request), tags=queryset),
+            apply,
+            action="merge_selected",
+            title=_("Merge tags"),
+            intro=_(
+                "Every story of the other selected tags moves to the tag you keep; they "
+                "disappear and their addresses redirect to it."
+            ),
+            submit_label=_("Merge"),
         )
-        return None
 
     @admin.action(description=gettext_lazy("Delete unused tags"), permissions=["delete"])
     def delete_unused(self, request, queryset):
         try:
             deleted, kept = moderation.tags_delete_unused(tags=queryset, by=request.user)
         except ModerationError as error:
-            return report_refusal(self, request, error)
+            self.message_user(request, str(error), messages.ERROR)
+            return None
         if deleted:
             self.message_user(
                 request,
@@ -552,28 +546,23 @@ class ExpertMergeMixin:
         if queryset.count() < 2:
             self.message_user(request, _("Select at least two experts to merge."), messages.WARNING)
             return None
-        form = MergeExpertsForm(submitted(request), experts=queryset)
-        if not form.is_valid():
-            return action_page(
-                self,
-                request,
-                queryset,
-                action="merge_selected",
-                form=form,
-                title=_("Merge experts"),
-                intro=_("Choose the record to keep; the other selected experts are deleted."),
-                submit_label=_("Merge"),
-            )
-        keep = form.cleaned_data["keep"]
-        merged_names = [expert.name for expert in queryset if expert.pk != keep.pk]
-        try:
+
+        def apply(data):
+            keep = data["keep"]
+            merged_names = [expert.name for expert in queryset if expert.pk != keep.pk]
             moderation.experts_merge(experts=queryset, into=keep, by=request.user)
-        except ModerationError as error:
-            return report_refusal(self, request, error)
-        self.message_user(
+            return _(
+                "Merged %(merged)s into “%(expert)s”; their old pages redirect to its page."
+            ) % {"merged": quoted(merged_names), "expert": keep.name}
+
+        return choose_then_apply(
+            self,
             request,
-            _("Merged %(merged)s into “%(expert)s”; their old pages redirect to its page.")
-            % {"merged": quoted(merged_names), "expert": keep.name},
-            messages.SUCCESS,
+            queryset,
+            MergeExpertsForm(submitted(request), experts=queryset),
+            apply,
+            action="merge_selected",
+            title=_("Merge experts"),
+            intro=_("Choose the record to keep; the other selected experts are deleted."),
+            submit_label=_("Merge"),
         )
-        return None
