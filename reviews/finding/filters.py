@@ -81,38 +81,43 @@ class ReaderFilterSet(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         raise NotImplementedError
 
-    @staticmethod
-    def section_filter(field_name):
-        return django_filters.ModelChoiceFilter(
-            label=_("Section"),
-            field_name=field_name,
-            queryset=lambda request: Section.objects.published(),
-            to_field_name="slug",
-            empty_label=_("All sections"),
-        )
-
-    # Multiple-choice filters compare the chosen objects' slugs (to_field_name), so their
-    # field_name ends in __slug. The choices are callables, evaluated per request: a
+    # The choice filters compare the chosen objects' slugs (to_field_name): a multiple
+    # choice's field_name ends in __slug. Their choices are evaluated per request: a
     # published() queryset built at import would keep the time the process started, and a
     # review published after it could not be filtered by its outlet, expert or tag.
     @staticmethod
+    def published_choice(filter_class, published, **kwargs):
+        """A choice among published subjects, by slug: `published()` gives them."""
+        return filter_class(queryset=lambda request: published(), to_field_name="slug", **kwargs)
+
+    @staticmethod
+    def section_filter(field_name):
+        return ReaderFilterSet.published_choice(
+            django_filters.ModelChoiceFilter,
+            Section.objects.published,
+            label=_("Section"),
+            field_name=field_name,
+            empty_label=_("All sections"),
+        )
+
+    @staticmethod
     def outlet_filter(field_name, **kwargs):
-        return django_filters.ModelMultipleChoiceFilter(
+        return ReaderFilterSet.published_choice(
+            django_filters.ModelMultipleChoiceFilter,
+            Outlet.objects.published,
             label=_("Outlets"),
             field_name=field_name,
-            queryset=lambda request: Outlet.objects.published(),
-            to_field_name="slug",
             widget=forms.CheckboxSelectMultiple,
             **kwargs,
         )
 
     @staticmethod
     def expert_filter(field_name, **kwargs):
-        return django_filters.ModelChoiceFilter(
+        return ReaderFilterSet.published_choice(
+            django_filters.ModelChoiceFilter,
+            Expert.objects.published,
             label=_("Expert"),
             field_name=field_name,
-            queryset=lambda request: Expert.objects.published(),
-            to_field_name="slug",
             empty_label=_("Any expert"),
             **kwargs,
         )
@@ -120,11 +125,11 @@ class ReaderFilterSet(django_filters.FilterSet):
     @staticmethod
     def tag_filter(field_name, **kwargs):
         # conjoined: every chosen tag must be there (one filter() call per tag).
-        return django_filters.ModelMultipleChoiceFilter(
+        return ReaderFilterSet.published_choice(
+            django_filters.ModelMultipleChoiceFilter,
+            lambda: published_tags().order_by("name"),
             label=_("Tags"),
             field_name=field_name,
-            queryset=lambda request: published_tags().order_by("name"),
-            to_field_name="slug",
             conjoined=True,
             widget=forms.CheckboxSelectMultiple,
             **kwargs,
