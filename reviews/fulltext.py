@@ -11,17 +11,24 @@ from django.db.backends.ddl_references import Statement
 SEARCH_CONFIG = "english"
 
 
+# The words of a story and of a review: a heading, which weighs more (A), then a text (B).
+# Search reads the same fields where there is no full-text search (reviews.finding.search).
+STORY_WORDS = ("headline", "body")
+REVIEW_WORDS = ("title", "lede")
+
+
 def story_search_vector() -> SearchVector:
-    """A story's words: the headline weighs more (A) than the body (B)."""
-    return SearchVector("headline", config=SEARCH_CONFIG, weight="A") + SearchVector(
-        "body", config=SEARCH_CONFIG, weight="B"
-    )
+    return weighted_vector(*STORY_WORDS)
 
 
 def review_search_vector() -> SearchVector:
-    """A review's own words: the title weighs more (A) than the lede (B)."""
-    return SearchVector("title", config=SEARCH_CONFIG, weight="A") + SearchVector(
-        "lede", config=SEARCH_CONFIG, weight="B"
+    """A review's own words (its stories' words are theirs)."""
+    return weighted_vector(*REVIEW_WORDS)
+
+
+def weighted_vector(heading: str, text: str) -> SearchVector:
+    return SearchVector(heading, config=SEARCH_CONFIG, weight="A") + SearchVector(
+        text, config=SEARCH_CONFIG, weight="B"
     )
 
 

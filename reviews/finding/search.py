@@ -3,7 +3,10 @@ ranked and highlighted; a plain containment search elsewhere. See docs/PERFORMAN
 "Lists, filters and search at archive scale".
 """
 
+import functools
+import operator
 import re
+from collections.abc import Callable
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -16,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from reviews.fulltext import SEARCH_CONFIG
+from reviews.fulltext import REVIEW_WORDS, SEARCH_CONFIG, STORY_WORDS
 from reviews.models import Review, Story
 
 MAX_QUERY_LENGTH = 200
@@ -50,56 +53,88 @@ def without_nul(text: str) -> str:
     return text.replace("\x00", "")
 
 
+def searched_text(text: str) -> str:
+    """What is searched for: `text` without NUL characters or surrounding space."""
+    return without_nul(text).strip()
+
+
 def search_stories(stories: QuerySet, text: str) -> QuerySet:
     """Stories whose headline or body match `text` (see the module's docstring)."""
-    text = without_nul(text).strip()
-    if not text:
-        return stories
-    if connections[stories.db].vendor == "postgresql":
-        query = web_search_query(text)
-        if is_common(query):
-            # Thousands of matches: walking the list in its order, testing each story's
-            # stored vector, finds a page of them at once.
-            return stories.filter(search_vector=query)
-        # Few matches: they come from the GIN index in a subquery that DISTINCT keeps
-        # PostgreSQL from merging into the list's query. Merged, a list ordered by date
-        # with a LIMIT may be planned as a walk down the dates that tests every story
-        # until 20 match: the whole archive when a word is rare.
-        matches = Story.objects.filter(search_vector=query).values("pk").distinct()
-        return stories.filter(pk__in=matches)
-    for word in plain_words(text):
-        stories = stories.filter(Q(headline__icontains=word) | Q(body__icontains=word))
-    return stories
+    return matching(stories, text, full_text=stories_by_vector, word_test=story_has_word)
 
 
 def search_reviews(reviews: QuerySet, text: str) -> QuerySet:
     """Reviews whose title or lede, or one of whose stories, match `text`."""
-    text = without_nul(text).strip()
+    return matching(reviews, text, full_text=reviews_by_vector, word_test=review_has_word)
+
+
+def matching(
+    queryset: QuerySet,
+    text: str,
+    *,
+    full_text: Callable[..., QuerySet],
+    word_test: Callable[[str], Q],
+) -> QuerySet:
+    """`queryset` filtered by the words of `text` (all of it when there are none): on
+    PostgreSQL by `full_text(queryset, query, common=is_common(query))`, elsewhere by
+    `word_test(word)` for every word."""
+    text = searched_text(text)
     if not text:
-        return reviews
-    if connections[reviews.db].vendor == "postgresql":
+        return queryset
+    if connections[queryset.db].vendor == "postgresql":
         query = web_search_query(text)
-        if is_common(query):
-            # As for stories: walk the list, testing each review and then its stories (a
-            # scalar subquery, which PostgreSQL cannot turn into a hash of every match).
-            first_matching_story = Story.objects.filter(
-                review=OuterRef("pk"), search_vector=query
-            ).values("pk")[:1]
-            return reviews.filter(
-                Q(search_vector=query) | Q(IsNull(Subquery(first_matching_story), False))
-            )
-        # Two subqueries, each served by its GIN index, rather than a test of every review.
-        by_own_words = Review.objects.filter(search_vector=query).values("pk")
-        by_stories = Story.objects.filter(search_vector=query).values("review_id")
-        return reviews.filter(Q(pk__in=by_own_words) | Q(pk__in=by_stories))
+        return full_text(queryset, query, common=is_common(query))
+    return containing_words(queryset, text, word_test)
+
+
+def stories_by_vector(stories: QuerySet, query: SearchQuery, *, common: bool) -> QuerySet:
+    if common:
+        # Thousands of matches: walking the list in its order, testing each story's
+        # stored vector, finds a page of them at once.
+        return stories.filter(search_vector=query)
+    # Few matches: they come from the GIN index in a subquery that DISTINCT keeps
+    # PostgreSQL from merging into the list's query. Merged, a list ordered by date
+    # with a LIMIT may be planned as a walk down the dates that tests every story
+    # until 20 match: the whole archive when a word is rare.
+    matches = Story.objects.filter(search_vector=query).values("pk").distinct()
+    return stories.filter(pk__in=matches)
+
+
+def reviews_by_vector(reviews: QuerySet, query: SearchQuery, *, common: bool) -> QuerySet:
+    if common:
+        # As for stories: walk the list, testing each review and then its stories (a
+        # scalar subquery, which PostgreSQL cannot turn into a hash of every match).
+        first_matching_story = Story.objects.filter(
+            review=OuterRef("pk"), search_vector=query
+        ).values("pk")[:1]
+        return reviews.filter(
+            Q(search_vector=query) | Q(IsNull(Subquery(first_matching_story), False))
+        )
+    # Two subqueries, each served by its GIN index, rather than a test of every review.
+    by_own_words = Review.objects.filter(search_vector=query).values("pk")
+    by_stories = Story.objects.filter(search_vector=query).values("review_id")
+    return reviews.filter(Q(pk__in=by_own_words) | Q(pk__in=by_stories))
+
+
+def story_has_word(word: str) -> Q:
+    return contains(word, STORY_WORDS)
+
+
+def review_has_word(word: str) -> Q:
+    its_stories = Story.objects.filter(review=OuterRef("pk"))
+    return contains(word, REVIEW_WORDS) | Exists(its_stories.filter(story_has_word(word)))
+
+
+def contains(word: str, fields: tuple[str, ...]) -> Q:
+    """The fallback's test: `word` is in one of `fields`, in any case."""
+    return functools.reduce(operator.or_, (Q(**{f"{field}__icontains": word}) for field in fields))
+
+
+def containing_words(queryset: QuerySet, text: str, word_test: Callable[[str], Q]) -> QuerySet:
+    """The fallback search: every word of `text` passes `word_test`."""
     for word in plain_words(text):
-        matching_story = Story.objects.filter(review=OuterRef("pk")).filter(
-            Q(headline__icontains=word) | Q(body__icontains=word)
-        )
-        reviews = reviews.filter(
-            Q(title__icontains=word) | Q(lede__icontains=word) | Exists(matching_story)
-        )
-    return reviews
+        queryset = queryset.filter(word_test(word))
+    return queryset
 
 
 def is_common(query: SearchQuery) -> bool:
@@ -120,33 +155,13 @@ def ranked_story_results(text: str) -> QuerySet[Story]:
     Each has `search_headline` and `search_snippet` (a passage of the body), the matches
     marked for `highlight()`.
     """
-    stories = Story.objects.published()
-    text = without_nul(text).strip()
-    if not text:
-        return stories.none()
-    newest_first = ("-review__review_date", "-review__publish_at", "review_id", "position")
-    if connection.vendor != "postgresql":
-        return (
-            search_stories(stories, text)
-            .annotate(search_headline=F("headline"), search_snippet=Left("body", 600))
-            .order_by(*newest_first)
-        )
-    query = web_search_query(text)
-    # Ranking reads each candidate's stored vector, so its cost grows with the number of
-    # candidates: only the RANKED_MATCHES newest matching stories (by id, which rises with
-    # time) are ranked. A common word matching a hundred thousand stories costs no more
-    # than one matching a thousand; fewer matches are all ranked.
-    newest_matches = (
-        stories.filter(search_vector=query).order_by("-pk").values("pk")[:RANKED_MATCHES]
-    )
-    return (
-        Story.objects.filter(pk__in=newest_matches)
-        .annotate(
-            search_rank=SearchRank(F("search_vector"), query),
-            search_headline=marked_headline("headline", query),
-            search_snippet=marked_snippet("body", query),
-        )
-        .order_by("-search_rank", *newest_first)
+    # The newest matches by id, which rises with time.
+    return ranked_results(
+        Story.objects.published(),
+        text,
+        words=STORY_WORDS,
+        newest_first=("-review__review_date", "-review__publish_at", "review_id", "position"),
+        newest_matches_first=("-pk",),
     )
 
 
@@ -156,31 +171,54 @@ def ranked_review_results(text: str) -> QuerySet[Review]:
     Each has `search_headline` (the title) and `search_snippet` (the lede), marked for
     `highlight()`.
     """
-    reviews = Review.objects.published()
-    text = without_nul(text).strip()
+    newest_first = ("-review_date", "-publish_at", "-pk")
+    return ranked_results(
+        Review.objects.published(),
+        text,
+        words=REVIEW_WORDS,
+        newest_first=newest_first,
+        newest_matches_first=newest_first,
+    )
+
+
+def ranked_results(
+    published: QuerySet,
+    text: str,
+    *,
+    words: tuple[str, str],
+    newest_first: tuple[str, ...],
+    newest_matches_first: tuple[str, ...],
+) -> QuerySet:
+    """The `published` rows whose `words` (heading, text) match `text`, best first, each
+    with `search_headline` (the heading) and `search_snippet` (a passage of the text)."""
+    heading, body = words
+    text = searched_text(text)
     if not text:
-        return reviews.none()
+        return published.none()
     if connection.vendor != "postgresql":
-        for word in plain_words(text):
-            reviews = reviews.filter(Q(title__icontains=word) | Q(lede__icontains=word))
-        return reviews.annotate(
-            search_headline=F("title"), search_snippet=Left("lede", 600)
-        ).latest_first()
+        return (
+            containing_words(published, text, lambda word: contains(word, words))
+            .annotate(search_headline=F(heading), search_snippet=Left(body, 600))
+            .order_by(*newest_first)
+        )
     query = web_search_query(text)
-    # As for stories: only the newest matches are ranked.
+    # Ranking reads each candidate's stored vector, so its cost grows with the number of
+    # candidates: only the RANKED_MATCHES newest matches are ranked. A common word matching
+    # a hundred thousand stories costs no more than one matching a thousand; fewer matches
+    # are all ranked.
     newest_matches = (
-        reviews.filter(search_vector=query)
-        .order_by("-review_date", "-publish_at", "-pk")
+        published.filter(search_vector=query)
+        .order_by(*newest_matches_first)
         .values("pk")[:RANKED_MATCHES]
     )
     return (
-        Review.objects.filter(pk__in=newest_matches)
+        published.model.objects.filter(pk__in=newest_matches)
         .annotate(
             search_rank=SearchRank(F("search_vector"), query),
-            search_headline=marked_headline("title", query),
-            search_snippet=marked_snippet("lede", query),
+            search_headline=marked_headline(heading, query),
+            search_snippet=marked_snippet(body, query),
         )
-        .order_by("-search_rank", "-review_date", "-publish_at", "-pk")
+        .order_by("-search_rank", *newest_first)
     )
 
 
