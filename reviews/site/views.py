@@ -288,13 +288,21 @@ class ReviewDetailView(DetailView):
         return [related[pk] for pk in ranked if pk in related]
 
 
-class OutletListView(ListView):
-    template_name = "reviews/outlet_list.html"
-    context_object_name = "outlets"
+class CountedListView(ListView):
+    """Every outlet or tag with published stories, by name, each with its `story_count`:
+    the kept counts (reviews.counts) say which have any."""
+
+    kind = ""  # of reviews.counts.published_counts
 
     def get_queryset(self):
-        counts = published_counts("outlet")
-        return with_counts(Outlet.objects.filter(pk__in=counts).order_by("name"), counts)
+        counts = published_counts(self.kind)
+        return with_counts(self.model.objects.filter(pk__in=counts).order_by("name"), counts)
+
+
+class OutletListView(CountedListView):
+    model, kind = Outlet, "outlet"
+    template_name = "reviews/outlet_list.html"
+    context_object_name = "outlets"
 
 
 class ExpertListView(ListView):
@@ -317,13 +325,10 @@ class ExpertListView(ListView):
         return context
 
 
-class TagListView(ListView):
+class TagListView(CountedListView):
+    model, kind = Tag, "tag"
     template_name = "reviews/tag_list.html"
     context_object_name = "tags"
-
-    def get_queryset(self):
-        counts = published_counts("tag")
-        return with_counts(Tag.objects.filter(pk__in=counts).order_by("name"), counts)
 
 
 def with_counts(subjects, counts: dict[int, int], *, name: str = "story_count") -> list:
