@@ -6,7 +6,6 @@ in bulk (COPY on PostgreSQL), deterministic for a seed and day. See docs/PERFORM
 import datetime
 import itertools
 import random
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from reviews.demo import data as demo_data
+from reviews.demo.loader import lede, name_experts
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
 from reviews.slugs import slug_for_name
 
@@ -443,29 +443,8 @@ def _unique_slug(title: str, review_date: datetime.date, taken: set) -> str:
 def _lede(rng, outlets: list[Outlet], stories: list[dict]) -> str:
     names = list(dict.fromkeys(outlet.name for outlet in outlets))[:3]
     topics = list(dict.fromkeys(story["tags"][0].replace("-", " ") for story in stories))[:3]
-    return rng.choice(demo_data.LEDE_TEMPLATES).format(
-        outlets=_join_words(names), topics=_join_words(topics)
-    )
+    return lede(rng.choice(demo_data.LEDE_TEMPLATES), names, topics)
 
 
 def _body(paragraphs: list[str], experts: list[Expert]) -> str:
-    """The base story's paragraphs, each expert named in full once, then by surname."""
-    text = "\n\n".join(paragraphs)
-    for number, expert in enumerate(experts):
-        placeholder = f"{{expert{number}}}"
-        title = (
-            f"{expert.position} at {expert.organisation}"
-            if expert.organisation
-            else expert.position
-        )
-        first, _, rest = text.partition(placeholder)
-        text = (
-            first + f"{expert.name}, {title}," + rest.replace(placeholder, expert.name.split()[-1])
-        )
-    return re.sub(r"\{expert\d\}", "the analyst", text)
-
-
-def _join_words(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return name_experts(paragraphs, experts, [expert.position for expert in experts])

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reviews.demo import data as demo_data
-from reviews.models import Citation, Expert, Outlet, Review, Section, Story
+from reviews.models import Citation, Expert, Outlet, Review, Section, Story, join_position
 from reviews.slugs import slug_for_name
 
 SEED = 1848
@@ -246,9 +246,7 @@ def _create_review(plan, sections, outlets, experts, author, now) -> None:
         section=sections[plan.section],
         dateline_city=plan.city,
         review_date=plan.review_date,
-        lede=plan.lede_template.format(
-            outlets=_join_words(outlet_names), topics=_join_words(topics[:3])
-        ),
+        lede=lede(plan.lede_template, outlet_names, topics[:3]),
         status=plan.status,
         publish_at=plan.publish_at,
         author=author,
@@ -263,7 +261,9 @@ def _create_review(plan, sections, outlets, experts, author, now) -> None:
             outlet=outlets[outlet_slug],
             position=position,
             headline=data["headline"],
-            body=_fill_in_experts(data["paragraphs"], cited, days_ago),
+            body=name_experts(
+                data["paragraphs"], cited, [_position_then(expert, days_ago) for expert in cited]
+            ),
         )
         story.tags.set(data["tags"])
         for expert, quote in zip(cited, data["quotes"], strict=True):
@@ -288,17 +288,23 @@ def _position_then(expert: Expert, days_ago: int) -> str:
     return expert.position
 
 
-def _fill_in_experts(paragraphs: list[str], experts: list[Expert], days_ago: int) -> str:
-    """Name each expert with their position at first mention and by surname afterwards."""
+def name_experts(paragraphs: list[str], experts: list[Expert], positions: list[str]) -> str:
+    """The story's paragraphs with `{expert0}`, `{expert1}`… filled in: each expert named in
+    full with their position (then) at first mention, by surname afterwards. A placeholder
+    with no expert left (the generator picks fewer) becomes "the analyst"."""
     text = "\n\n".join(paragraphs)
-    for number, expert in enumerate(experts):
+    for number, (expert, position) in enumerate(zip(experts, positions, strict=True)):
         placeholder = f"{{expert{number}}}"
-        position = _position_then(expert, days_ago)
-        title = f"{position} at {expert.organisation}" if expert.organisation else position
+        title = join_position(position, expert.organisation)
         first, _, rest = text.partition(placeholder)
         surname = expert.name.split()[-1]
         text = first + f"{expert.name}, {title}," + rest.replace(placeholder, surname)
-    return text
+    return re.sub(r"\{expert\d\}", "the analyst", text)
+
+
+def lede(template: str, outlets: list[str], topics: list[str]) -> str:
+    """A lede template (demo_data.LEDE_TEMPLATES) filled in with the outlets and topics."""
+    return template.format(outlets=join_words(outlets), topics=join_words(topics))
 
 
 def _proper_words() -> set[str]:
@@ -326,7 +332,8 @@ def _short_slug(text: str, limit: int = 80) -> str:
     return slug[:limit].rsplit("-", 1)[0]
 
 
-def _join_words(items: list[str]) -> str:
+def join_words(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
