@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from ninja import NinjaAPI, Query
@@ -20,6 +20,7 @@ from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 
+from pressreview.http.moved import answer_or_moved
 from reviews.counts import count_published_uses, published_counts
 from reviews.finding.filters import ReviewFilter, StoryFilter
 from reviews.models import (
@@ -209,13 +210,10 @@ def follows_slug_redirects(kind: str):
     def decorate(endpoint):
         @functools.wraps(endpoint)
         def wrapper(request, slug: str, **kwargs):
-            try:
-                return endpoint(request, slug=slug, **kwargs)
-            except Http404:
-                moved_to = moved_page_url(request, kind=kind, slug=slug)
-                if moved_to is None:
-                    raise
-                return HttpResponsePermanentRedirect(moved_to)
+            return answer_or_moved(
+                lambda: endpoint(request, slug=slug, **kwargs),
+                lambda: moved_page_url(request, kind=kind, slug=slug),
+            )
 
         return wrapper
 

@@ -254,28 +254,30 @@ def web_search_query(text: str) -> SearchQuery:
 
 def marked_headline(field: str, query: SearchQuery) -> SearchHeadline:
     """The whole of a short field, every match marked."""
-    return SearchHeadline(
-        without_markers(field),
-        query,
-        config=SEARCH_CONFIG,
-        start_sel=MATCH_START,
-        stop_sel=MATCH_STOP,
-        highlight_all=True,
-    )
+    return marked(field, query, highlight_all=True)
 
 
 def marked_snippet(field: str, query: SearchQuery) -> SearchHeadline:
     """Up to two passages of a long field around its matches, the matches marked."""
+    return marked(
+        field,
+        query,
+        max_words=SNIPPET_WORDS // 2,
+        min_words=SNIPPET_WORDS // 4,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+def marked(field: str, query: SearchQuery, **options) -> SearchHeadline:
+    """`field` with the matches of `query` between our markers (see `highlight()`)."""
     return SearchHeadline(
         without_markers(field),
         query,
         config=SEARCH_CONFIG,
         start_sel=MATCH_START,
         stop_sel=MATCH_STOP,
-        max_words=SNIPPET_WORDS // 2,
-        min_words=SNIPPET_WORDS // 4,
-        max_fragments=2,
-        fragment_delimiter=" … ",
+        **options,
     )
 
 

@@ -205,14 +205,7 @@ def review_submit(*, review: Review, by) -> Review:
 def review_publish(*, review: Review, by, now=None) -> Review:
     """Make the review public at once."""
     now = now or timezone.now()
-    return _apply(
-        "publish",
-        review=review,
-        by=by,
-        now=now,
-        changes={"status": Status.PUBLISHED, "publish_at": now, "sent_back_reason": ""},
-        check=_ready_to_publish,
-    )
+    return _publish("publish", review=review, by=by, at=now, now=now)
 
 
 def review_schedule(*, review: Review, by, at: datetime.datetime, now=None) -> Review:
@@ -220,8 +213,14 @@ def review_schedule(*, review: Review, by, at: datetime.datetime, now=None) -> R
     now = now or timezone.now()
     if at is None or at <= now:
         raise TransitionRefused(_("Choose a publish time in the future to schedule."))
+    return _publish("schedule", review=review, by=by, at=at, now=now)
+
+
+def _publish(name: str, *, review: Review, by, at: datetime.datetime, now) -> Review:
+    """What publishing and scheduling both are: published status from `at` on, once the
+    review has all it needs."""
     return _apply(
-        "schedule",
+        name,
         review=review,
         by=by,
         now=now,

@@ -92,7 +92,26 @@ class LatestReviewsAtomFeed(LatestReviewsFeed):
         return self.description()
 
 
-class StoryFeed(SiteFeedMixin, Feed):
+class SubjectFeed(SiteFeedMixin, Feed):
+    """The feed of one outlet, tag or expert, found by slug among the public ones."""
+
+    def public_subjects(self):
+        raise NotImplementedError
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.public_subjects(), slug=slug)
+
+    def title(self, subject):
+        return _("%(name)s in the press reviews of %(site)s") % {
+            "name": subject.name,
+            "site": settings.PRESSREVIEW_SITE_NAME,
+        }
+
+    def link(self, subject):
+        return subject.get_absolute_url()
+
+
+class StoryFeed(SubjectFeed):
     """The published stories of one subject (an outlet, a tag), newest first."""
 
     def items(self, subject):
@@ -107,7 +126,7 @@ class StoryFeed(SiteFeedMixin, Feed):
         raise NotImplementedError
 
     def item_title(self, story):
-        return f"{story.outlet.name}: {story.headline}"
+        return str(story)
 
     def item_description(self, story):
         paragraphs = story.paragraphs
@@ -124,41 +143,26 @@ class StoryFeed(SiteFeedMixin, Feed):
 
 
 class OutletFeed(StoryFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Outlet.objects.published(), slug=slug)
+    def public_subjects(self):
+        return Outlet.objects.published()
 
     def filter_stories(self, stories, outlet):
         return stories.filter(outlet=outlet)
-
-    def title(self, outlet):
-        return _("%(outlet)s in the press reviews of %(site)s") % {
-            "outlet": outlet.name,
-            "site": settings.PRESSREVIEW_SITE_NAME,
-        }
 
     def description(self, outlet):
         return _("The latest stories of %(outlet)s summarised in our press reviews.") % {
             "outlet": as_html(outlet.name)
         }
 
-    def link(self, outlet):
-        return outlet.get_absolute_url()
-
 
 class TagFeed(FollowsSlugRedirectsFeed, StoryFeed):
     slug_redirect_kind = SlugRedirect.Kind.TAG
 
-    def get_object(self, request, slug):
-        return get_object_or_404(published_tags(), slug=slug)
+    def public_subjects(self):
+        return published_tags()
 
     def filter_stories(self, stories, tag):
         return stories.filter(tags=tag)
-
-    def title(self, tag):
-        return _("%(tag)s in the press reviews of %(site)s") % {
-            "tag": tag.name,
-            "site": settings.PRESSREVIEW_SITE_NAME,
-        }
 
     def description(self, tag):
         return _("The latest stories tagged “%(tag)s” in our press reviews.") % {
@@ -169,27 +173,18 @@ class TagFeed(FollowsSlugRedirectsFeed, StoryFeed):
         return reverse("reviews:tag-detail", kwargs={"slug": tag.slug})
 
 
-class ExpertFeed(FollowsSlugRedirectsFeed, SiteFeedMixin, Feed):
+class ExpertFeed(FollowsSlugRedirectsFeed, SubjectFeed):
     """One expert's published citations, newest first, each with the position held then."""
 
     slug_redirect_kind = SlugRedirect.Kind.EXPERT
 
-    def get_object(self, request, slug):
-        return get_object_or_404(Expert.objects.published(), slug=slug)
-
-    def title(self, expert):
-        return _("%(expert)s in the press reviews of %(site)s") % {
-            "expert": expert.name,
-            "site": settings.PRESSREVIEW_SITE_NAME,
-        }
+    def public_subjects(self):
+        return Expert.objects.published()
 
     def description(self, expert):
         return _("The latest stories quoting %(expert)s in our press reviews.") % {
             "expert": as_html(expert.name)
         }
-
-    def link(self, expert):
-        return expert.get_absolute_url()
 
     def items(self, expert):
         return (
@@ -202,8 +197,7 @@ class ExpertFeed(FollowsSlugRedirectsFeed, SiteFeedMixin, Feed):
         )
 
     def item_title(self, citation):
-        story = citation.story
-        return f"{story.outlet.name}: {story.headline}"
+        return str(citation.story)
 
     def item_description(self, citation):
         who = citation.expert.name

@@ -1,14 +1,7 @@
 """A public page of a renamed or merged tag or expert, asked for at its old slug, answers 301."""
 
-from django.http import Http404, HttpResponsePermanentRedirect
-
+from pressreview.http.moved import answer_or_moved
 from reviews.vocabulary.redirects import moved_page_url
-
-
-def redirect_if_moved(request, *, kind: str, slug: str) -> HttpResponsePermanentRedirect | None:
-    """A 301 from this old address to the same page of the current subject, if it moved."""
-    moved_to = moved_page_url(request, kind=kind, slug=slug)
-    return None if moved_to is None else HttpResponsePermanentRedirect(moved_to)
 
 
 class FollowsSlugRedirectsView:
@@ -18,13 +11,11 @@ class FollowsSlugRedirectsView:
     slug_redirect_kind = ""
 
     def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            moved = redirect_if_moved(request, kind=self.slug_redirect_kind, slug=kwargs["slug"])
-            if moved is None:
-                raise
-            return moved
+        get = super().get
+        return answer_or_moved(
+            lambda: get(request, *args, **kwargs),
+            lambda: moved_page_url(request, kind=self.slug_redirect_kind, slug=kwargs["slug"]),
+        )
 
 
 class FollowsSlugRedirectsFeed:
@@ -33,10 +24,8 @@ class FollowsSlugRedirectsFeed:
     slug_redirect_kind = ""
 
     def __call__(self, request, *args, **kwargs):
-        try:
-            return super().__call__(request, *args, **kwargs)
-        except Http404:
-            moved = redirect_if_moved(request, kind=self.slug_redirect_kind, slug=kwargs["slug"])
-            if moved is None:
-                raise
-            return moved
+        call = super().__call__
+        return answer_or_moved(
+            lambda: call(request, *args, **kwargs),
+            lambda: moved_page_url(request, kind=self.slug_redirect_kind, slug=kwargs["slug"]),
+        )

@@ -16,7 +16,7 @@ from reviews.models import Citation, Expert, SlugRedirect, Story, TaggedStory
 from reviews.pagecache.invalidation import content_changed
 from reviews.publishing.editing import bump_version, review_ids_of_stories
 from reviews.slugs import slug_for_instance
-from reviews.vocabulary.redirects import public_ids, record_redirect
+from reviews.vocabulary.redirects import public_ids, record_merge, record_redirect
 
 User = AbstractUser | AnonymousUser
 
@@ -171,13 +171,7 @@ def tags_merge(*, tags: Iterable[Tag], into: Tag, by: User) -> int:
             seen.add(story_id)
         TaggedStory.objects.filter(pk__in=duplicates).delete()
         uses.update(tag=into)
-        for tag in merged:
-            record_redirect(
-                kind=SlugRedirect.Kind.TAG,
-                old_slug=tag.slug,
-                new_slug=into.slug,
-                was_public=tag.pk in public,
-            )
+        record_merge(kind=SlugRedirect.Kind.TAG, merged=merged, into=into, public=public)
         Tag.objects.filter(pk__in=merged_ids).delete()
     return len(merged)
 
@@ -287,13 +281,7 @@ def experts_merge(*, experts: Iterable[Expert], into: Expert, by: User) -> Exper
         into.aliases = "\n".join(aliases)
         into.save(update_fields=["aliases"])
 
-        for expert in merged:
-            record_redirect(
-                kind=SlugRedirect.Kind.EXPERT,
-                old_slug=expert.slug,
-                new_slug=into.slug,
-                was_public=expert.pk in public,
-            )
+        record_merge(kind=SlugRedirect.Kind.EXPERT, merged=merged, into=into, public=public)
         Expert.objects.filter(pk__in=merged_ids).delete()
     return into
 

@@ -54,6 +54,15 @@ def record_redirect(*, kind: str, old_slug: str, new_slug: str, was_public: bool
     )
 
 
+def record_merge(*, kind: str, merged: Iterable[Model], into: Model, public: set[int]) -> None:
+    """The slugs of the `merged` subjects lead to `into`'s; `public` (`public_ids()`, asked
+    before the merge) says which of them readers could see."""
+    for subject in merged:
+        record_redirect(
+            kind=kind, old_slug=subject.slug, new_slug=into.slug, was_public=subject.pk in public
+        )
+
+
 def moved_slugs(kind: str, slugs: Iterable[str]) -> dict[str, str]:
     """{old slug: current slug} for those of `slugs` that readers may follow.
 
