@@ -21,28 +21,22 @@ class Representer:
     def api_url(self, name: str, **kwargs) -> str:
         return self.absolute(reverse(f"api-v1:{name}", kwargs=kwargs))
 
-    def section(self, section) -> dict:
+    def named(self, subject) -> dict:
+        """A section, outlet or expert as a reference: its name, slug and public page."""
         return {
-            "name": section.name,
-            "slug": section.slug,
-            "url": self.absolute(section.get_absolute_url()),
+            "name": subject.name,
+            "slug": subject.slug,
+            "url": self.absolute(subject.get_absolute_url()),
         }
+
+    section = expert = named
 
     def outlet(self, outlet) -> dict:
         return {
-            "name": outlet.name,
-            "slug": outlet.slug,
+            **self.named(outlet),
             "country": outlet.country,
             "language": outlet.language,
             "website": outlet.website,
-            "url": self.absolute(outlet.get_absolute_url()),
-        }
-
-    def expert(self, expert) -> dict:
-        return {
-            "name": expert.name,
-            "slug": expert.slug,
-            "url": self.absolute(expert.get_absolute_url()),
         }
 
     def tag(self, tag) -> dict:

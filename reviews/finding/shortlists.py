@@ -29,13 +29,7 @@ def recent_stories() -> QuerySet:
 
 def shortlist_experts(chosen: list[str]) -> list[Expert]:
     """The experts most cited in the newest stories, and those chosen, by name."""
-    most_cited = (
-        Citation.objects.filter(story__in=recent_stories())
-        .values("expert_id")
-        .annotate(uses=Count("pk"))
-        .order_by("-uses", "expert_id")
-        .values("expert_id")[:EXPERTS_SHOWN]
-    )
+    most_cited = most_used(Citation.objects.all(), "story", "expert_id", EXPERTS_SHOWN)
     return list(
         Expert.objects.published()
         .filter(Q(pk__in=most_cited) | Q(slug__in=chosen))
@@ -46,14 +40,22 @@ def shortlist_experts(chosen: list[str]) -> list[Expert]:
 
 def shortlist_tags(chosen: list[str]) -> list[Tag]:
     """The tags most used in the newest stories, and those chosen, by name."""
-    most_used = (
-        TaggedStory.objects.filter(content_object__in=recent_stories())
-        .values("tag_id")
-        .annotate(uses=Count("pk"))
-        .order_by("-uses", "tag_id")
-        .values("tag_id")[:TAGS_SHOWN]
+    most_tagged = most_used(TaggedStory.objects.all(), "content_object", "tag_id", TAGS_SHOWN)
+    return list(
+        published_tags().filter(Q(pk__in=most_tagged) | Q(slug__in=chosen)).order_by("name")
     )
-    return list(published_tags().filter(Q(pk__in=most_used) | Q(slug__in=chosen)).order_by("name"))
+
+
+def most_used(uses: QuerySet, story: str, subject: str, count: int) -> QuerySet:
+    """The ids (`subject`) of the `count` subjects with the most `uses` in the newest stories
+    (`story` links a use to its story)."""
+    return (
+        uses.filter(**{f"{story}__in": recent_stories()})
+        .values(subject)
+        .annotate(uses=Count("pk"))
+        .order_by("-uses", subject)
+        .values(subject)[:count]
+    )
 
 
 def slugs_and_names(subjects) -> list[tuple[str, str]]:

@@ -45,8 +45,19 @@ class Uncertainty:
     message: str
 
 
+class Matched:
+    """A name in the text matched against the catalogue: `how` it was found ("name",
+    "alias", "similar"), or "new" when nothing known matched."""
+
+    how: str
+
+    @property
+    def is_new(self) -> bool:
+        return self.how == "new"
+
+
 @dataclass
-class OutletProposal:
+class OutletProposal(Matched):
     written: str  # as in the text
     name: str  # the known outlet's name, or the name proposed for a new one
     outlet_id: int | None = None
@@ -54,13 +65,9 @@ class OutletProposal:
     country: str = ""  # a known outlet's; empty for a new one (the editor fills it in)
     language: str = ""
 
-    @property
-    def is_new(self) -> bool:
-        return self.how == "new"
-
 
 @dataclass
-class CitationProposal:
+class CitationProposal(Matched):
     written: str  # the name as in the text
     name: str  # the known expert's name, or the name proposed for a new one
     expert_id: int | None = None
@@ -68,10 +75,6 @@ class CitationProposal:
     position: str = ""
     organisation: str = ""
     quote: str = ""
-
-    @property
-    def is_new(self) -> bool:
-        return self.how == "new"
 
 
 @dataclass

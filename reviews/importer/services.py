@@ -5,7 +5,9 @@ nothing. See docs/IMPORTING.md, "The proposal page and the saving".
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import reversion
 from django.conf import settings
@@ -103,7 +105,7 @@ def import_draft(*, draft: DraftReview, by=None) -> Review:
         for position, planned in enumerate(draft.stories, start=1):
             outlet = planned.outlet
             if isinstance(outlet, NewOutlet):
-                outlet = outlets[outlet_key(outlet.name)]
+                outlet = outlets[name_key(outlet.name)]
             story = Story(
                 review=review,
                 outlet=outlet,
@@ -117,7 +119,7 @@ def import_draft(*, draft: DraftReview, by=None) -> Review:
             for planned_citation in planned.citations:
                 expert = planned_citation.expert
                 if isinstance(expert, NewExpert):
-                    expert = experts[expert_key(expert.name)]
+                    expert = experts[name_key(expert.name)]
                 earlier = cited.get(expert.pk)
                 if earlier is not None:  # one citation per expert and story
                     earlier.quote = earlier.quote or planned_citation.quote
@@ -143,44 +145,49 @@ def import_draft(*, draft: DraftReview, by=None) -> Review:
     return review
 
 
-def outlet_key(name: str) -> str:
+def name_key(name: str) -> str:
+    """How a new outlet or expert is told apart from the others planned: by name, any case."""
     return normalise_name(name).casefold()
-
-
-expert_key = outlet_key
 
 
 def create_outlets(planned: list[NewOutlet]) -> dict[str, Outlet]:
     """The outlets to create, once each; one that someone created meanwhile is reused."""
-    created: dict[str, Outlet] = {}
-    for new in planned:
-        name = normalise_name(new.name)
-        if outlet_key(name) in created:
-            continue
-        outlet = Outlet.objects.filter(name__iexact=name).first()
-        if outlet is None:
-            outlet = Outlet(name=name, country=new.country.strip(), language=new.language.strip())
-            validate(outlet, exclude=["slug"], what=_("The new outlet “%(name)s”") % {"name": name})
-            outlet.save()
-        created[outlet_key(name)] = outlet
-    return created
+    return create_once(
+        planned,
+        find=lambda name: Outlet.objects.filter(name__iexact=name).first(),
+        build=lambda name, new: Outlet(
+            name=name, country=new.country.strip(), language=new.language.strip()
+        ),
+        what=_("The new outlet “%(name)s”"),
+    )
 
 
 def create_experts(planned: list[NewExpert]) -> dict[str, Expert]:
     """The experts to create, once each; one with this name or alias by now is reused."""
-    created: dict[str, Expert] = {}
+    return create_once(
+        planned,
+        find=find_expert,
+        build=lambda name, new: Expert(
+            name=name, position=new.position.strip(), organisation=new.organisation.strip()
+        ),
+        what=_("The new expert “%(name)s”"),
+    )
+
+
+def create_once(planned: list, *, find: Callable, build: Callable, what: str) -> dict[str, Any]:
+    """{name_key: subject} for the `planned` subjects: each found (`find(name)`) or else built
+    (`build(name, planned)`), checked as `what` describes it, and saved, once per name."""
+    created = {}
     for new in planned:
         name = normalise_name(new.name)
-        if expert_key(name) in created:
+        if name_key(name) in created:
             continue
-        expert = find_expert(name)
-        if expert is None:
-            expert = Expert(
-                name=name, position=new.position.strip(), organisation=new.organisation.strip()
-            )
-            validate(expert, exclude=["slug"], what=_("The new expert “%(name)s”") % {"name": name})
-            expert.save()
-        created[expert_key(name)] = expert
+        subject = find(name)
+        if subject is None:
+            subject = build(name, new)
+            validate(subject, exclude=["slug"], what=what % {"name": name})
+            subject.save()
+        created[name_key(name)] = subject
     return created
 
 

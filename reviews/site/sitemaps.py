@@ -35,42 +35,44 @@ class ReviewSitemap(Sitemap):
 class SubjectSitemap(Sitemap):
     """Outlets, experts or tags: pages that change whenever one of their stories is published."""
 
+    uses = ""  # the path from a subject to the reviews that use it
+    ordering = ("name",)
+
+    def public_subjects(self):
+        raise NotImplementedError
+
+    def items(self):
+        return (
+            self.public_subjects()
+            .annotate(last_published=latest_publish_time(self.uses))
+            .only("slug")
+            .order_by(*self.ordering)
+        )
+
     def lastmod(self, subject):
         return subject.last_published
 
 
 class OutletSitemap(SubjectSitemap):
-    def items(self):
-        return (
-            Outlet.objects.published()
-            .annotate(last_published=latest_publish_time("stories__review__"))
-            .only("slug")
-            .order_by("name")
-        )
+    uses = "stories__review__"
+
+    def public_subjects(self):
+        return Outlet.objects.published()
 
 
 class ExpertSitemap(SubjectSitemap):
-    def items(self):
-        return (
-            Expert.objects.published()
-            .annotate(last_published=latest_publish_time("citations__story__review__"))
-            .only("slug")
-            .order_by("name", "pk")
-        )
+    uses = "citations__story__review__"
+    ordering = ("name", "pk")
+
+    def public_subjects(self):
+        return Expert.objects.published()
 
 
 class TagSitemap(SubjectSitemap):
-    def items(self):
-        return (
-            published_tags()
-            .annotate(
-                last_published=latest_publish_time(
-                    "reviews_taggedstory_items__content_object__review__"
-                )
-            )
-            .only("slug")
-            .order_by("name")
-        )
+    uses = "reviews_taggedstory_items__content_object__review__"
+
+    def public_subjects(self):
+        return published_tags()
 
     def location(self, tag):
         return reverse("reviews:tag-detail", kwargs={"slug": tag.slug})

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
@@ -339,71 +340,81 @@ def with_counts(subjects, counts: dict[int, int], *, name: str = "story_count") 
     return subjects
 
 
-class SubjectStoriesView(ListView):
-    """One outlet's or tag's published stories, newest first."""
+class SubjectPageView(ListView):
+    """The page of one public outlet, expert or tag (`kind`), then its stories or citations.
 
+    The template has it as `subject` and under its kind's name, with the address of its feed
+    (`feed_url`) and of the story list filtered by it (`filter_url`).
+    """
+
+    kind = ""  # "outlet", "expert" or "tag": names its feed and its filter of the story list
     paginate_by = 20
     paginator_class = CappedCountPaginator
-    context_object_name = "stories"
-    subject_context_name = ""
 
-    def get_subject(self):
+    def public_subjects(self):
         raise NotImplementedError
 
-    def filter_stories(self, stories):
+    def items_of(self, subject):
         raise NotImplementedError
 
     def get_queryset(self):
-        self.subject = self.get_subject()
-        return self.filter_stories(Story.objects.for_lists())
+        self.subject = get_object_or_404(self.public_subjects(), slug=self.kwargs["slug"])
+        return self.items_of(self.subject)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**{self.subject_context_name: self.subject}, **kwargs)
+        slug = self.subject.slug
+        return super().get_context_data(
+            subject=self.subject,
+            **{self.kind: self.subject},
+            feed_url=reverse(f"reviews:{self.kind}-feed", kwargs={"slug": slug}),
+            filter_url=f"{reverse('reviews:story-list')}?{urlencode({self.kind: slug})}",
+            **kwargs,
+        )
 
 
-class OutletDetailView(SubjectStoriesView):
+class OutletDetailView(SubjectPageView):
+    kind = "outlet"
     template_name = "reviews/outlet_detail.html"
-    subject_context_name = "outlet"
+    context_object_name = "stories"
 
-    def get_subject(self):
-        return get_object_or_404(Outlet.objects.published(), slug=self.kwargs["slug"])
+    def public_subjects(self):
+        return Outlet.objects.published()
 
-    def filter_stories(self, stories):
-        return stories.filter(outlet=self.subject)
+    def items_of(self, outlet):
+        return Story.objects.for_lists().filter(outlet=outlet)
 
 
-class TagDetailView(FollowsSlugRedirectsView, SubjectStoriesView):
-    template_name = "reviews/tag_detail.html"
+class TagDetailView(FollowsSlugRedirectsView, SubjectPageView):
+    kind = "tag"
     slug_redirect_kind = SlugRedirect.Kind.TAG
-    subject_context_name = "tag"
+    template_name = "reviews/tag_detail.html"
+    context_object_name = "stories"
 
-    def get_subject(self):
-        return get_object_or_404(published_tags(), slug=self.kwargs["slug"])
+    def public_subjects(self):
+        return published_tags()
 
-    def filter_stories(self, stories):
-        return stories.filter(tags=self.subject)
+    def items_of(self, tag):
+        return Story.objects.for_lists().filter(tags=tag)
 
 
-class ExpertDetailView(FollowsSlugRedirectsView, ListView):
+class ExpertDetailView(FollowsSlugRedirectsView, SubjectPageView):
     """One expert's citations over time, each with the position held then."""
 
+    kind = "expert"
     slug_redirect_kind = SlugRedirect.Kind.EXPERT
     template_name = "reviews/expert_detail.html"
     context_object_name = "citations"
-    paginate_by = 20
-    paginator_class = CappedCountPaginator
 
-    def get_queryset(self):
-        self.expert = get_object_or_404(Expert.objects.published(), slug=self.kwargs["slug"])
+    def public_subjects(self):
+        return Expert.objects.published()
+
+    def items_of(self, expert):
         return (
             Citation.objects.published()
-            .filter(expert=self.expert)
+            .filter(expert=expert)
             .select_related("story__outlet", "story__review")
             .order_by("-story__review__review_date", "-story__review__publish_at", "story__pk")
         )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(expert=self.expert, **kwargs)
 
 
 class SearchView(ListView):
