@@ -183,22 +183,17 @@ class CitationPartForm(forms.Form):
 # few experts. Beyond them the form says so, instead of building thousands of forms.
 MAX_STORIES = 60
 MAX_CITATIONS = 30
-StoryFormSet = forms.formset_factory(
-    StoryPartForm,
-    extra=0,
-    can_delete=True,
-    max_num=MAX_STORIES,
-    validate_max=True,
-    absolute_max=MAX_STORIES,
-)
-CitationFormSet = forms.formset_factory(
-    CitationPartForm,
-    extra=0,
-    can_delete=True,
-    max_num=MAX_CITATIONS,
-    validate_max=True,
-    absolute_max=MAX_CITATIONS,
-)
+
+
+def bounded_formset(form: type[forms.Form], maximum: int) -> type[forms.BaseFormSet]:
+    """Forms of `form`, each removable, at most `maximum` of them."""
+    return forms.formset_factory(
+        form, extra=0, can_delete=True, max_num=maximum, validate_max=True, absolute_max=maximum
+    )
+
+
+StoryFormSet = bounded_formset(StoryPartForm, MAX_STORIES)
+CitationFormSet = bounded_formset(CitationPartForm, MAX_CITATIONS)
 
 
 def citations_prefix(index: int) -> str:
