@@ -179,6 +179,8 @@ def tags_merge(*, tags: Iterable[Tag], into: Tag, by: User) -> int:
                 was_public=tag.pk in public,
             )
         Tag.objects.filter(pk__in=merged_ids).delete()
+        # uses.update() sent no signal.
+        content_changed()
     return len(merged)
 
 
