@@ -33,10 +33,12 @@ from reviews.models import (
     TaggedStory,
     published_tags,
 )
+from reviews.pagecache.marks import public_page
 from reviews.site.paginators import CappedCountPaginator
 from reviews.site.redirects import FollowsSlugRedirectsView
 
 
+@public_page
 class HomeView(ListView):
     template_name = "reviews/home.html"
     context_object_name = "reviews"
@@ -122,6 +124,7 @@ def active_filters(query: QueryDict, filterset) -> list[tuple[str, str]]:
     return chips
 
 
+@public_page
 class ReviewListView(ReaderFilterView):
     filterset_class = ReviewFilter
     template_name = "reviews/review_list.html"
@@ -131,6 +134,7 @@ class ReviewListView(ReaderFilterView):
         return Review.objects.for_lists()
 
 
+@public_page
 class StoryListView(ReaderFilterView):
     filterset_class = StoryFilter
     template_name = "reviews/story_list.html"
@@ -154,15 +158,18 @@ class ReviewArchiveMixin:
         return Review.objects.for_lists()
 
 
+@public_page
 class ReviewYearArchiveView(ReviewArchiveMixin, YearArchiveView):
     template_name = "reviews/review_archive_year.html"
 
 
+@public_page
 class ReviewMonthArchiveView(ReviewArchiveMixin, MonthArchiveView):
     template_name = "reviews/review_archive_month.html"
     month_format = "%m"
 
 
+@public_page
 class ReviewDetailView(DetailView):
     context_object_name = "review"
     related_count = 4
@@ -288,6 +295,7 @@ class ReviewDetailView(DetailView):
         return [related[pk] for pk in ranked if pk in related]
 
 
+@public_page
 class OutletListView(ListView):
     template_name = "reviews/outlet_list.html"
     context_object_name = "outlets"
@@ -297,6 +305,7 @@ class OutletListView(ListView):
         return with_counts(Outlet.objects.filter(pk__in=counts).order_by("name"), counts)
 
 
+@public_page
 class ExpertListView(ListView):
     template_name = "reviews/expert_list.html"
     context_object_name = "experts"
@@ -317,6 +326,7 @@ class ExpertListView(ListView):
         return context
 
 
+@public_page
 class TagListView(ListView):
     template_name = "reviews/tag_list.html"
     context_object_name = "tags"
@@ -356,6 +366,7 @@ class SubjectStoriesView(ListView):
         return super().get_context_data(**{self.subject_context_name: self.subject}, **kwargs)
 
 
+@public_page
 class OutletDetailView(SubjectStoriesView):
     template_name = "reviews/outlet_detail.html"
     subject_context_name = "outlet"
@@ -367,6 +378,7 @@ class OutletDetailView(SubjectStoriesView):
         return stories.filter(outlet=self.subject)
 
 
+@public_page
 class TagDetailView(FollowsSlugRedirectsView, SubjectStoriesView):
     template_name = "reviews/tag_detail.html"
     slug_redirect_kind = SlugRedirect.Kind.TAG
@@ -379,6 +391,7 @@ class TagDetailView(FollowsSlugRedirectsView, SubjectStoriesView):
         return stories.filter(tags=self.subject)
 
 
+@public_page
 class ExpertDetailView(FollowsSlugRedirectsView, ListView):
     """One expert's citations over time, each with the position held then."""
 
@@ -401,6 +414,7 @@ class ExpertDetailView(FollowsSlugRedirectsView, ListView):
         return super().get_context_data(expert=self.expert, **kwargs)
 
 
+@public_page
 class SearchView(ListView):
     """/search/?q=...: published stories matching the reader's words, best first, under
     the few best-matching reviews. Words too long to search show a message with HTTP 400."""
