@@ -3,7 +3,6 @@ methods, the rate limit, ETags and Cache-Control, and every error as JSON. See R
 "API"; CORS is django-cors-headers', above this middleware.
 """
 
-import hashlib
 import ipaddress
 import logging
 import math
@@ -133,7 +132,8 @@ def as_json_error(response: HttpResponse) -> JsonResponse:
 
 
 class ApiMiddleware:
-    """See the module's docstring. Goes right below CorsMiddleware in MIDDLEWARE."""
+    """See the module's docstring. Goes right below CorsMiddleware in MIDDLEWARE, so that
+    its 429s and 405s carry CORS headers too (CORS_URLS_REGEX limits those to /api/)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -169,7 +169,8 @@ class ApiMiddleware:
         if response.status_code >= 400 and not is_json(response):
             response = as_json_error(response)
         if response.status_code == 200 and not response.streaming:
-            response = self.add_validators(request, response)
+            # Cache-Control is set below, on this answer or the 304 that replaces it.
+            response = answer_conditionally(request, response)
         if "Cache-Control" not in response:
             if response.status_code == 429 or response.status_code >= 500:
                 patch_cache_control(response, no_store=True)
@@ -181,9 +182,3 @@ class ApiMiddleware:
             response.content = b""
             response["Content-Length"] = str(length)
         return response
-
-    def add_validators(self, request, response):
-        """Set the ETag, and answer 304 when the client's copy is current."""
-        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-        # Cache-Control is set by __call__, on this answer or the 304 that replaces it.
-        return answer_conditionally(request, response)

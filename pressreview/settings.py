@@ -114,7 +114,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Requests and latencies by view (a page served from the page cache reaches no view: it
-    # is counted by pressreview_page_cache_answers_total, reviews/caching.py).
+    # is counted by pressreview_page_cache_answers_total, reviews/pagecache/).
     "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -202,7 +202,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# The public page cache (reviews/caching.py): anonymous readers' pages are stored at most
+# The public page cache (reviews/pagecache/): anonymous readers' pages are stored at most
 # this many seconds (0 turns it off) and dropped at once by any change of content; browsers
 # and proxies may reuse a page PRESSREVIEW_PAGE_MAX_AGE seconds without asking (0: they ask,
 # and get a 304 while it is unchanged). Pages rendered this many seconds after a change

@@ -16,8 +16,9 @@ class ReviewsConfig(AppConfig):
         from reviews.publishing import revisions  # noqa: F401 (registers the models with reversion)
         from reviews.slugs import tag_slugify
 
-        connect_signals()
         post_migrate.connect(recount_after_migrate, sender=self)
+        # After the counts are rebuilt: pages rendered once the generation starts show them.
+        connect_signals(self)
         # taggit names the tags it creates (story.tags.add("…")) with Tag.slugify: make
         # that the site's own slug function, so that no tag is left without an address.
         Tag.slugify = tag_slugify

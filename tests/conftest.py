@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.db import connections
 
+from tests.support.content_writes import watching_content_writes
 from tests.support.factories import UserFactory
 
 # A second database alias, "replica", mirroring the primary's test database, so that the
@@ -41,6 +42,31 @@ def fresh_page_cache():
     from tests.support.pages import forget_stored_pages
 
     forget_stored_pages()
+
+
+@pytest.fixture(autouse=True)
+def content_writes(request):
+    """Every test using the database: content written by the site's code must be followed by
+    a new page-cache generation, or the test fails (tests/support/content_writes.py). Yields
+    the record (None for tests without the database)."""
+    marker = request.node.get_closest_marker("django_db")
+    if not marker and "_django_db_helper" not in request.fixturenames:
+        yield None
+        return
+    request.getfixturevalue("_django_db_helper")
+    with watching_content_writes() as guard:
+        request.node.content_writes = guard
+        yield guard
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fail a test whose code wrote public content the page cache was not told of."""
+    result = yield
+    guard = getattr(item, "content_writes", None)
+    if guard is not None and (message := guard.failure()):
+        pytest.fail(message, pytrace=False)
+    return result
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The review's history in the admin: each revision compared with the one before, and revert."""
 
 import itertools
-from contextlib import nullcontext
+from contextlib import ExitStack
 
 import reversion
 from django.contrib import messages
@@ -20,6 +20,7 @@ from reversion.errors import RevertError
 from reversion.models import Version
 from reversion.utils import mute_signals
 
+from reviews.pagecache.invalidation import rolled_back_writes
 from reviews.publishing.revisions import ReviewState, RevisionPart, diff_states, restore_review
 
 
@@ -198,12 +199,14 @@ class ReviewVersionAdmin(VersionAdmin):
                 % {"missing": "; ".join(missing)},
             )
             return redirect(self._revert_refused_url(version))
-        # Looking at an old revision is not saving it: nothing listening to saves must hear.
-        quiet = (
-            mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
-            if request.method == "GET"
-            else nullcontext()
-        )
+        # Looking at an old revision is not saving it: nothing listening to saves must hear,
+        # and no stored page goes stale (the transaction is rolled back).
+        quiet = ExitStack()
+        if request.method == "GET":
+            quiet.enter_context(
+                mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
+            )
+            quiet.enter_context(rolled_back_writes())
         try:
             with transaction.atomic(using=version.db), quiet:
                 restore_review(part)

@@ -205,10 +205,11 @@ def generate_content(
     }
     report.last_date = today
     report.first_date = today - datetime.timedelta(days=(reviews - 1) // per_day)
-    # Bulk writes send no signals: tell the public page cache once.
+    # Bulk writes send no signals: tell the public page cache once, with reviews scheduled
+    # ahead among them.
     from reviews.pagecache.invalidation import content_changed
 
-    content_changed()
+    content_changed(schedule_unknown=True)
     return report
 
 

@@ -23,6 +23,7 @@ from reviews.exchange.document import (
     timestamp,
 )
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
+from reviews.pagecache.invalidation import content_changed
 from reviews.publishing.editing import bump_version
 from reviews.publishing.workflow import ends_share_links
 from reviews.slugs import is_address_slug
@@ -120,8 +121,7 @@ def _write_review(data: ReviewData, *, author) -> str:
             position=story_data.position,
             **story_data.fields,
         )
-        # One insert for a new story's tags. The review's and stories' saves in this same
-        # transaction have already told every listener (page cache, revisions) of the change.
+        # One insert for a new story's tags (no signal: the page cache is told below).
         TaggedStory.objects.bulk_create(
             TaggedStory(content_object=story, tag=_tag(name, tag_slug))
             for name, tag_slug in story_data.tags
@@ -137,6 +137,8 @@ def _write_review(data: ReviewData, *, author) -> str:
         bump_version(review_ids=[review.pk])
     if bookkeeping:
         Review.objects.filter(pk=review.pk).update(**bookkeeping)
+    # bulk_create() and update() send no signal.
+    content_changed()
     # A safety net for the comparison above: whatever wrote the same rows is no change.
     if before is not None and before == _snapshot(review.pk, data):
         return UNCHANGED

@@ -1,15 +1,30 @@
-"""How stored pages go stale: the content generation, and the one way to say "content changed"."""
+"""How stored pages go stale: the content generation, and the one way to say "content changed".
 
+Every write of public content ends with `content_changed()`: the signals connected here call
+it after saves and deletes, and writes that send none (`update()`, `bulk_create()`, raw SQL)
+call it themselves. Why and how: docs/PERFORMANCE.md, "The page cache".
+"""
+
+import contextvars
 import datetime
+import functools
 import hashlib
+import logging
 import secrets
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+
+logger = logging.getLogger(__name__)
+
+# Fields of content models that no public page, feed or API answer shows: writing only these
+# changes no page (a share link's key). By model label, lower case.
+UNSEEN_FIELDS = {"reviews.review": {"preview_key"}}
 
 
 def replica_lag_seconds() -> float:
@@ -24,6 +39,36 @@ class Generation:
     next_publish: float | None
     # When the generation started (a Unix time).
     started: float
+
+
+def content_models() -> tuple:
+    """Every model a public page shows: a write to any of them makes pages stale."""
+    from taggit.models import Tag
+
+    from reviews.models import (
+        Citation,
+        Expert,
+        Outlet,
+        Review,
+        Section,
+        SlugRedirect,
+        Story,
+        TaggedStory,
+    )
+
+    return (Review, Story, Citation, TaggedStory, Tag, Outlet, Expert, Section, SlugRedirect)
+
+
+@functools.cache
+def content_tables() -> dict[str, frozenset[str]]:
+    """{table of a content model: its columns whose writing alone changes no page}."""
+    return {
+        model._meta.db_table: frozenset(
+            model._meta.get_field(name).column
+            for name in UNSEEN_FIELDS.get(model._meta.label_lower, ())
+        )
+        for model in content_models()
+    }
 
 
 def site_key() -> str:
@@ -51,12 +96,13 @@ def current_generation(*, now: float | None = None, stored=None) -> Generation:
     return generation
 
 
-def start_new_generation(*, publish_at=None) -> None:
+def start_new_generation(*, publish_at=None, schedule_unknown: bool = False) -> None:
     """Make every stored page out of date. `publish_at` is a publish time just given to a
-    review, which may lie ahead: no page is then stored beyond it."""
+    review, which may lie ahead: no page is then stored beyond it. `schedule_unknown`: the
+    publish times ahead may have changed in ways not told (many rows written at once)."""
     now = time.time()
     key = generation_key()
-    old = cache.get(key)
+    old = None if schedule_unknown else cache.get(key)
     if not isinstance(old, Generation):
         # The next publish time is unknown: the next request looks it up.
         cache.delete(key)
@@ -69,18 +115,45 @@ def start_new_generation(*, publish_at=None) -> None:
     cache.set(key, Generation(_new_token(), next_publish, now), None)
 
 
-def content_changed(*, using: str = "default", publish_at=None) -> None:
-    """Public content changed (or is about to, when the transaction commits)."""
-    start_new_generation(publish_at=publish_at)
+# Set while writes are made only to be shown and rolled back (see rolled_back_writes).
+_ROLLED_BACK = contextvars.ContextVar("pressreview_rolled_back_writes", default=False)
+
+
+def content_changed(
+    *, using: str = "default", publish_at=None, schedule_unknown: bool = False
+) -> None:
+    """Public content changed (or is about to, when the transaction commits): call it after
+    the writes. `publish_at`, `schedule_unknown`: see start_new_generation()."""
+    if _ROLLED_BACK.get():
+        return
+    start_new_generation(publish_at=publish_at, schedule_unknown=schedule_unknown)
     connection = transaction.get_connection(using)
-    if connection.in_atomic_block and not any(
-        callback is _after_commit for _savepoints, callback, _robust in connection.run_on_commit
+    if not connection.in_atomic_block:
+        return
+    after_commit = _after_commit_unknown_schedule if schedule_unknown else _after_commit
+    if not any(
+        callback is after_commit for _savepoints, callback, _robust in connection.run_on_commit
     ):
-        transaction.on_commit(_after_commit, using=using)
+        transaction.on_commit(after_commit, using=using)
+
+
+@contextmanager
+def rolled_back_writes():
+    """Writes made only to be looked at, inside a transaction that is then rolled back (the
+    admin's revert preview): they make no page stale, so content_changed() does nothing."""
+    token = _ROLLED_BACK.set(True)
+    try:
+        yield
+    finally:
+        _ROLLED_BACK.reset(token)
 
 
 def _after_commit() -> None:
     start_new_generation()
+
+
+def _after_commit_unknown_schedule() -> None:
+    start_new_generation(schedule_unknown=True)
 
 
 def _new_token() -> str:
@@ -116,15 +189,30 @@ def _tags_changed(sender, action, using="default", **kwargs):
         content_changed(using=using)
 
 
-def connect_signals() -> None:
-    from taggit.models import Tag
+def _migrated(sender, using="default", **kwargs):
+    """After `migrate` and `flush` (which empties every table without a signal). A cache
+    that cannot be reached must not fail the command: stored pages then age out."""
+    try:
+        content_changed(using=using, schedule_unknown=True)
+    except Exception:
+        logger.warning(
+            "The page cache could not be told of the migration or flush: stored pages "
+            "are served until they expire (PRESSREVIEW_PAGE_CACHE_SECONDS).",
+            exc_info=True,
+        )
 
-    from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
 
-    for model in (Review, Story, Citation, TaggedStory, Tag, Outlet, Expert, Section):
+def connect_signals(app_config) -> None:
+    """Called once, by the app's ready()."""
+    from reviews.models import Story
+
+    for model in content_models():
         uid = f"pressreview-page-cache-{model._meta.label_lower}"
         post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-delete")
     m2m_changed.connect(
         _tags_changed, sender=Story.tags.through, dispatch_uid="pressreview-page-cache-tags"
+    )
+    post_migrate.connect(
+        _migrated, sender=app_config, dispatch_uid="pressreview-page-cache-migrate"
     )

@@ -1,6 +1,6 @@
-"""The public page cache's middleware: anonymous readers' GET and HEAD of public pages are
-answered from copies stored under the current content generation. See docs/PERFORMANCE.md,
-"The page cache".
+"""The public page cache's middleware: anonymous readers' GET and HEAD of `@public_page`
+views are answered from copies stored under the current content generation. See
+docs/PERFORMANCE.md, "The page cache".
 """
 
 import functools
@@ -27,30 +27,8 @@ from reviews.pagecache.invalidation import (
     replica_lag_seconds,
     site_key,
 )
+from reviews.pagecache.marks import PUBLIC, page_kind
 
-# The views whose pages are stored (URL names, with the namespace).
-PUBLIC_VIEWS = {
-    "sitemap",
-    "robots",
-    "reviews:home",
-    "reviews:review-list",
-    "reviews:review-year",
-    "reviews:review-month",
-    "reviews:review-detail",
-    "reviews:story-list",
-    "reviews:outlet-list",
-    "reviews:outlet-detail",
-    "reviews:expert-list",
-    "reviews:expert-detail",
-    "reviews:tag-list",
-    "reviews:tag-detail",
-    "reviews:review-feed-rss",
-    "reviews:review-feed-atom",
-    "reviews:outlet-feed",
-    "reviews:expert-feed",
-    "reviews:tag-feed",
-    "reviews:search",
-}
 # Response headers stored with a page (the others are either per request or recomputed).
 STORED_HEADERS = {
     "content-type",
@@ -102,18 +80,6 @@ def has_signed_in_session(request) -> bool:
         return False
 
 
-# The generation
-
-
-# Fragments: what many pages of one generation share, remembered for that generation.
-
-
-# Signals: every model a public page shows.
-
-
-# The middleware
-
-
 @dataclass(frozen=True)
 class StoredPage:
     status: int
@@ -134,7 +100,7 @@ def _resolves_to_public_view(urlconf, path: str) -> bool:
         match = resolve(path, urlconf)
     except Resolver404:
         return False
-    return match.view_name in PUBLIC_VIEWS
+    return page_kind(match.func) == PUBLIC
 
 
 def page_key(request) -> str:
@@ -258,6 +224,3 @@ def is_storable(response) -> bool:
         return False
     control = response.get("Cache-Control", "").lower()
     return not any(word in control for word in ("private", "no-store", "no-cache"))
-
-
-# Configuration: the page cache needs a cache every process shares.

@@ -19,6 +19,7 @@ from reversion.models import Version
 from taggit.forms import TagField
 
 from reviews.models import Review, Story
+from reviews.pagecache.invalidation import content_changed
 
 REVIEW_FIELDS = [
     "title",
@@ -48,6 +49,8 @@ def bump_version(*, review_ids: Iterable[int]) -> None:
         Review.objects.filter(pk__in=ids).update(
             version=F("version") + 1, updated_at=timezone.now()
         )
+        # update() sends no signal, and readers see `updated_at` (sitemap, feeds, API).
+        content_changed()
 
 
 def review_ids_of_stories(story_ids: Iterable[int]) -> set[int]:

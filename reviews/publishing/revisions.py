@@ -22,6 +22,7 @@ from reversion.models import Version
 from taggit.models import Tag
 
 from reviews.models import Citation, Expert, Outlet, Review, Story, TaggedStory, join_position
+from reviews.pagecache.invalidation import content_changed
 
 # Fields that describe the record rather than its content: a revert keeps their current values.
 KEPT_ON_REVERT = ("status", "publish_at", "sent_back_reason", "preview_key", "version")
@@ -153,6 +154,8 @@ def restore_review(part: RevisionPart) -> None:
         version.revert()
     if kept is not None:
         Review.objects.filter(pk=review_id).update(**kept)
+    # update() sends no signal.
+    content_changed()
 
 
 # Comparing two states of a review.

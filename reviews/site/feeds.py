@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from reviews.models import Citation, Expert, Outlet, Review, SlugRedirect, Story, published_tags
+from reviews.pagecache.marks import public_page
 from reviews.site.redirects import FollowsSlugRedirectsFeed
 
 FEED_LENGTH = 30
@@ -45,6 +46,7 @@ class SiteFeedMixin:
         return settings.PRESSREVIEW_SITE_NAME
 
 
+@public_page
 class LatestReviewsFeed(SiteFeedMixin, Feed):
     """The latest published reviews as RSS 2.0."""
 
@@ -83,6 +85,7 @@ class LatestReviewsFeed(SiteFeedMixin, Feed):
         return [review.section.name, *sorted(tag_names, key=str.lower)]
 
 
+@public_page
 class LatestReviewsAtomFeed(LatestReviewsFeed):
     """The same feed as Atom 1.0."""
 
@@ -142,6 +145,7 @@ class StoryFeed(SubjectFeed):
         return sorted((tag.name for tag in story.tags.all()), key=str.lower)
 
 
+@public_page
 class OutletFeed(StoryFeed):
     def public_subjects(self):
         return Outlet.objects.published()
@@ -155,6 +159,7 @@ class OutletFeed(StoryFeed):
         }
 
 
+@public_page
 class TagFeed(FollowsSlugRedirectsFeed, StoryFeed):
     slug_redirect_kind = SlugRedirect.Kind.TAG
 
@@ -173,6 +178,7 @@ class TagFeed(FollowsSlugRedirectsFeed, StoryFeed):
         return reverse("reviews:tag-detail", kwargs={"slug": tag.slug})
 
 
+@public_page
 class ExpertFeed(FollowsSlugRedirectsFeed, SubjectFeed):
     """One expert's published citations, newest first, each with the position held then."""
 

@@ -11,10 +11,12 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
 from reviews.models import Review, Story
+from reviews.pagecache.marks import private_page
 from reviews.publishing.sharing import read_share_token
 from reviews.site.views import ReviewDetailView
 
 
+@private_page
 class ReviewPreviewView(ReviewDetailView):
     """The public review page for any review, whatever its state (staff only: see the admin)."""
 
@@ -46,6 +48,7 @@ class ReviewPreviewView(ReviewDetailView):
         return response
 
 
+@private_page
 @method_decorator(never_cache, name="dispatch")
 class ReviewSharePreviewView(ReviewPreviewView):
     """`/preview/<token>/`: one review for whoever holds a valid share link, no login."""

@@ -34,10 +34,12 @@ from reviews.models import (
     TaggedStory,
     published_tags,
 )
+from reviews.pagecache.marks import public_page
 from reviews.site.paginators import CappedCountPaginator
 from reviews.site.redirects import FollowsSlugRedirectsView
 
 
+@public_page
 class HomeView(ListView):
     template_name = "reviews/home.html"
     context_object_name = "reviews"
@@ -123,6 +125,7 @@ def active_filters(query: QueryDict, filterset) -> list[tuple[str, str]]:
     return chips
 
 
+@public_page
 class ReviewListView(ReaderFilterView):
     filterset_class = ReviewFilter
     template_name = "reviews/review_list.html"
@@ -132,6 +135,7 @@ class ReviewListView(ReaderFilterView):
         return Review.objects.for_lists()
 
 
+@public_page
 class StoryListView(ReaderFilterView):
     filterset_class = StoryFilter
     template_name = "reviews/story_list.html"
@@ -155,15 +159,18 @@ class ReviewArchiveMixin:
         return Review.objects.for_lists()
 
 
+@public_page
 class ReviewYearArchiveView(ReviewArchiveMixin, YearArchiveView):
     template_name = "reviews/review_archive_year.html"
 
 
+@public_page
 class ReviewMonthArchiveView(ReviewArchiveMixin, MonthArchiveView):
     template_name = "reviews/review_archive_month.html"
     month_format = "%m"
 
 
+@public_page
 class ReviewDetailView(DetailView):
     context_object_name = "review"
     related_count = 4
@@ -300,12 +307,14 @@ class CountedListView(ListView):
         return with_counts(self.model.objects.filter(pk__in=counts).order_by("name"), counts)
 
 
+@public_page
 class OutletListView(CountedListView):
     model, kind = Outlet, "outlet"
     template_name = "reviews/outlet_list.html"
     context_object_name = "outlets"
 
 
+@public_page
 class ExpertListView(ListView):
     template_name = "reviews/expert_list.html"
     context_object_name = "experts"
@@ -326,6 +335,7 @@ class ExpertListView(ListView):
         return context
 
 
+@public_page
 class TagListView(CountedListView):
     model, kind = Tag, "tag"
     template_name = "reviews/tag_list.html"
@@ -372,6 +382,7 @@ class SubjectPageView(ListView):
         )
 
 
+@public_page
 class OutletDetailView(SubjectPageView):
     kind = "outlet"
     template_name = "reviews/outlet_detail.html"
@@ -384,6 +395,7 @@ class OutletDetailView(SubjectPageView):
         return Story.objects.for_lists().filter(outlet=outlet)
 
 
+@public_page
 class TagDetailView(FollowsSlugRedirectsView, SubjectPageView):
     kind = "tag"
     slug_redirect_kind = SlugRedirect.Kind.TAG
@@ -397,6 +409,7 @@ class TagDetailView(FollowsSlugRedirectsView, SubjectPageView):
         return Story.objects.for_lists().filter(tags=tag)
 
 
+@public_page
 class ExpertDetailView(FollowsSlugRedirectsView, SubjectPageView):
     """One expert's citations over time, each with the position held then."""
 
@@ -417,6 +430,7 @@ class ExpertDetailView(FollowsSlugRedirectsView, SubjectPageView):
         )
 
 
+@public_page
 class SearchView(ListView):
     """/search/?q=...: published stories matching the reader's words, best first, under
     the few best-matching reviews. Words too long to search show a message with HTTP 400."""

@@ -173,6 +173,8 @@ def tags_merge(*, tags: Iterable[Tag], into: Tag, by: User) -> int:
         uses.update(tag=into)
         record_merge(kind=SlugRedirect.Kind.TAG, merged=merged, into=into, public=public)
         Tag.objects.filter(pk__in=merged_ids).delete()
+        # uses.update() sent no signal.
+        content_changed()
     return len(merged)
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 import uuid
+from unittest import mock
 
 import pytest
 import time_machine
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import http_date
 
 from api.middleware import parse_rate
+from pressreview.http.conditional import body_etag
 from tests.support.factories import ReviewFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,6 +94,43 @@ def test_a_review_withdrawn_within_the_second_is_not_hidden_by_a_304(client):
         response = client.get(url, HTTP_IF_MODIFIED_SINCE=http_date(NOW.timestamp()))
         assert response.status_code == 200
         assert [item["id"] for item in response.json()["results"]] == [keep.pk]
+
+
+def test_the_api_and_the_site_give_the_same_validator_to_the_same_body(client):
+    """One conditional GET for both (pressreview.http.conditional): a digest of the body."""
+    StoryFactory()
+    answer, page = client.get(reviews_url()), client.get(reverse("reviews:home"))
+    assert answer["ETag"] == body_etag(answer.content)
+    assert page["ETag"] == body_etag(page.content)
+
+
+CACHE_CALLS = ("get", "get_many", "set", "set_many", "add", "incr", "delete", "touch")
+
+
+def cache_keys_touched(client, url, **extra) -> list[str]:
+    """The keys of every call to the shared cache while the API answers `url`."""
+    cache, touched = caches["default"], []
+    with mock.patch.multiple(
+        cache, **{name: mock.DEFAULT for name in CACHE_CALLS if hasattr(cache, name)}
+    ) as spies:
+        for name, spy in spies.items():
+            spy.side_effect = getattr(type(cache), name).__get__(cache)
+        assert client.get(url, **extra).status_code == 200
+    for spy in spies.values():
+        for call in spy.call_args_list:
+            key = call.args[0] if call.args else None
+            touched += key if isinstance(key, (list, tuple)) else [key]
+    return touched
+
+
+def test_an_answer_costs_no_cache_round_trip_but_the_rate_limits(client, settings):
+    """No per-address bookkeeping (no "first seen" times): the cache holds only the counts."""
+    ReviewFactory()
+    assert cache_keys_touched(client, reviews_url()) == []
+    settings.PRESSREVIEW_API_RATE_LIMIT = "100/minute"
+    address = fresh_address()
+    touched = cache_keys_touched(client, reviews_url(), REMOTE_ADDR=address)
+    assert touched and all(key.startswith("pressreview:api-rate:") for key in touched), touched
 
 
 def test_answers_may_be_kept_briefly_by_shared_caches(client):

@@ -14,8 +14,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.test import Client
 from taggit.models import Tag
 
+from reviews.management.commands import restore
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
 from reviews.publishing import workflow
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory, UserFactory
@@ -238,6 +240,24 @@ def test_a_dump_cannot_be_restored_into_sqlite(tmp_path):
     dump.write_bytes(b"PGDMP")
     with pytest.raises(CommandError, match="PostgreSQL"):
         call_command("restore", str(dump), interactive=False, verbosity=0)
+
+
+@pytest.mark.django_db
+def test_after_a_dump_is_restored_no_stored_page_is_served(tmp_path, monkeypatch):
+    """pg_restore writes past Django, so the command itself tells the page cache."""
+    dump = tmp_path / "site.dump"
+    dump.write_bytes(b"PGDMP")
+    site_database = {**connection.settings_dict, "ENGINE": restore.POSTGRESQL}
+    monkeypatch.setattr(restore, "database_settings", lambda url: site_database)
+    monkeypatch.setattr(restore, "run_client", lambda *args, **kwargs: None)  # pg_restore
+    url = ReviewFactory().get_absolute_url()
+    reader = Client()
+    reader.get(url)
+    assert reader.get(url)["X-Page-Cache"] == "hit"
+
+    call_command("restore", str(dump), interactive=False, verbosity=0)
+
+    assert reader.get(url)["X-Page-Cache"] == "miss"
 
 
 # Bad arguments: one line saying what is wrong, never a traceback

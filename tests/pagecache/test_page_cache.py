@@ -11,20 +11,23 @@ from unittest import mock
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import transaction
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils.http import http_date
+from reversion.models import Version
 from taggit.models import Tag
 
 from pressreview import routers
+from reviews.demo.generator import generate_content
 from reviews.models import Review
 from reviews.pagecache import invalidation
 from reviews.pagecache.middleware import CACHE_STATUS_HEADER
 from reviews.publishing import workflow
 from reviews.vocabulary import moderation
-from tests.support.admin_forms import review_form_data
+from tests.support.admin_forms import form_as_rendered, review_form_data
 from tests.support.factories import CitationFactory, ExpertFactory, ReviewFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -433,6 +436,39 @@ def test_a_deleted_review_is_gone_at_once(reader, review):
     assert reader.get(url).status_code == 404
 
 
+def test_a_revert_is_visible_at_once_and_only_looking_at_it_changes_no_page(
+    client, reader, editor, review
+):
+    """Opening the revert page restores the revision in a transaction rolled back: the
+    stored page stays; saving it is a change like any other."""
+    client.force_login(editor)
+    change = reverse("admin:reviews_review_change", args=[review.pk])
+    assert client.post(change, review_form_data(review)).status_code == 302
+    review.refresh_from_db()
+    data = review_form_data(review, title="Press review: Harbour strike ends")
+    assert client.post(change, data).status_code == 302
+    url = review.get_absolute_url()
+    assert "Harbour strike ends" in reader.get(url).text
+    oldest = Version.objects.get_for_object(review).order_by("pk").first()
+    revert = reverse("admin:reviews_review_revision", args=[review.pk, oldest.pk])
+
+    form = client.get(revert)
+
+    assert cache_status(reader.get(url)) == "hit"
+    assert client.post(revert, form_as_rendered(form)).status_code == 302
+    page = reader.get(url)
+    assert cache_status(page) == "miss"
+    assert "Harbour strike spreads north" in page.text
+
+
+def test_pages_stored_before_a_flush_are_not_served_after_it(reader, review):
+    """`manage.py flush` empties every table without a signal."""
+    url = review.get_absolute_url()
+    reader.get(url)
+    call_command("flush", interactive=False, verbosity=0)
+    assert reader.get(url).status_code == 404
+
+
 # Scheduled reviews
 
 
@@ -482,6 +518,24 @@ def test_the_next_publish_time_is_found_when_the_cache_was_emptied(reader, edito
     assert invalidation.current_generation().next_publish == at.timestamp()
     time_machine.move_to(at, tick=False)
     assert "Found again" in reader.get(reverse("reviews:home")).text
+
+
+def test_generated_reviews_scheduled_ahead_appear_when_their_time_comes(
+    reader, settings, time_machine
+):
+    """The generator writes in bulk, without signals: the next publish time is looked up
+    again rather than kept from before."""
+    settings.PRESSREVIEW_PAGE_CACHE_SECONDS = 24 * 60 * 60
+    time_machine.move_to(NOON, tick=False)
+    home = reverse("reviews:home")
+    reader.get(home)
+    generate_content(reviews=8, per_day=4, today=NOON.date())
+    scheduled = Review.objects.scheduled().get()
+    assert scheduled.get_absolute_url() not in reader.get(home).text
+
+    time_machine.move_to(scheduled.publish_at, tick=False)
+
+    assert scheduled.get_absolute_url() in reader.get(home).text
 
 
 # Transactions

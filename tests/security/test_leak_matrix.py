@@ -8,7 +8,7 @@ Each cell first renders its surface while the hidden review is still published, 
 that the surface does show it then (the control: a surface that never shows the review
 would prove nothing). Then the review leaves the public through the workflow services
 (withdraw, back to draft, submit, schedule) or is deleted, and the same URLs are rendered
-again with the page cache on, as in production (reviews/caching.py): every reader page
+again with the page cache on, as in production (reviews/pagecache/): every reader page
 rendered while the review was public is checked to be stored, and must not be served once
 the review is hidden.
 

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from reviews.management.files import UnreadableFile, check_readable
 from reviews.management.postgres import POSTGRESQL, database_settings, run_client
+from reviews.pagecache.invalidation import content_changed
 
 
 class Command(BaseCommand):
@@ -67,6 +68,9 @@ class Command(BaseCommand):
             database=database,
             failed="pg_restore failed, nothing changed",
         )
+        if not database_url:
+            # pg_restore wrote past Django: no signal told the site's page cache.
+            content_changed(schedule_unknown=True)
         if verbosity >= 1:
             self.stdout.write(self.style.SUCCESS(f"Restored {path} into {database['NAME']!r}."))
 
