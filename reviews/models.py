@@ -191,8 +191,13 @@ class ReviewQuerySet(models.QuerySet):
     def published(self, *, now=None):
         return self.filter(self.published_q(now=now))
 
+    @staticmethod
+    def scheduled_q(*, now=None) -> Q:
+        """Published, with a publish time still to come: readers see it then, by itself."""
+        return Q(status=Review.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
     def scheduled(self, *, now=None):
-        return self.filter(status=Review.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+        return self.filter(self.scheduled_q(now=now))
 
     def latest_first(self):
         return self.order_by("-review_date", "-publish_at", "-pk")
@@ -597,3 +602,11 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.old_slug} → {self.new_slug}"
+
+
+# The newsroom's notifications live beside the code that makes them; their app is this one.
+from reviews.newsroom.models import (  # noqa: E402, F401
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
