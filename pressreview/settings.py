@@ -299,12 +299,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Outgoing email. EMAIL_URL (smtp://user:password@host:587/?tls=1, submission://, smtps://,
 # console:, file:///path, dummy:) sets everything at once; otherwise Django's EMAIL_* settings
-# come from variables of the same names, and development prints each message on the
+# come from variables of the same names. Development with neither prints each message on the
 # worker's console.
 EMAIL_URL = os.environ.get("EMAIL_URL", "").strip()
 EMAIL_BACKEND = (
     "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
+    if DEBUG and not os.environ.get("EMAIL_HOST")
     else "django.core.mail.backends.smtp.EmailBackend"
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

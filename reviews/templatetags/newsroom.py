@@ -13,13 +13,14 @@ register = template.Library()
 @register.inclusion_tag("admin/reviews/notification/_inbox_link.html", takes_context=True)
 def inbox_link(context):
     """One query: the number of unread notifications, read from a partial index."""
-    user = context["request"].user
+    user = context.get("user")
     return {
-        "unread": unread_count(user),
+        "unread": unread_count(user) if user is not None and user.is_authenticated else 0,
         "inbox": reverse("admin:reviews_notification_changelist"),
     }
 
 
 @register.inclusion_tag("admin/reviews/_desk.html", takes_context=True)
 def desk(context):
-    return {"panels": desk_for(context["request"].user)}
+    user = context.get("user")
+    return {"panels": desk_for(user) if user is not None and user.is_authenticated else []}

@@ -15,7 +15,8 @@ def tasks_run_at_once(settings):
 
 @pytest.fixture(autouse=True)
 def quick_passwords(settings):
-    """The accounts here log in with a password nobody guesses: hash it quickly."""
+    """These tests are not about passwords: hash the accounts' quickly (the default hasher
+    takes most of a test's time on a busy machine)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
