@@ -6,10 +6,19 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint format clean bench
+.PHONY: run worker test install migrate demo lint format clean bench
 
-run: install migrate demo ## Set up, load the demo content and serve http://127.0.0.1:8000/
+run: install migrate demo ## Set up, load the demo content and serve http://127.0.0.1:8000/, with the background worker
+	@# The worker (notification email) runs beside the site and stops with it: Ctrl-C stops
+	@# both, and so does the server's own exit. In development it prints each email here.
+	@PRESSREVIEW_SITE_URL=$${PRESSREVIEW_SITE_URL:-http://$(HOST):$(PORT)} \
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: install migrate ## Run only the background worker that sends notification email (make run starts one)
+	$(BIN)/python manage.py db_worker
 
 test: install ## Run the whole test suite in parallel (DATABASE_URL picks the database; SQLite by default)
 	$(BIN)/pytest -n auto --dist loadgroup

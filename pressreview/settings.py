@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -78,6 +79,8 @@ INSTALLED_APPS = [
     "reversion",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "reviews",
     "corsheaders",
     "ninja",
@@ -289,12 +292,65 @@ LOGGING = {
     "loggers": {"django": {"level": "INFO", "handlers": [], "propagate": True}},
 }
 
+# Background tasks (Django's Tasks API, django-tasks): notification email is queued in the
+# database and sent by the worker, `manage.py db_worker` (`make run` starts one beside the
+# site; docs/DEPLOYMENT.md for production). No service beyond the database is needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Outgoing email. EMAIL_URL (smtp://user:password@host:587/?tls=1, submission://, smtps://,
+# console:, file:///path, dummy:) sets everything at once; otherwise Django's EMAIL_* settings
+# come from variables of the same names. Development with neither prints each message on the
+# worker's console.
+EMAIL_URL = os.environ.get("EMAIL_URL", "").strip()
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG and not os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+# A server that stops answering must not hold the worker for ever: the attempt fails and is
+# tried again later (reviews/newsroom/tasks.py).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+if EMAIL_URL:
+    try:
+        _email = dj_email_url.parse(EMAIL_URL)
+    except ValueError as error:
+        refuse_to_start(f"EMAIL_URL cannot be read ({error}).")
+    if "EMAIL_BACKEND" not in _email:
+        refuse_to_start(
+            "EMAIL_URL must start with smtp://, submission://, smtps://, console:, file:// or "
+            f"dummy:, not {EMAIL_URL.split(':', 1)[0]!r}."
+        )
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST = _email["EMAIL_HOST"] or EMAIL_HOST
+    EMAIL_PORT = _email["EMAIL_PORT"] or EMAIL_PORT
+    EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+    EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+    EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+    EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+    EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or EMAIL_TIMEOUT
+    EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Pressreview <pressreview@localhost>")
+# Notification email that fails is tried again after each of these delays (seconds), then
+# given up: five attempts over about two and a half hours.
+PRESSREVIEW_EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200]
+
 TAGGIT_CASE_INSENSITIVE = True
 # ASCII tag slugs, so that every tag's address matches the <slug:...> URL pattern.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 # Pressreview's own settings.
 PRESSREVIEW_SITE_NAME = os.environ.get("PRESSREVIEW_SITE_NAME", "Pressreview")
+# The site's address, for the links in notification email (which no request carries).
+PRESSREVIEW_SITE_URL = os.environ.get("PRESSREVIEW_SITE_URL", "").strip().rstrip("/")
+if not PRESSREVIEW_SITE_URL:
+    _host = next((host for host in ALLOWED_HOSTS if not host.startswith((".", "*"))), "")
+    PRESSREVIEW_SITE_URL = "http://127.0.0.1:8000" if DEBUG or not _host else f"https://{_host}"
 PRESSREVIEW_DISCLAIMER = os.environ.get(
     "PRESSREVIEW_DISCLAIMER",
     "The agency is not responsible for the material quoted in these press reviews.",

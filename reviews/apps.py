@@ -11,6 +11,7 @@ class ReviewsConfig(AppConfig):
         from taggit.models import Tag
 
         from reviews.counts import recount_after_migrate
+        from reviews.newsroom import notifications  # noqa: F401 (connects its listeners)
         from reviews.pagecache import checks  # noqa: F401 (registers the deploy check)
         from reviews.pagecache.invalidation import connect_signals
         from reviews.publishing import revisions  # noqa: F401 (registers the models with reversion)

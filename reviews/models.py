@@ -193,6 +193,11 @@ class ReviewQuerySet(models.QuerySet):
     def published(self, *, now=None):
         return self.filter(self.published_q(now=now))
 
+    @staticmethod
+    def scheduled_q(*, now=None) -> Q:
+        """Published, with a publish time still to come: readers see it then, by itself."""
+        return Q(status=Review.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
     def scheduled(self, *, now=None):
         return self.filter(self.scheduled_q(now=now))
 
@@ -606,3 +611,11 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.old_slug} → {self.new_slug}"
+
+
+# The newsroom's notifications live beside the code that makes them; their app is this one.
+from reviews.newsroom.models import (  # noqa: E402, F401
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)

@@ -30,6 +30,7 @@ from reviews.admin.vocabulary import (
 )
 from reviews.counts import count_per_row
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story
+from reviews.newsroom import desk
 from reviews.publishing import editing, workflow
 from reviews.publishing.editing import CITATION_FIELDS, STORY_FIELDS, MergingInlineFormSet
 from reviews.publishing.forms import ReviewAdminForm, StoryAdminForm
@@ -157,6 +158,7 @@ class PublicationFilter(admin.SimpleListFilter):
             ("in_review", _("In review")),
             ("scheduled", _("Scheduled")),
             ("live", _("Published and public")),
+            ("today", _("Published today")),
             ("withdrawn", _("Withdrawn")),
         ]
 
@@ -164,10 +166,30 @@ class PublicationFilter(admin.SimpleListFilter):
         match self.value():
             case "scheduled":
                 return queryset.scheduled()
+            case "today":
+                return queryset.filter(desk.published_today_q())
             case "live":
                 return queryset.published()
             case "draft" | "in_review" | "withdrawn":
                 return queryset.filter(status=self.value())
+        return queryset
+
+
+class WhoseFilter(admin.SimpleListFilter):
+    """The reader's own reviews, as the desk (reviews/newsroom/desk.py) counts them."""
+
+    title = _("whose")
+    parameter_name = "whose"
+
+    def lookups(self, request, model_admin):
+        return [("mine", _("Mine")), ("sent_back", _("Sent back to me"))]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "mine":
+                return queryset.filter(author=request.user)
+            case "sent_back":
+                return queryset.filter(desk.sent_back_to_q(request.user))
         return queryset
 
 
@@ -184,7 +206,7 @@ class ReviewAdmin(
     # The state and its time right after the title, so that they stay in view on a laptop;
     # "Scheduled" or "Published" in the state says whether readers see it.
     list_display = ["title", "state", "publish_time", "review_date", "section", "story_count"]
-    list_filter = [PublicationFilter, "section", "review_date"]
+    list_filter = [PublicationFilter, WhoseFilter, "section", "review_date"]
     list_select_related = ["section", "author"]
     # At archive scale (docs/PERFORMANCE.md): no count of the whole table, counts capped.
     show_full_result_count = False

@@ -9,3 +9,7 @@ from django.dispatch import Signal
 # A workflow transition was applied. Arguments: review, transition (its name in
 # reviews.publishing.workflow.TRANSITIONS), by (the user), reason (the send-back reason, or "").
 review_transitioned = Signal()
+
+# A comment was posted on a review or one of its stories. Arguments: comment (with .review,
+# .story (or None), .author, .body), mentioned (a list of the users it @mentions).
+comment_posted = Signal()

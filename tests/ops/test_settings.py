@@ -83,3 +83,51 @@ def test_redis_url_switches_the_cache_to_redis():
         [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True
     )
     assert result.stdout.strip() == "pressreview.redis_cache.SharedClientRedisCache"
+
+
+def email_settings(**env) -> subprocess.CompletedProcess:
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.EMAIL_BACKEND.rsplit('.', 2)[-2], s.EMAIL_HOST, s.EMAIL_PORT,"
+        " s.EMAIL_HOST_USER, s.EMAIL_USE_TLS, s.EMAIL_TIMEOUT)"
+    )
+    environment = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "pressreview.settings",
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, env=environment, capture_output=True, text=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "console localhost 25  False 10"),
+        (
+            {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "a.org"},
+            "smtp localhost 25  False 10",
+        ),
+        (
+            {"EMAIL_URL": "submission://desk%40press.example:pw@mail.example.org"},
+            "smtp mail.example.org 587 desk@press.example True 10",
+        ),
+        (
+            {"EMAIL_HOST": "relay.internal", "EMAIL_PORT": "2525", "EMAIL_USE_TLS": "1"},
+            "smtp relay.internal 2525  True 10",
+        ),
+    ],
+    ids=["development", "production", "email-url", "email-variables"],
+)
+def test_outgoing_email_comes_from_email_url_or_the_email_variables(env, expected):
+    result = email_settings(**env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip("\n") == expected
+
+
+def test_an_email_url_of_an_unknown_kind_is_refused_in_one_line():
+    result = email_settings(EMAIL_URL="pigeon://loft.example.org")
+    assert result.returncode != 0
+    assert "EMAIL_URL must start with smtp://" in result.stderr
+    assert "Traceback" not in result.stderr
