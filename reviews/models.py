@@ -193,11 +193,6 @@ class ReviewQuerySet(models.QuerySet):
     def published(self, *, now=None):
         return self.filter(self.published_q(now=now))
 
-    @staticmethod
-    def scheduled_q(*, now=None) -> Q:
-        """Published, with a publish time still to come: readers see it then, by itself."""
-        return Q(status=Review.Status.PUBLISHED, publish_at__gt=now or timezone.now())
-
     def scheduled(self, *, now=None):
         return self.filter(self.scheduled_q(now=now))
 
