@@ -7,6 +7,7 @@ import pytest
 import redis
 
 from pressreview.cache import SharedClientRedisCache
+from tests.conftest import skip_or_fail
 
 # A database of its own: tests/test_scale_out.py empties database 5 while it runs.
 REDIS_URL = "redis://127.0.0.1:6379/6"
@@ -20,7 +21,7 @@ def shared_cache():
         with redis.Redis.from_url(REDIS_URL) as probe:
             probe.ping()
     except redis.RedisError as error:
-        pytest.skip(f"Redis is not answering at {REDIS_URL}: {error}")
+        skip_or_fail(f"Redis is not answering at {REDIS_URL}: {error}")
     prefix = f"cache-backend-test-{uuid.uuid4().hex}"
     backend = SharedClientRedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
     yield backend
