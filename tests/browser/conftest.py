@@ -2,7 +2,8 @@
 
 Playwright cannot download its own browser here, so the tests drive /usr/bin/chromium
 (`apt-get install chromium`). Without it they are skipped, unless PRESSREVIEW_REQUIRE_BROWSER
-is set (as .ci/run does), in which case they fail: CI must never skip them silently.
+or PRESSREVIEW_REQUIRE_SERVICES is set (as .ci/run does), in which case the run stops at once:
+CI must never skip them silently.
 """
 
 import importlib
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+
+from tests.conftest import services_required
 
 # The live server's ORM calls run inside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -32,7 +35,8 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 def pytest_collection_modifyitems(config, items):
     if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
         return
-    if os.environ.get("PRESSREVIEW_REQUIRE_BROWSER"):
+    if os.environ.get("PRESSREVIEW_REQUIRE_BROWSER") or services_required():
+        # A usage error, not a failure: this runs at collection, before any test.
         raise pytest.UsageError(
             f"Browser tests need Chromium at {CHROMIUM}: apt-get install chromium"
         )

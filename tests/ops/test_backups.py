@@ -23,10 +23,12 @@ from reviews.publishing import workflow
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory, UserFactory
 
 on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="pg_dump backups are PostgreSQL's"
+    connection.vendor != "postgresql",
+    reason="PostgreSQL only (pg_dump backups): runs in CI's PostgreSQL pass",
 )
 on_sqlite = pytest.mark.skipif(
-    connection.vendor == "postgresql", reason="the JSON backup is the SQLite site's"
+    connection.vendor == "postgresql",
+    reason="SQLite only (the JSON backup): runs in CI's SQLite pass",
 )
 
 

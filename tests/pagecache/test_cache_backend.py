@@ -1,25 +1,40 @@
 """The Redis cache backend shares one redis-py client per server (pressreview/cache.py)."""
 
 import threading
+import uuid
 
 import pytest
 import redis
 
 from pressreview.redis_cache import SharedClientRedisCache
+from tests.conftest import skip_or_fail
 
-REDIS_URL = "redis://127.0.0.1:6379/5"
+# A database of its own: tests/test_scale_out.py empties database 5 while it runs.
+REDIS_URL = "redis://127.0.0.1:6379/6"
 
 
 @pytest.fixture
 def shared_cache():
+    """A backend with keys of its own, so that tests running at once in other workers (or
+    other checkouts) neither see nor remove them."""
     try:
-        redis.Redis.from_url(REDIS_URL).ping()
+        with redis.Redis.from_url(REDIS_URL) as probe:
+            probe.ping()
     except redis.RedisError as error:
-        pytest.skip(f"Redis is not answering at {REDIS_URL}: {error}")
-    backend = SharedClientRedisCache(REDIS_URL, {"KEY_PREFIX": "cache-backend-test"})
+        skip_or_fail(f"Redis is not answering at {REDIS_URL}: {error}")
+    prefix = f"cache-backend-test-{uuid.uuid4().hex}"
+    backend = SharedClientRedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
     yield backend
-    backend.clear()
-    backend.close()
+    client = backend._cache.get_client(write=True)
+    # Not backend.clear(): it empties the whole Redis database, other tests' keys included.
+    if keys := list(client.scan_iter(f"{prefix}:*")):
+        client.delete(*keys)
+    # Django never closes a Redis cache's connection pool (its close() runs after every
+    # request and must keep the connections). Left to the garbage collector, a socket may be
+    # finalised before the connection that would have closed it, an "unclosed socket"
+    # ResourceWarning that filterwarnings=error makes a failure of whichever test runs then.
+    for pool in backend._cache._pools.values():
+        pool.disconnect()
 
 
 def test_every_operation_uses_the_same_client(shared_cache):

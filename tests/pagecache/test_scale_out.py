@@ -33,6 +33,7 @@ from django.utils.http import http_date
 from pressreview import routers
 from reviews.models import Review
 from reviews.pagecache.middleware import CACHE_STATUS_HEADER
+from tests.conftest import skip_or_fail
 from tests.support.factories import CitationFactory, ReviewFactory, UserFactory
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -156,13 +157,6 @@ def test_the_request_after_a_write_reads_the_primary(with_replica, published):
 # Two app servers sharing PostgreSQL and Redis
 
 
-def required(reason: str):
-    """Skip for want of a service, unless the run must not skip (CI sets the variable)."""
-    if os.environ.get("PRESSREVIEW_REQUIRE_BROWSER"):
-        pytest.fail(f"The scale-out test cannot run: {reason}")
-    pytest.skip(reason)
-
-
 def postgres_admin_url() -> str:
     configured = os.environ.get("PRESSREVIEW_SCALE_OUT_DATABASE_URL", "")
     if configured:
@@ -243,25 +237,25 @@ def two_servers(tmp_path):
     """Two gunicorn processes on different ports, one database, one Redis database."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
     if not gunicorn.exists():
-        required("gunicorn is not installed")
+        skip_or_fail("gunicorn is not installed")
     try:
         import psycopg
         import redis
     except ImportError as missing:
-        required(f"{missing.name} is not installed")
+        skip_or_fail(f"{missing.name} is not installed")
     admin_url = postgres_admin_url()
     name = f"pressreview_scale_out_{os.getpid()}"
     try:
         admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=5)
     except psycopg.Error as error:
-        required(f"PostgreSQL is not reachable at {admin_url}: {error}")
+        skip_or_fail(f"PostgreSQL is not reachable at {admin_url}: {error}")
     redis_url = os.environ.get("PRESSREVIEW_SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/5")
     shared_redis = redis.Redis.from_url(redis_url)
     try:
         shared_redis.ping()
     except redis.RedisError as error:
         admin.close()
-        required(f"Redis is not reachable at {redis_url}: {error}")
+        skip_or_fail(f"Redis is not reachable at {redis_url}: {error}")
 
     admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
     admin.execute(f'CREATE DATABASE "{name}"')
@@ -441,7 +435,7 @@ def four_workers_without_redis(tmp_path, site_database):
     """gunicorn with 4 worker processes, production settings and no REDIS_URL."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
     if not gunicorn.exists():
-        required("gunicorn is not installed")
+        skip_or_fail("gunicorn is not installed")
     env = {
         "PATH": os.environ["PATH"],
         "DATABASE_URL": site_database,

