@@ -92,9 +92,11 @@ def test_raw_sql_is_read_like_the_orms(monkeypatch):
     writes.seen('INSERT INTO "auth_user" ("username") VALUES (%s)')
     writes.seen('UPDATE "reviews_review" SET "preview_key" = \'\' WHERE "id" = 1')
     writes.seen('SELECT * FROM "reviews_review"')
+    writes.seen('TRUNCATE "auth_user", "reviews_section" RESTART IDENTITY CASCADE;')
     assert [write.statement for write in writes.unannounced()] == [
         'DELETE FROM "reviews_story" WHERE "id" = 1',
         "update reviews_outlet set name = 'x'",
+        'TRUNCATE "auth_user", "reviews_section" RESTART IDENTITY CASCADE;',
     ]
 
 

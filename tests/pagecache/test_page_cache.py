@@ -461,8 +461,9 @@ def test_a_revert_is_visible_at_once_and_only_looking_at_it_changes_no_page(
     assert "Harbour strike spreads north" in page.text
 
 
+@pytest.mark.django_db(transaction=True)
 def test_pages_stored_before_a_flush_are_not_served_after_it(reader, review):
-    """`manage.py flush` empties every table without a signal."""
+    """`manage.py flush` empties every table without a signal (committed, as from a shell)."""
     url = review.get_absolute_url()
     reader.get(url)
     call_command("flush", interactive=False, verbosity=0)

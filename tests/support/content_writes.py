@@ -23,6 +23,8 @@ DJANGO_ENTRY_POINTS = tuple(
 )
 
 WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+TRUNCATE = re.compile(r"\s*TRUNCATE\b(.*)", re.IGNORECASE | re.DOTALL)  # PostgreSQL's flush
+NAME = re.compile(r'"?(\w+)"?')
 UPDATED_COLUMNS = re.compile(r"\bSET\b(.*?)(?:\bWHERE\b|$)", re.IGNORECASE | re.DOTALL)
 ASSIGNED = re.compile(r'"?(\w+)"?\s*=')
 SAVEPOINT = re.compile(
@@ -56,14 +58,16 @@ class ContentWrites:
         self.statements += 1
         if savepoint := SAVEPOINT.match(sql):
             self.savepoint(savepoint.group(1).split()[0].upper(), savepoint.group(2))
-        elif (write := WRITE.match(sql)) and self.changes_a_page(write.group(1), sql):
-            where = site_code_writing()
-            if where:
-                self.writes.append(Write(self.statements, " ".join(sql.split())[:300], where))
+        elif self.changes_a_page(sql) and (where := site_code_writing()):
+            self.writes.append(Write(self.statements, " ".join(sql.split())[:300], where))
 
     @staticmethod
-    def changes_a_page(table: str, sql: str) -> bool:
-        unseen = invalidation.content_tables().get(table)
+    def changes_a_page(sql: str) -> bool:
+        tables = invalidation.content_tables()
+        if truncate := TRUNCATE.match(sql):
+            return not tables.keys().isdisjoint(NAME.findall(truncate.group(1)))
+        write = WRITE.match(sql)
+        unseen = tables.get(write.group(1)) if write else None
         if unseen is None:
             return False
         if not unseen or sql.lstrip()[:6].upper() != "UPDATE":
