@@ -198,9 +198,15 @@ def mark_unread(*, user, ids: Iterable[int]) -> int:
     )
 
 
+# The header shows "99+" beyond this: counting stops there, however many are unread.
+UNREAD_SHOWN = 99
+
+
 def unread_count(user) -> int:
-    """The number in every admin page's header: one query, on a partial index."""
-    return Notification.objects.filter(recipient=user, in_inbox=True, read_at__isnull=True).count()
+    """The number in every admin page's header, at most UNREAD_SHOWN + 1: one query, on a
+    partial index, that stops counting past what the header shows."""
+    unread = Notification.objects.filter(recipient=user, in_inbox=True, read_at__isnull=True)
+    return unread[: UNREAD_SHOWN + 1].count()
 
 
 # What each workflow transition tells, and whom.

@@ -5,7 +5,7 @@ from django import template
 from django.urls import reverse
 
 from reviews.newsroom.desk import desk_for
-from reviews.newsroom.notifications import unread_count
+from reviews.newsroom.notifications import UNREAD_SHOWN, unread_count
 
 register = template.Library()
 
@@ -14,8 +14,10 @@ register = template.Library()
 def inbox_link(context):
     """One query: the number of unread notifications, read from a partial index."""
     user = context.get("user")
+    unread = unread_count(user) if user is not None and user.is_authenticated else 0
     return {
-        "unread": unread_count(user) if user is not None and user.is_authenticated else 0,
+        "unread": unread,
+        "shown": f"{UNREAD_SHOWN}+" if unread > UNREAD_SHOWN else unread,
         "inbox": reverse("admin:reviews_notification_changelist"),
     }
 

@@ -39,6 +39,17 @@ class TestUnreadCount:
             assert f'href="{INBOX}?state=unread">Inbox <span class="inbox-count"' in html
             assert '>2<span class="visually-hidden"> unread</span>' in html
 
+    def test_past_99_unread_the_header_says_99_plus(self, client, author):
+        review = ReviewFactory()
+        Notification.objects.bulk_create(
+            Notification(recipient=author, kind=Kind.MENTION, summary="Hello", review=review)
+            for _ in range(120)
+        )
+        client.force_login(author)
+
+        html = client.get("/admin/").content.decode()
+        assert '>99+<span class="visually-hidden"> unread</span>' in html
+
     def test_with_nothing_unread_the_header_just_links_the_inbox(self, client, author):
         client.force_login(author)
 
