@@ -1,9 +1,10 @@
+import contextlib
 import os
 from typing import NoReturn
 
 import pytest
 from django.conf import settings
-from django.db import connections
+from django.db import connections, transaction
 
 from tests.support.content_writes import watching_content_writes
 from tests.support.factories import UserFactory
@@ -34,6 +35,11 @@ if "replica" not in connections.settings:
     }
 
 
+# The production hasher takes 0.4 s (2 s on a busy machine) per password, and the suite creates
+# and signs in users by the thousand; what it tests is who may do what, not the hash's cost.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 # Under pytest-xdist each worker has its own test database; give it its own keys in a shared
 # cache (Redis) too, so that one worker's new generation never empties another's pages.
 if worker := os.environ.get("PYTEST_XDIST_WORKER"):
@@ -50,6 +56,16 @@ def close_every_connection_last(django_db_setup):
         connection.close()
         if hasattr(connection, "close_pool"):
             connection.close_pool()
+
+
+@contextlib.contextmanager
+def built_once(django_db_blocker):
+    """For a class- or module-scoped fixture that builds data its tests only read: the data is
+    written in a transaction around the tests' own (each test's is a savepoint inside it, rolled
+    back as usual) and rolled back after the last of them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

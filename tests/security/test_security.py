@@ -288,9 +288,7 @@ def test_no_policy_allows_inline_code_or_eval(client, editor):
 
 
 @pytest.fixture
-def edna(db, settings):
-    # Each attempt checks a password: a fast hasher keeps these many attempts quick.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def edna(db):
     return UserFactory(username="edna", groups=["Editors"])
 
 
