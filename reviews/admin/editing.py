@@ -1,7 +1,19 @@
-"""The admin side of one unit of editing: who else is editing, and the choices a stale save asks
-for (the merging itself is reviews.publishing.editing)."""
+"""The admin side of editing without losing work: who else is editing, and the choices a stale
+save asks for (the merging itself is reviews.publishing.editing)."""
 
 from reviews.publishing.editing import UnchangedSinceOpenedForm, note_opened
+
+HIDDEN_FIELDS = ("version", "review_version", "edit_fingerprint", "edit_base", "edit_conflicts")
+
+
+def merge_context(form) -> dict:
+    """The hidden fields that say what the form was opened on, and the conflicts of a refused
+    save with the choices made, for templates/admin/reviews/_edit_merge.html."""
+    merge = getattr(form.instance, "edit_merge", None)
+    return {
+        "edit_conflicts": merge.shown if merge else [],
+        "edit_hidden_fields": [form[name] for name in HIDDEN_FIELDS if name in form.fields],
+    }
 
 
 class EditingAdminMixin:
@@ -20,28 +32,32 @@ class EditingAdminMixin:
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        form = context["adminform"].form
-        merge = getattr(form.instance, "edit_merge", None)
-        context["edit_conflicts"] = merge.shown if merge else []
-        context["edit_hidden_fields"] = [
-            form[name]
-            for name in (getattr(form, "version_field", None), "edit_base", "edit_conflicts")
-            if name in form.fields
-        ]
+        context.update(merge_context(context["adminform"].form))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 class UnchangedSinceOpenedAdminMixin:
-    """Renders the fingerprint of an UnchangedSinceOpenedForm (not part of any fieldset)."""
+    """For records edited on their own page (sections, outlets, experts, tags): who else
+    opened the record lately, and the choices a refused stale save asks for."""
 
     form = UnchangedSinceOpenedForm
     change_form_template = "admin/reviews/change_form_checked.html"
 
+    class Media:
+        css = {"all": ["reviews/admin.css"]}
+
     def get_fields(self, request, obj=None):
-        # Rendered by the template, above the fieldsets, not as a row of its own.
-        return [name for name in super().get_fields(request, obj) if name != "edit_fingerprint"]
+        # Rendered by the template, above the fieldsets, not as rows of their own.
+        return [name for name in super().get_fields(request, obj) if name not in HIDDEN_FIELDS]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if object_id else None
+        extra_context = (extra_context or {}) | {
+            "other_editors": note_opened(request, obj) if obj else [],
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        form = context["adminform"].form
-        context["edit_hidden_fields"] = [form["edit_fingerprint"]] if obj is not None else []
+        if obj is not None:
+            context.update(merge_context(context["adminform"].form))
         return super().render_change_form(request, context, add, change, form_url, obj)

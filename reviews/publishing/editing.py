@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from typing import Any
 
 from django import forms
@@ -185,27 +186,23 @@ class Conflict:
 
     @property
     def choices(self) -> list[tuple[str, str, str]]:
+        # In the table's order: where both of you started, then each side's change.
         return [
+            ("base", _("As you opened it"), self.base_shown),
             ("mine", _("Yours"), self.mine),
             ("theirs", _("Theirs (saved meanwhile)"), self.theirs_shown),
-            ("base", _("As you opened it"), self.base_shown),
         ]
 
 
 class Merge:
-    """One save of a form of the review unit: is it stale, what merges, what conflicts.
+    """One save of a form: is it stale, what merges, what conflicts. `now` reads the records
+    as stored, by record name; subclasses say what "stale" is and how to say "not saved"."""
 
-    The root form begins it (locking the review's row until the save commits) and attaches
-    it to its instance, which its inline formsets share.
-    """
-
-    def __init__(self, *, root_form: forms.Form, review: Review, merging: bool = True):
+    def __init__(self, *, root_form: forms.Form, stale: bool, now, merging: bool = True):
         data = root_form.data
         self.root_form = root_form
-        self.review = review
         self.merging = merging
-        posted = data.get(root_form.add_prefix(root_form.version_field))
-        self.stale = str(posted) != str(review.version)
+        self.stale = stale
         self.base = _loads(data.get(root_form.add_prefix("edit_base"), ""), BASE_SALT, {})
         pending = _loads(data.get(root_form.add_prefix("edit_conflicts"), ""), CONFLICTS_SALT, [])
         self.pending = {}
@@ -213,7 +210,7 @@ class Merge:
             conflict = Conflict(**item)
             conflict.choice = data.get(conflict.input_name, "")
             self.pending[conflict.key] = conflict
-        self.now = snapshot(review.pk) if self.stale else {}
+        self.now = now() if stale else {}
         self.conflicts: dict[str, Conflict] = {}
         self.unresolved: list[Conflict] = []
         self.refused = False
@@ -256,7 +253,7 @@ class Merge:
             elif self.merging:
                 self.conflicts[key] = Conflict(
                     key=key,
-                    label=f"{label}: {field.label}",
+                    label=f"{label}: {field.label}" if label else str(field.label),
                     mine=display(field, mine),
                     theirs=theirs,
                     base="" if base is None else base,
@@ -282,9 +279,10 @@ class Merge:
 
     def refuse(self) -> None:
         """Carry the choices to make into the re-shown form; the editor's input stays as
-        posted, and so do the version and base it was opened on, so that the next save merges
-        again what only one side changed. Only the base of a conflicting field moves, to the
-        value shown as theirs: once chosen, that choice is the editor's own change."""
+        posted, and so does what says when it was opened (the version, the fingerprint) and
+        its base, so that the next save merges again what only one side changed. Only the
+        base of a conflicting field moves, to the value shown as theirs: once chosen, that
+        choice is the editor's own change."""
         self.refused = True
         form = self.root_form
         base = {record: dict(values) for record, values in self.base.items()}
@@ -293,15 +291,43 @@ class Merge:
                 record, name = conflict.key.rsplit(".", 1)
                 base.setdefault(record, {})[name] = conflict.theirs
         data = form.data.copy()
-        if not self.merging:
-            # A revert is refused whole: saving again after seeing why reverts anyway.
-            current = Review.objects.get(pk=self.review.pk).version
-            data[form.add_prefix(form.version_field)] = current
+        self.carry(data)
         data[form.add_prefix("edit_base")] = signing.dumps(base, salt=BASE_SALT, compress=True)
         data[form.add_prefix("edit_conflicts")] = signing.dumps(
             [asdict(c) | {"choice": ""} for c in self.shown], salt=CONFLICTS_SALT, compress=True
         )
         form.data = data
+
+    def carry(self, data) -> None:
+        """Change what else the re-shown form posts back."""
+
+    def message(self) -> str:
+        raise NotImplementedError
+
+
+class ReviewMerge(Merge):
+    """A save of a page of the review unit, stale when the review's version moved on.
+
+    The root form begins it (locking the review's row until the save commits) and attaches
+    it to its instance, which its inline formsets share.
+    """
+
+    def __init__(self, *, root_form: forms.Form, review: Review, merging: bool = True):
+        self.review = review
+        posted = root_form.data.get(root_form.add_prefix(root_form.version_field))
+        super().__init__(
+            root_form=root_form,
+            stale=str(posted) != str(review.version),
+            now=lambda: snapshot(review.pk),
+            merging=merging,
+        )
+
+    def carry(self, data) -> None:
+        if not self.merging:
+            # A revert is refused whole: saving again after seeing why reverts anyway.
+            form = self.root_form
+            current = Review.objects.get(pk=self.review.pk).version
+            data[form.add_prefix(form.version_field)] = current
 
     def message(self) -> str:
         if self.stale and not self.merging:
@@ -316,14 +342,12 @@ class Merge:
         if self.conflicts:
             return (
                 _(
-                    "Not saved: %(who)s changed this review at %(when)s, after you opened it, and "
-                    "changed some of the same fields as you. Your input is still in the form "
-                    "below; what only one of you changed is merged. For each field listed, choose "
-                    "the value to keep, then save again."
+                    "Not saved: %(who)s changed this review at %(when)s, after you opened it, "
+                    "and changed some of the same fields as you."
                 )
                 % self._who_and_when()
             )
-        return _("Not saved: choose the value to keep for each field listed, then save again.")
+        return _("Not saved: choose the value to keep for each field listed.")
 
     def _who_and_when(self) -> dict:
         latest = (
@@ -335,7 +359,18 @@ class Merge:
         return {"who": who, "when": formats.date_format(current.updated_at, "DATETIME_FORMAT")}
 
 
-class MergingFormMixin(forms.Form):
+class BookkeepingFieldsMixin:
+    """Leaves the hidden fields that say what the form was opened on out of `changed_data`,
+    so that the history says "Changed Lede.", never "Changed Lede, edit_base and version."."""
+
+    bookkeeping_fields = ("version", "review_version", "edit_base", "edit_conflicts")
+
+    @cached_property
+    def changed_data(self) -> list[str]:
+        return [name for name in super().changed_data if name not in self.bookkeeping_fields]
+
+
+class MergingFormMixin(BookkeepingFieldsMixin, forms.Form):
     """For the root ModelForm of a page of the review unit: carries the version and the base,
     and merges a stale save. Subclasses say where their review is and what record they are."""
 
@@ -371,7 +406,7 @@ class MergingFormMixin(forms.Form):
         review = Review.objects.select_for_update().filter(pk=review_id).first()
         if review is None:
             raise forms.ValidationError(_("This review has been deleted meanwhile."))
-        merge = Merge(root_form=self, review=review, merging=self.merging)
+        merge = ReviewMerge(root_form=self, review=review, merging=self.merging)
         self.instance.edit_merge = merge
         merge.apply(self, self.record(), self.merge_fields, label=self.record_label())
         if merge.must_refuse():
@@ -416,7 +451,7 @@ class MergingInlineFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError(_("See the choices to make at the top of the page."))
 
 
-# Records edited on their own page (sections, outlets, experts, tags): refused if stale.
+# Records edited on their own page (sections, outlets, experts, tags): merged like the unit.
 
 
 def fingerprint(instance) -> str:
@@ -428,61 +463,91 @@ def fingerprint(instance) -> str:
     return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()
 
 
-class UnchangedSinceOpenedForm(forms.ModelForm):
-    """A record's form refused when someone saved the record after it was opened, showing
-    what they saved; the input stays, and saving again knowingly replaces theirs."""
+def record_values(instance, names: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The values of a record's form fields as stored, as a one-record snapshot."""
+    return {RECORD: {name: comparable(getattr(instance, name)) for name in names}}
+
+
+RECORD = "record"
+
+
+class RecordMerge(Merge):
+    """A save of a record's page, stale when the record's stored values changed."""
+
+    def __init__(self, *, root_form: forms.ModelForm, current):
+        self.current = current
+        posted = root_form.data.get(root_form.add_prefix("edit_fingerprint"))
+        super().__init__(
+            root_form=root_form,
+            stale=posted != fingerprint(current),
+            now=lambda: record_values(current, root_form.merge_fields()),
+        )
+
+    def message(self) -> str:
+        if self.conflicts:
+            return _(
+                "Not saved: someone else saved this %(model)s after you opened it, and changed "
+                "some of the same fields as you."
+            ) % {"model": self.current._meta.verbose_name}
+        return _("Not saved: choose the value to keep for each field listed.")
+
+
+class UnchangedSinceOpenedForm(BookkeepingFieldsMixin, forms.ModelForm):
+    """A record's form whose save after someone else's is merged field by field: what only
+    they changed stays theirs, and for what you both changed you choose, seeing your value,
+    theirs and the one you started from. Nothing of theirs is replaced unseen."""
+
+    bookkeeping_fields = ("edit_fingerprint", "edit_base", "edit_conflicts")
 
     edit_fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_conflicts = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None and not self.is_bound:
             self.initial["edit_fingerprint"] = fingerprint(self.instance)
+            self.initial["edit_base"] = signing.dumps(
+                record_values(self.instance, self.merge_fields()), salt=BASE_SALT, compress=True
+            )
+
+    def merge_fields(self) -> list[str]:
+        """The form's fields that are the record's own (not the bookkeeping ones)."""
+        model_fields = {field.name for field in self.instance._meta.concrete_fields}
+        return [name for name in self.fields if name in model_fields]
 
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk is None:
             return cleaned
         model = type(self.instance)
+        # Locked until the save commits, so that two saves cannot both pass this check.
         current = model._default_manager.select_for_update().filter(pk=self.instance.pk).first()
         if current is None:
             raise forms.ValidationError(
                 _("This %(model)s has been deleted meanwhile.")
                 % {"model": model._meta.verbose_name}
             )
-        key = self.add_prefix("edit_fingerprint")
-        if self.data.get(key) == fingerprint(current):
-            return cleaned
-        data = self.data.copy()
-        data[key] = fingerprint(current)
-        self.data = data
-        theirs = [
-            _("%(field)s: “%(value)s”")
-            % {"field": field.label, "value": display(field, comparable(getattr(current, name)))}
-            for name, field in self.fields.items()
-            if name in cleaned
-            and hasattr(current, name)
-            and not same(comparable(getattr(current, name)), comparable(cleaned[name]))
-        ]
-        message = _(
-            "Not saved: someone saved this %(model)s after you opened it. Your input is still "
-            "in the form below."
-        ) % {"model": model._meta.verbose_name}
-        if theirs:
-            message += " " + _("They saved: %(values)s.") % {"values": "; ".join(theirs)}
-        message += " " + _(
-            "Save again to replace their values with yours, or reload the page to keep theirs."
-        )
-        raise forms.ValidationError(message)
+        merge = RecordMerge(root_form=self, current=current)
+        self.instance.edit_merge = merge
+        if merge.apply(self, RECORD, self.merge_fields(), label=""):
+            # The instance was built from the posted values before this clean.
+            for name in self.merge_fields():
+                if name in cleaned:
+                    setattr(self.instance, name, cleaned[name])
+        if merge.must_refuse():
+            merge.refuse()
+            raise forms.ValidationError(merge.message())
+        return cleaned
 
 
-# Who else is working on a review.
+# Who else is working on a review or a record.
 
 
-def note_opened(request, review: Review) -> list[str]:
-    """Remember that this user opened the review or one of its stories (on a GET); return the
-    names of the others who did lately."""
-    key = f"review-opened:{review.pk}"
+def note_opened(request, obj) -> list[str]:
+    """Remember that this user opened `obj` (a review, for any page of its unit, or a record
+    edited on its own page) on a GET; return the names of the others who did lately."""
+    key = f"opened:{obj._meta.label_lower}:{obj.pk}"
     now = timezone.now()
     openers = {
         user_id: (name, opened_at)

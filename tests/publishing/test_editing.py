@@ -2,8 +2,10 @@
 field by field, or refused with your value, theirs and the one you started from."""
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.test import Client
 from django.urls import reverse
+from taggit.models import Tag
 
 from reviews.models import Review, Story
 from reviews.publishing import editing, workflow
@@ -301,36 +303,122 @@ class TestOneVersion:
         assert Review.objects.get(pk=other.pk).version == other.version
 
 
-class TestRecordsEditedAlone:
-    """Sections, outlets, experts and tags: a save after someone else's is refused."""
+RECORD_CASES = [
+    pytest.param(
+        "admin:reviews_section_change", SectionFactory, "description", "name", id="section"
+    ),
+    pytest.param(
+        "admin:reviews_outlet_change", OutletFactory, "country", "description", id="outlet"
+    ),
+    pytest.param("admin:reviews_expert_change", ExpertFactory, "position", "bio", id="expert"),
+    pytest.param(
+        "admin:taggit_tag_change",
+        lambda: Tag.objects.create(name="harbours"),
+        "name",
+        None,
+        id="tag",
+    ),
+]
+RECORDS = pytest.mark.parametrize(("url_name", "make", "field", "other_field"), RECORD_CASES)
+# A tag's form has one field: nothing to merge beside it.
+RECORDS_OF_SEVERAL_FIELDS = pytest.mark.parametrize(
+    ("url_name", "make", "field", "other_field"), RECORD_CASES[:3]
+)
 
-    @pytest.mark.parametrize(
-        ("url_name", "make", "field", "value"),
-        [
-            ("admin:reviews_section_change", SectionFactory, "description", "Mine."),
-            ("admin:reviews_outlet_change", OutletFactory, "country", "Spain"),
-            ("admin:reviews_expert_change", ExpertFactory, "position", "chief economist"),
-        ],
-    )
-    def test_a_stale_save_is_refused_showing_theirs_and_keeping_mine(
-        self, editor, colleague, url_name, make, field, value
+
+class TestRecordsEditedAlone:
+    """Sections, outlets, experts and tags: a stale save merges, or asks what to keep."""
+
+    @RECORDS
+    def test_a_stale_save_of_the_same_field_asks_which_value_to_keep(
+        self, editor, colleague, url_name, make, field, other_field
     ):
         record = make()
+        started_from = getattr(record, field) or "(empty)"
         url = reverse(url_name, args=[record.pk])
         mine, theirs = client_for(editor), client_for(colleague)
         my_form = opened(mine, url)
         their_form = opened(theirs, url)
 
         assert theirs.post(url, their_form | {field: "Theirs"}).status_code == 302
-        refused = mine.post(url, my_form | {field: value})
+        refused = mine.post(url, my_form | {field: "Mine"})
 
         assert refused.status_code == 200
-        assert "Not saved: someone saved this" in refused.text
-        assert "“Theirs”" in refused.text
-        assert value in refused.text
+        assert "Not saved: someone else saved this" in refused.text
+        [conflict] = refused.context["edit_conflicts"]
+        assert conflict.key == f"record.{field}"
+        assert [shown for _value, _label, shown in conflict.choices] == [
+            started_from,
+            "Mine",
+            "Theirs",
+        ]
         record.refresh_from_db()
         assert getattr(record, field) == "Theirs"
-        # Having seen theirs, saving again replaces it knowingly.
-        assert mine.post(url, form_as_rendered(refused)).status_code == 302
+
+        # Saving again without choosing replaces nothing unseen: refused again.
+        again = form_as_rendered(refused)
+        assert mine.post(url, again).status_code == 200
         record.refresh_from_db()
-        assert getattr(record, field) == value
+        assert getattr(record, field) == "Theirs"
+
+        assert mine.post(url, again | {conflict.input_name: "mine"}).status_code == 302
+        record.refresh_from_db()
+        assert getattr(record, field) == "Mine"
+
+    @RECORDS
+    def test_choosing_theirs_keeps_theirs(
+        self, editor, colleague, url_name, make, field, other_field
+    ):
+        record = make()
+        url = reverse(url_name, args=[record.pk])
+        mine, theirs = client_for(editor), client_for(colleague)
+        my_form = opened(mine, url)
+        theirs.post(url, opened(theirs, url) | {field: "Theirs"})
+
+        refused = mine.post(url, my_form | {field: "Mine"})
+        [conflict] = refused.context["edit_conflicts"]
+        again = form_as_rendered(refused) | {conflict.input_name: "theirs"}
+
+        assert mine.post(url, again).status_code == 302
+        record.refresh_from_db()
+        assert getattr(record, field) == "Theirs"
+
+    @RECORDS_OF_SEVERAL_FIELDS
+    def test_fields_only_one_side_changed_merge_by_themselves(
+        self, editor, colleague, url_name, make, field, other_field
+    ):
+        record = make()
+        url = reverse(url_name, args=[record.pk])
+        mine, theirs = client_for(editor), client_for(colleague)
+        my_form = opened(mine, url)
+        theirs.post(url, opened(theirs, url) | {other_field: "Their change"})
+
+        response = mine.post(url, my_form | {field: "My change"})
+
+        assert response.status_code == 302
+        record.refresh_from_db()
+        assert (getattr(record, field), getattr(record, other_field)) == (
+            "My change",
+            "Their change",
+        )
+
+    @RECORDS
+    def test_the_page_says_who_else_opened_the_record(
+        self, editor, colleague, url_name, make, field, other_field
+    ):
+        record = make()
+        url = reverse(url_name, args=[record.pk])
+        client_for(colleague).get(url)
+        page = client_for(editor).get(url).text
+        model = record._meta.verbose_name
+        assert f"Rita Sousa opened this {model} in the last minutes" in page
+
+    def test_the_history_does_not_name_the_bookkeeping_fields(self, editor, review):
+        client = client_for(editor)
+        client.post(review_url(review), opened(client, review_url(review)) | {"lede": "New."})
+        outlet = OutletFactory()
+        url = reverse("admin:reviews_outlet_change", args=[outlet.pk])
+        client.post(url, opened(client, url) | {"country": "Spain"})
+
+        messages = [entry.get_change_message() for entry in LogEntry.objects.all()]
+        assert messages == ["Changed Country.", "Changed Lede."]

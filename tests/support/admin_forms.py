@@ -1,9 +1,10 @@
 """The review change form as a browser posts it, for tests that drive the admin."""
 
 from django import forms
+from django.core import signing
 
 from reviews.models import Review
-from reviews.publishing.editing import base_token, fingerprint
+from reviews.publishing.editing import BASE_SALT, base_token, fingerprint, record_values
 
 
 def review_form_data(review: Review, **changes) -> dict:
@@ -69,6 +70,8 @@ def form_as_rendered(response) -> dict:
     return {name: "" if value is None else value for name, value in data.items()}
 
 
-def opened_record_form(record) -> dict:
-    """The hidden field a section's, outlet's, expert's or tag's page carries when opened now."""
-    return {"edit_fingerprint": fingerprint(record)}
+def opened_record_form(record, fields=("name",)) -> dict:
+    """The hidden fields a section's, outlet's, expert's or tag's page carries when opened now
+    (`fields`: those of its form)."""
+    base = signing.dumps(record_values(record, fields), salt=BASE_SALT, compress=True)
+    return {"edit_fingerprint": fingerprint(record), "edit_base": base}
