@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from reviews.admin.import_forms import PasteForm, ProposalForms
 from reviews.importer.catalogue import Catalogue
@@ -75,13 +76,17 @@ class ImportFromTextAdminMixin:
             return self.render_preview(
                 request, forms, error=_("Nothing was saved. %(problem)s") % {"problem": problem}
             )
+        count = review.stories.count()
         messages.success(
             request,
-            _(
+            ngettext(
+                "“%(title)s” was imported as a draft with %(count)d story. "
+                "Check it, then submit it.",
                 "“%(title)s” was imported as a draft with %(count)d stories. "
-                "Check it, then submit it."
+                "Check it, then submit it.",
+                count,
             )
-            % {"title": review.title, "count": review.stories.count()},
+            % {"title": review.title, "count": count},
         )
         return HttpResponseRedirect(
             reverse(

@@ -13,7 +13,6 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
@@ -34,7 +33,12 @@ from reviews.newsroom import desk
 from reviews.publishing import editing, workflow
 from reviews.publishing.editing import CITATION_FIELDS, STORY_FIELDS, MergingInlineFormSet
 from reviews.publishing.forms import ReviewAdminForm, StoryAdminForm
-from reviews.publishing.workflow import TRANSITIONS, TransitionRefused, available_transitions
+from reviews.publishing.workflow import (
+    TRANSITIONS,
+    ReviewIncomplete,
+    TransitionRefused,
+    available_transitions,
+)
 from reviews.site.paginators import CappedCountPaginator
 
 
@@ -144,6 +148,21 @@ class StoryInline(admin.StackedInline):
     class Media:
         css = {"all": [TAG_SUGGESTIONS_CSS]}
         js = [TAG_SUGGESTIONS_JS]
+
+
+def refused_message(name: str, refusal: TransitionRefused) -> str:
+    """What happened when a workflow button was refused after the form was saved, and what
+    to do next."""
+    transition = TRANSITIONS[name]
+    parts = [
+        _("Your changes are saved, but the review was not %(done)s.") % {"done": transition.done},
+        *refusal.problems,
+    ]
+    if isinstance(refusal, ReviewIncomplete):
+        parts.append(
+            _("Add what is missing, then press “%(button)s” again.") % {"button": transition.label}
+        )
+    return " ".join(str(part) for part in parts)
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -315,21 +334,12 @@ class ReviewAdmin(
             else:
                 getattr(workflow, f"review_{name}")(review=review, by=request.user)
         except TransitionRefused as refusal:
-            self.message_user(
-                request,
-                format_html(
-                    "{} {}",
-                    _("Your changes are saved, but the review was not %(done)s, because:")
-                    % {"done": TRANSITIONS[name].done},
-                    format_html_join(" ", "{}", ((problem,) for problem in refusal.problems)),
-                ),
-                messages.ERROR,
-            )
+            self.message_user(request, refused_message(name, refusal), messages.ERROR)
         else:
             self.message_user(
                 request,
-                _("“%(title)s”: %(done)s.")
-                % {"title": review.title, "done": TRANSITIONS[name].comment.lower()},
+                _("“%(title)s” was %(done)s.")
+                % {"title": review.title, "done": TRANSITIONS[name].done},
                 messages.SUCCESS,
             )
         return HttpResponseRedirect(reverse("admin:reviews_review_change", args=[review.pk]))
@@ -353,7 +363,14 @@ class ReviewAdmin(
             try:
                 getattr(workflow, f"review_{transition}")(review=review, by=request.user)
             except TransitionRefused as refusal:
-                refused.append(f"“{review.title}”: {' '.join(refusal.problems)}")
+                refused.append(
+                    _("“%(title)s” was not %(done)s. %(problems)s")
+                    % {
+                        "title": review.title,
+                        "done": TRANSITIONS[transition].done,
+                        "problems": " ".join(refusal.problems),
+                    }
+                )
             else:
                 done.append(review)
         if done:

@@ -447,11 +447,12 @@ class TagAdmin(UnchangedSinceOpenedAdminMixin, admin.ModelAdmin):
             target = data["target"]
             merged_names = [tag.name for tag in queryset if tag.pk != target.pk]
             moderation.tags_merge(tags=queryset, into=target, by=request.user)
-            return _("Merged %(merged)s into “%(tag)s”, which %(count)d stories now carry.") % {
-                "merged": quoted(merged_names),
-                "tag": target.name,
-                "count": TaggedStory.objects.filter(tag=target).count(),
-            }
+            count = TaggedStory.objects.filter(tag=target).count()
+            return ngettext(
+                "Merged %(merged)s into “%(tag)s”, which %(count)d story now carries.",
+                "Merged %(merged)s into “%(tag)s”, which %(count)d stories now carry.",
+                count,
+            ) % {"merged": quoted(merged_names), "tag": target.name, "count": count}
 
         return choose_then_apply(
             self,

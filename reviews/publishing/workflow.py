@@ -29,6 +29,11 @@ class TransitionRefused(Exception):
         super().__init__(" ".join(self.problems))
 
 
+class ReviewIncomplete(TransitionRefused):
+    """Refused because the review lacks what readers need (`publication_problems`): the
+    editor can mend it and try again."""
+
+
 @dataclass(frozen=True)
 class Transition:
     name: str
@@ -106,11 +111,11 @@ def available_transitions(*, review: Review, user, now=None) -> list[Transition]
 
 def _refusal(transition: Transition, review: Review, user, *, now=None) -> str | None:
     if not user.has_perm(transition.permission):
-        return _("You may not %(action)s reviews.") % {"action": transition.label.lower()}
+        return _("Your account may not use “%(action)s”.") % {"action": transition.label}
     if review.status not in transition.sources:
-        return _("A review that is %(state)s cannot be: %(action)s.") % {
-            "state": review.get_status_display().lower(),
-            "action": transition.label.lower(),
+        return _("A review in the state “%(state)s” cannot be %(done)s.") % {
+            "state": review.get_status_display(),
+            "done": transition.done,
         }
     live = review.is_published(now=now)
     if transition.name == "publish" and live:
@@ -195,7 +200,7 @@ def _apply(
 def _ready_to_publish(review: Review) -> None:
     problems = publication_problems(review)
     if problems:
-        raise TransitionRefused(problems)
+        raise ReviewIncomplete(problems)
 
 
 def review_submit(*, review: Review, by) -> Review:

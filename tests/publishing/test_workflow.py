@@ -185,7 +185,7 @@ def test_permission_matrix_for_transitions(request, role, action):
     if allowed:
         transition(review=review, by=user, **kwargs)
     else:
-        with pytest.raises(TransitionRefused, match="You may not"):
+        with pytest.raises(TransitionRefused, match="Your account may not use"):
             transition(review=review, by=user, **kwargs)
 
 
@@ -295,7 +295,9 @@ class TestBulkActions:
         empty.refresh_from_db()
         assert good.is_published()
         assert empty.status == Review.Status.DRAFT
-        assert "“Press review: Empty”: The review has no stories." in response.text
+        assert (
+            "“Press review: Empty” was not published. The review has no stories." in response.text
+        )
 
     def test_moderators_have_no_workflow_actions(self, client, moderator):
         review = ready(in_review=True)
