@@ -343,6 +343,12 @@ class Review(models.Model):
             and self.publish_at > (now or timezone.now())
         )
 
+    def get_state_display(self, *, now=None) -> str:
+        """The status as the desk says it: "Scheduled" for a published review still waiting."""
+        if self.is_scheduled(now=now):
+            return str(_("Scheduled"))
+        return self.get_status_display()
+
     @property
     def effective_disclaimer(self) -> str:
         return self.disclaimer or settings.PRESSREVIEW_DISCLAIMER

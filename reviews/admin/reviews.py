@@ -282,9 +282,7 @@ class ReviewAdmin(
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, review):
-        if review.is_scheduled():
-            return _("Scheduled")
-        return review.get_status_display()
+        return review.get_state_display()
 
     @admin.display(description=_("publish time (%s)") % settings.TIME_ZONE, ordering="publish_at")
     def publish_time(self, review):

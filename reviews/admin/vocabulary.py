@@ -281,7 +281,7 @@ class StoryToTagAdmin(EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin)
 
     @admin.display(description=gettext_lazy("state"), ordering="review__status")
     def review_state(self, story):
-        return story.review.get_status_display()
+        return story.review.get_state_display()
 
     @admin.display(description=gettext_lazy("tags"), ordering="tag_total")
     def tag_list(self, story):

@@ -167,6 +167,25 @@ def merge_tags(base: list[str], mine: list[str], theirs: list[str]) -> list[str]
     return sorted((spelled[k] for k in (base_keys | added) - removed), key=str.casefold)
 
 
+def as_posted(form: forms.Form, name: str) -> dict[str, Any]:
+    """The cleaned value of `form`'s field `name` as its widget posts it."""
+    field, value = form.fields[name], form.cleaned_data[name]
+    key = form.add_prefix(name)
+    if isinstance(field, TagField):
+        return {key: ", ".join(value)}
+    widget = field.widget
+    if isinstance(widget, forms.MultiWidget):
+        parts = widget.decompress(value)
+        return {
+            f"{key}_{index}": sub.format_value(part) or ""
+            for index, (sub, part) in enumerate(zip(widget.widgets, parts, strict=True))
+        }
+    shown = widget.format_value(field.prepare_value(value))
+    if isinstance(shown, list):  # a choice widget's; these fields hold one choice
+        shown = shown[0] if shown else ""
+    return {key: shown or ""}
+
+
 @dataclass
 class Conflict:
     """A field both sides changed differently since the form was opened."""
@@ -220,6 +239,7 @@ class Merge:
         """Merge `form`'s cleaned values of `record`; return whether any value was replaced
         (the caller copies replaced values to an already-built instance)."""
         replaced = False
+        merged = []
         cleaned = form.cleaned_data
         for name in fields:
             if name not in cleaned or name not in form.fields or form.fields[name].disabled:
@@ -244,11 +264,13 @@ class Merge:
                 continue
             if base is not None and same(mine, base):
                 cleaned[name] = to_cleaned(field, theirs)
+                merged.append(name)
                 replaced = True
             elif base is not None and same(theirs, base):
                 continue
             elif base is not None and isinstance(field, TagField):
                 cleaned[name] = merge_tags(base, mine, theirs)
+                merged.append(name)
                 replaced = True
             elif self.merging:
                 self.conflicts[key] = Conflict(
@@ -262,6 +284,14 @@ class Merge:
                 )
             else:
                 self.conflicts[key] = None  # refused without a choice (a revert)
+        if merged and self.merging:
+            # Should the form be shown again, it shows what saving it keeps. (A refused
+            # revert shows the revision: saving it again reverts whole.)
+            data = form.data.copy()
+            for name in merged:
+                for key, value in as_posted(form, name).items():
+                    data[key] = value  # a QueryDict's update() would add, not replace
+            form.data = data
         return replaced
 
     @property
@@ -278,11 +308,11 @@ class Merge:
         return bool(self.conflicts or self.unresolved)
 
     def refuse(self) -> None:
-        """Carry the choices to make into the re-shown form; the editor's input stays as
-        posted, and so does what says when it was opened (the version, the fingerprint) and
-        its base, so that the next save merges again what only one side changed. Only the
-        base of a conflicting field moves, to the value shown as theirs: once chosen, that
-        choice is the editor's own change."""
+        """Carry the choices to make into the re-shown form, which shows the editor's input
+        with what merged from the other side in place (`apply`). What says when it was opened
+        (the version, the fingerprint) and its base stay, so that the next save merges again
+        what only one side changed. Only the base of a conflicting field moves, to the value
+        shown as theirs: once chosen, that choice is the editor's own change."""
         self.refused = True
         form = self.root_form
         base = {record: dict(values) for record, values in self.base.items()}

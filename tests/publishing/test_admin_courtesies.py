@@ -202,3 +202,22 @@ def test_a_tag_merge_counts_its_stories_in_plain_words(client, moderator):
         follow=True,
     )
     assert messages_of(response) == ["Merged “boats” into “ferries”, which 1 story now carries."]
+
+
+@pytest.mark.parametrize(
+    "url_name", ["admin:reviews_review_changelist", "admin:reviews_storytotag_changelist"]
+)
+def test_both_lists_tell_a_scheduled_review_from_a_public_one(client, editor, url_name):
+    scheduled = ready(in_review=True)
+    workflow.review_schedule(
+        review=scheduled, by=editor, at=datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC)
+    )
+    client.force_login(editor)
+    page = client.get(reverse(url_name)).text
+    assert '<td class="field-' in page
+    states = [
+        cell.split(">", 1)[1].split("<", 1)[0]
+        for cell in page.split('<td class="field-')[1:]
+        if cell.startswith(("state", "review_state"))
+    ]
+    assert states == ["Scheduled"]

@@ -422,3 +422,51 @@ class TestRecordsEditedAlone:
 
         messages = [entry.get_change_message() for entry in LogEntry.objects.all()]
         assert messages == ["Changed Country.", "Changed Lede."]
+
+
+class TestRefusedFormShowsWhatSavingKeeps:
+    def test_a_field_only_they_changed_shows_their_value_on_the_refused_form(
+        self, editor, colleague, review
+    ):
+        mine, theirs = client_for(editor), client_for(colleague)
+        my_form = opened(mine, review_url(review))
+        their_form = opened(theirs, review_url(review))
+        other_section = SectionFactory(name="Harbours")
+        theirs.post(
+            review_url(review),
+            their_form
+            | {"title": "Press review: Theirs", "lede": "Their lede.", "section": other_section.pk}
+            | {"stories-0-tags": "ports, pay"},
+        )
+
+        refused = mine.post(
+            review_url(review),
+            my_form | {"title": "Press review: Mine", "stories-0-tags": "ports, strikes"},
+        )
+
+        shown = form_as_rendered(refused)
+        assert shown["lede"] == "Their lede."
+        assert str(shown["section"]) == str(other_section.pk)
+        assert shown["stories-0-tags"] == "pay, ports, strikes"
+        assert shown["title"] == "Press review: Mine"  # the conflict: my input, to choose on
+        accepted = mine.post(review_url(review), shown | {"resolve:review.title": "mine"})
+        assert accepted.status_code == 302
+        review.refresh_from_db()
+        assert (review.title, review.lede, review.section) == (
+            "Press review: Mine",
+            "Their lede.",
+            other_section,
+        )
+        assert tag_names(only_story(review)) == ["pay", "ports", "strikes"]
+
+    def test_a_record_shows_their_value_where_only_they_changed(self, editor, colleague):
+        outlet = OutletFactory(country="Portugal", description="A daily.")
+        url = reverse("admin:reviews_outlet_change", args=[outlet.pk])
+        mine, theirs = client_for(editor), client_for(colleague)
+        my_form = opened(mine, url)
+        theirs.post(url, opened(theirs, url) | {"country": "Spain", "description": "Theirs."})
+
+        refused = mine.post(url, my_form | {"description": "Mine."})
+
+        shown = form_as_rendered(refused)
+        assert (shown["country"], shown["description"]) == ("Spain", "Mine.")
