@@ -267,6 +267,23 @@ class TestTaggingPage:
         assert story.headline == "Dockers return"
         assert tag_names(story) == ["labour", "pay", "ports"]
 
+    def test_the_tagging_page_says_which_editor_has_the_review_open(
+        self, moderator, colleague, review
+    ):
+        client_for(colleague).get(review_url(review))
+        url = reverse("admin:reviews_storytotag_change", args=[only_story(review).pk])
+        page = client_for(moderator).get(url).text
+        assert "Rita Sousa opened this story\N{RIGHT SINGLE QUOTATION MARK}s review" in page
+
+    def test_the_review_page_names_whoever_opened_one_of_its_stories(
+        self, moderator, colleague, review
+    ):
+        client_for(moderator).get(
+            reverse("admin:reviews_storytotag_change", args=[only_story(review).pk])
+        )
+        page = client_for(colleague).get(review_url(review)).text
+        assert f"{moderator.get_username()} opened this review in the last minutes" in page
+
 
 class TestOneVersion:
     """Every write path of the review unit goes through editing.bump_version."""
@@ -326,22 +343,33 @@ RECORDS_OF_SEVERAL_FIELDS = pytest.mark.parametrize(
 )
 
 
+def both_save(url, *, first, second, theirs: dict, mine: dict):
+    """`first` and `second` open the page at `url`; `first` saves `theirs`, then `second`
+    saves `mine` on the page opened before. Returns `second`'s response."""
+    my_form = opened(second, url)
+    assert first.post(url, opened(first, url) | theirs).status_code == 302
+    return second.post(url, my_form | mine)
+
+
 class TestRecordsEditedAlone:
     """Sections, outlets, experts and tags: a stale save merges, or asks what to keep."""
 
     @RECORDS
+    @pytest.mark.parametrize("choice", ["base", "mine", "theirs"])
     def test_a_stale_save_of_the_same_field_asks_which_value_to_keep(
-        self, editor, colleague, url_name, make, field, other_field
+        self, editor, colleague, url_name, make, field, other_field, choice
     ):
         record = make()
         started_from = getattr(record, field) or "(empty)"
         url = reverse(url_name, args=[record.pk])
-        mine, theirs = client_for(editor), client_for(colleague)
-        my_form = opened(mine, url)
-        their_form = opened(theirs, url)
-
-        assert theirs.post(url, their_form | {field: "Theirs"}).status_code == 302
-        refused = mine.post(url, my_form | {field: "Mine"})
+        mine = client_for(editor)
+        refused = both_save(
+            url,
+            first=client_for(colleague),
+            second=mine,
+            theirs={field: "Theirs"},
+            mine={field: "Mine"},
+        )
 
         assert refused.status_code == 200
         assert "Not saved: someone else saved this" in refused.text
@@ -361,39 +389,23 @@ class TestRecordsEditedAlone:
         record.refresh_from_db()
         assert getattr(record, field) == "Theirs"
 
-        assert mine.post(url, again | {conflict.input_name: "mine"}).status_code == 302
+        assert mine.post(url, again | {conflict.input_name: choice}).status_code == 302
         record.refresh_from_db()
-        assert getattr(record, field) == "Mine"
-
-    @RECORDS
-    def test_choosing_theirs_keeps_theirs(
-        self, editor, colleague, url_name, make, field, other_field
-    ):
-        record = make()
-        url = reverse(url_name, args=[record.pk])
-        mine, theirs = client_for(editor), client_for(colleague)
-        my_form = opened(mine, url)
-        theirs.post(url, opened(theirs, url) | {field: "Theirs"})
-
-        refused = mine.post(url, my_form | {field: "Mine"})
-        [conflict] = refused.context["edit_conflicts"]
-        again = form_as_rendered(refused) | {conflict.input_name: "theirs"}
-
-        assert mine.post(url, again).status_code == 302
-        record.refresh_from_db()
-        assert getattr(record, field) == "Theirs"
+        chosen = {"base": started_from, "mine": "Mine", "theirs": "Theirs"}[choice]
+        assert (getattr(record, field) or "(empty)") == chosen
 
     @RECORDS_OF_SEVERAL_FIELDS
     def test_fields_only_one_side_changed_merge_by_themselves(
         self, editor, colleague, url_name, make, field, other_field
     ):
         record = make()
-        url = reverse(url_name, args=[record.pk])
-        mine, theirs = client_for(editor), client_for(colleague)
-        my_form = opened(mine, url)
-        theirs.post(url, opened(theirs, url) | {other_field: "Their change"})
-
-        response = mine.post(url, my_form | {field: "My change"})
+        response = both_save(
+            reverse(url_name, args=[record.pk]),
+            first=client_for(colleague),
+            second=client_for(editor),
+            theirs={other_field: "Their change"},
+            mine={field: "My change"},
+        )
 
         assert response.status_code == 302
         record.refresh_from_db()
@@ -461,12 +473,13 @@ class TestRefusedFormShowsWhatSavingKeeps:
 
     def test_a_record_shows_their_value_where_only_they_changed(self, editor, colleague):
         outlet = OutletFactory(country="Portugal", description="A daily.")
-        url = reverse("admin:reviews_outlet_change", args=[outlet.pk])
-        mine, theirs = client_for(editor), client_for(colleague)
-        my_form = opened(mine, url)
-        theirs.post(url, opened(theirs, url) | {"country": "Spain", "description": "Theirs."})
-
-        refused = mine.post(url, my_form | {"description": "Mine."})
+        refused = both_save(
+            reverse("admin:reviews_outlet_change", args=[outlet.pk]),
+            first=client_for(colleague),
+            second=client_for(editor),
+            theirs={"country": "Spain", "description": "Theirs."},
+            mine={"description": "Mine."},
+        )
 
         shown = form_as_rendered(refused)
         assert (shown["country"], shown["description"]) == ("Spain", "Mine.")
