@@ -6,13 +6,16 @@ from reviews.publishing.editing import UnchangedSinceOpenedForm, note_opened
 HIDDEN_FIELDS = ("version", "review_version", "edit_fingerprint", "edit_base", "edit_conflicts")
 
 
-def merge_context(form) -> dict:
-    """The hidden fields that say what the form was opened on, and the conflicts of a refused
-    save with the choices made, for templates/admin/reviews/_edit_merge.html."""
+def merge_context(form, *, editable: bool) -> dict:
+    """The hidden fields that say what the form was opened on (none on a page that only
+    shows), and the conflicts of a refused save with the choices made, for
+    templates/admin/reviews/_edit_merge.html."""
     merge = getattr(form.instance, "edit_merge", None)
     return {
         "edit_conflicts": merge.shown if merge else [],
-        "edit_hidden_fields": [form[name] for name in HIDDEN_FIELDS if name in form.fields],
+        "edit_hidden_fields": [
+            form[name] for name in HIDDEN_FIELDS if editable and name in form.fields
+        ],
     }
 
 
@@ -32,7 +35,8 @@ class EditingAdminMixin:
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context.update(merge_context(context["adminform"].form))
+        editable = self.has_change_permission(request, obj) if obj else True
+        context.update(merge_context(context["adminform"].form, editable=editable))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
@@ -59,5 +63,6 @@ class UnchangedSinceOpenedAdminMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context.update(merge_context(context["adminform"].form))
+            editable = self.has_change_permission(request, obj)
+            context.update(merge_context(context["adminform"].form, editable=editable))
         return super().render_change_form(request, context, add, change, form_url, obj)
