@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.core import signing
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from reversion.models import Version
 from taggit.forms import TagField
 
 from reviews.models import Review, Story
+from reviews.newsroom.events import stale_save_merged
 from reviews.pagecache.invalidation import content_changed
 
 REVIEW_FIELDS = [
@@ -218,6 +220,10 @@ class Merge:
         self.unresolved: list[Conflict] = []
         self.refused = False
         self.announced = False
+        # For the activity log: fields whose change by others was kept by itself, and the
+        # choices the editor made, as (label, "mine" | "theirs" | "base").
+        self.merged: list[str] = []
+        self.chosen: list[tuple[str, str]] = []
 
     def apply(self, form: forms.Form, record: str, fields: Iterable[str], *, label: str) -> bool:
         """Merge `form`'s cleaned values of `record`; return whether any value was replaced
@@ -236,6 +242,8 @@ class Merge:
                     replaced = True
                 elif pending.choice != "mine":
                     self.unresolved.append(pending)
+                if pending.choice in ("mine", "theirs", "base"):
+                    self.chosen.append((pending.label, pending.choice))
             if not self.stale:
                 continue
             base = self.base.get(record, {}).get(name)
@@ -248,11 +256,13 @@ class Merge:
             if base is not None and same(mine, base):
                 cleaned[name] = to_cleaned(field, theirs)
                 replaced = True
+                self.merged.append(f"{label}: {field.label}")
             elif base is not None and same(theirs, base):
                 continue
             elif base is not None and isinstance(field, TagField):
                 cleaned[name] = merge_tags(base, mine, theirs)
                 replaced = True
+                self.merged.append(f"{label}: {field.label}")
             elif self.merging:
                 self.conflicts[key] = Conflict(
                     key=key,
@@ -303,6 +313,17 @@ class Merge:
         )
         form.data = data
 
+    def announce_saved(self, *, by) -> None:
+        """Once the save commits, tell the newsroom what was merged (the activity log)."""
+        if not (self.merged or self.chosen):
+            return
+        review, merged, chosen = self.review, list(self.merged), list(self.chosen)
+        transaction.on_commit(
+            lambda: stale_save_merged.send(
+                sender=Review, review=review, by=by, merged=merged, chosen=chosen
+            )
+        )
+
     def message(self) -> str:
         if self.stale and not self.merging:
             return (
@@ -335,6 +356,16 @@ class Merge:
         return {"who": who, "when": formats.date_format(current.updated_at, "DATETIME_FORMAT")}
 
 
+class BookkeepingField(forms.CharField):
+    """A hidden field the form carries for merging: never a change of the review itself, so a
+    save that changes nothing else says "No fields changed." and records no revision."""
+
+    widget = forms.HiddenInput
+
+    def has_changed(self, initial, data) -> bool:
+        return False
+
+
 class MergingFormMixin(forms.Form):
     """For the root ModelForm of a page of the review unit: carries the version and the base,
     and merges a stale save. Subclasses say where their review is and what record they are."""
@@ -344,8 +375,8 @@ class MergingFormMixin(forms.Form):
     # A revert or recovery replaces the review on purpose: a stale one is refused, not merged.
     merging = True
 
-    edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
-    edit_conflicts = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_base = BookkeepingField(required=False)
+    edit_conflicts = BookkeepingField(required=False)
 
     def review_of(self, instance) -> Review:
         raise NotImplementedError
