@@ -262,10 +262,11 @@ class ReviewFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         value = self.value()
-        if not (value and value.isdigit()):
+        if not value:
             return []
-        title = Review.objects.filter(pk=value).values_list("title", flat=True).first()
-        return [(value, Truncator(title or value).chars(60))]
+        reviews = Review.objects.filter(pk=value) if value.isdigit() else Review.objects.none()
+        title = reviews.values_list("title", flat=True).first()
+        return [(value, Truncator(title).chars(60) if title else _("No such review"))]
 
     def queryset(self, request, queryset):
         value = self.value()

@@ -46,9 +46,7 @@ def post(client, django_capture_on_commit_callbacks):
 
 
 class TestThreads:
-    def test_an_editor_comments_on_the_review_and_on_one_of_its_stories(
-        self, ready_draft, chief
-    ):
+    def test_an_editor_comments_on_the_review_and_on_one_of_its_stories(self, ready_draft, chief):
         story = ready_draft.stories.get()
         on_review = comments.comment_post(review=ready_draft, by=chief, body="The lede runs long.")
         on_story = comments.comment_post(
