@@ -15,7 +15,12 @@ from django.urls import reverse
 from reviews.models import Review
 from reviews.newsroom import comments
 from reviews.publishing.sharing import ensure_preview_key, make_share_token
-from tests.security.test_leak_matrix import SURFACES, unlimited_api, visible_text, world  # noqa: F401
+from tests.security.test_leak_matrix import (  # noqa: F401 (fixtures: unlimited_api, world)
+    SURFACES,
+    unlimited_api,
+    visible_text,
+    world,
+)
 from tests.support.factories import ReviewFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,18 +54,18 @@ def leaks(client: Client, urls: list[str]) -> list[str]:
     return found
 
 
-def every_public_url(world) -> list[str]:
+def every_public_url(site) -> list[str]:
     urls = []
     for surface in SURFACES.values():
-        urls += surface.urls(world) + surface.gone(world)
-    hidden_story = world.hidden.stories.order_by("position").first()
+        urls += surface.urls(site) + surface.gone(site)
+    hidden_story = site.hidden.stories.order_by("position").first()
     urls += [
         reverse("reviews:search") + f"?q={MARKER}",
         reverse("reviews:review-list") + f"?q={MARKER}",
         reverse("reviews:story-list") + f"?q={MARKER}",
         reverse("api-v1:reviews") + f"?q={MARKER}",
         reverse("api-v1:stories") + f"?q={MARKER}",
-        reverse("api-v1:review-detail", args=[world.hidden.pk]),
+        reverse("api-v1:review-detail", args=[site.hidden.pk]),
         reverse("api-v1:story-detail", args=[hidden_story.pk]),
         reverse("api-v1:openapi-json"),
     ]
@@ -68,7 +73,7 @@ def every_public_url(world) -> list[str]:
 
 
 @pytest.fixture
-def commented(world, editor):
+def commented(world, editor):  # noqa: F811
     comment_on(world.hidden, editor)
     comment_on(world.public, editor)
     return world
