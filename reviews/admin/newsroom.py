@@ -136,7 +136,7 @@ class CommentAdmin(SeenByWhoMaySeeReviews, admin.ModelAdmin):
     list_display = ["excerpt", "review_link", "about", "author", "posted", "state"]
     list_display_links = None
     list_filter = [OpenFilter, ConcerningFilter, ("author", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["review", "story", "author", "resolved_by"]
+    list_select_related = ["review", "story", "author", "parent"]
     search_fields = ["body", "review__title"]
     show_full_result_count = False
     paginator = CappedCountPaginator
@@ -146,10 +146,16 @@ class CommentAdmin(SeenByWhoMaySeeReviews, admin.ModelAdmin):
     class Media:
         css = {"all": ["reviews/newsroom.css"]}
 
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": _("Comments")} | (extra_context or {}))
+
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
         return format_html(
-            '<a href="{}">{}</a>', comment_address(comment), Truncator(comment.body).chars(120)
+            '<a href="{}">{}{}</a>',
+            comment_address(comment),
+            "↳ " if comment.parent_id else "",
+            Truncator(comment.body).chars(120),
         )
 
     @admin.display(description=_("review"), ordering="review__title")
@@ -166,11 +172,9 @@ class CommentAdmin(SeenByWhoMaySeeReviews, admin.ModelAdmin):
     def posted(self, comment):
         return formats.date_format(timezone.localtime(comment.created_at), "SHORT_DATETIME_FORMAT")
 
-    @admin.display(description=_("state"))
+    @admin.display(description=_("thread"))
     def state(self, comment):
-        if comment.parent_id:
-            return _("reply")
-        return _("resolved") if comment.is_resolved else _("open")
+        return _("resolved") if comments.thread_of(comment).is_resolved else _("open")
 
     # Posting, resolving and reopening, from the comments panel
 
@@ -290,6 +294,11 @@ class ActivityAdmin(SeenByWhoMaySeeReviews, admin.ModelAdmin):
     show_full_result_count = False
     paginator = CappedCountPaginator
     list_per_page = 100
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {"title": _("Activity log")} | (extra_context or {})
+        )
 
     @admin.display(description=_("when"), ordering="created_at")
     def when(self, activity):

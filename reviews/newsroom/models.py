@@ -264,7 +264,7 @@ class Activity(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("by"),
+        verbose_name=_("person"),
     )
     review = models.ForeignKey(
         "reviews.Review",
@@ -289,8 +289,8 @@ class Activity(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = _("activity")
-        verbose_name_plural = _("activity log")
+        verbose_name = _("activity log entry")
+        verbose_name_plural = _("activity log entries")
         indexes = [
             models.Index(fields=["-created_at"], name="activity_recent_idx"),
             models.Index(fields=["review", "-created_at"], name="activity_review_idx"),
