@@ -5,17 +5,10 @@ activity log shows it all. Screenshots at 1280 px and on a phone."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.admin_pages import log_in
+from tests.browser.admin_pages import DESKTOP, PHONE, log_in, shoot
 from tests.support.factories import ReviewFactory, StoryFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("editorial_groups")]
-
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
-
-def shoot(page, folder, name):
-    page.screenshot(path=folder / f"{name}.png", full_page=True)
 
 
 def test_a_comment_thread_from_mention_to_resolved(live_server, browser, screenshot_folder):

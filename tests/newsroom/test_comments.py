@@ -209,6 +209,17 @@ class TestRoles:
             assert response["Location"].startswith(reverse("admin:login"))
         assert not Comment.objects.exists()
 
+    def test_a_signed_in_reader_without_admin_access_is_sent_to_the_login_page(
+        self, client, ready_draft
+    ):
+        client.force_login(UserFactory(username="reader", is_staff=False))
+
+        response = client.post(post_url(ready_draft), {"body": "Hello"})
+
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+        assert not Comment.objects.exists()
+
     def test_staff_who_may_not_see_reviews_may_not_comment(self, client, ready_draft):
         client.force_login(UserFactory(username="intern"))
 
