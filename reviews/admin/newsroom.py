@@ -49,7 +49,7 @@ class CommentsPanelMixin:
         review = self.review_being_edited(obj)
         story = obj if isinstance(obj, Story) else None
         threads = comments.threads_of(review, story=story)
-        may_compare = request.user.has_perm("reviews.change_review")
+        may_compare = request.user.has_perm(comments.MAY_EDIT)
         latest = (
             Version.objects.get_for_object(review).values_list("pk", flat=True).first()
             if may_compare
@@ -314,4 +314,8 @@ class ActivityAdmin(SeenByWhoMaySeeReviews, admin.ModelAdmin):
 
     @admin.display(description=_("detail"))
     def detail_excerpt(self, activity):
-        return Truncator(activity.detail).chars(200)
+        excerpt = Truncator(activity.detail).chars(200)
+        if activity.comment_id is None or activity.review_id is None:
+            return excerpt
+        page = review_page(activity.review_id)
+        return format_html('<a href="{}#comment-{}">{}</a>', page, activity.comment_id, excerpt)

@@ -20,6 +20,7 @@ from reviews.newsroom.events import comment_posted, comment_reopened, comment_re
 from reviews.newsroom.notifications import MAY_PUBLISH, users_who_may
 
 MAY_VIEW = "reviews.view_review"
+MAY_EDIT = "reviews.change_review"
 MAX_LENGTH = 4000
 # "@ana", "@p.reis": a username (Django allows letters, digits and @.+-_) after an @ that does
 # not follow a word (so an email address is no mention), ending on a letter or digit (so the
@@ -33,8 +34,10 @@ class CommentRefused(Exception):
 
 
 def may_comment(user) -> bool:
-    """Whoever may see reviews in the back office may comment on them."""
-    return bool(user.is_active and user.is_staff and user.has_perm(MAY_VIEW))
+    """Whoever may see reviews in the back office (as the admin reckons: view or change) may
+    comment on them."""
+    may_see = user.has_perm(MAY_VIEW) or user.has_perm(MAY_EDIT)
+    return bool(user.is_active and user.is_staff and may_see)
 
 
 def thread_of(comment: Comment) -> Comment:

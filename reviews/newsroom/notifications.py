@@ -290,6 +290,8 @@ def notify_comment(sender, *, comment, mentioned=(), **kwargs):
         }
     detail = Truncator(comment.body).chars(1000)
     link = review_address(review)
+    if getattr(comment, "pk", None):
+        link += f"#comment-{comment.pk}"  # the panel below the review's form, at the comment
     mentioned = [user for user in mentioned if user is not None]
     notify(
         kind=Kind.MENTION,

@@ -74,3 +74,4 @@ def test_a_comment_thread_from_mention_to_resolved(live_server, browser, screens
     phone.goto(review_page + "#comments")
     expect(phone.locator("#comments")).to_be_visible()
     shoot(phone, screenshot_folder, "review-page-comments-phone")
+    phone.locator("#comments").screenshot(path=screenshot_folder / "comments-panel-phone.png")

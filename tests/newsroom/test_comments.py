@@ -120,6 +120,8 @@ class TestMentions:
         [comment] = Notification.objects.filter(recipient=author)
         assert comment.kind == NotificationKind.COMMENT
         assert comment.detail == "@moritz please tag story 1."
+        posted = Comment.objects.get()
+        assert comment.link == f"{review_page(ready_draft)}#comment-{posted.pk}"
         assert not Notification.objects.filter(recipient=chief).exists()
 
     def test_a_mention_is_shown_in_bold_and_the_text_escaped(self, client, ready_draft, chief):
