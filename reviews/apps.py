@@ -11,7 +11,7 @@ class ReviewsConfig(AppConfig):
         from taggit.models import Tag
 
         from reviews.counts import recount_after_migrate
-        from reviews.newsroom import notifications  # noqa: F401 (connects its listeners)
+        from reviews.newsroom import activity, notifications  # noqa: F401 (connect listeners)
         from reviews.pagecache import checks  # noqa: F401 (registers the deploy check)
         from reviews.pagecache.invalidation import connect_signals
         from reviews.publishing import revisions  # noqa: F401 (registers the models with reversion)

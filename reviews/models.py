@@ -614,8 +614,11 @@ class SlugRedirect(models.Model):
         return f"{self.kind}: {self.old_slug} → {self.new_slug}"
 
 
-# The newsroom's notifications live beside the code that makes them; their app is this one.
+# The newsroom's records live beside the code that makes them; their app is this one.
 from reviews.newsroom.models import (  # noqa: E402, F401
+    Activity,
+    ActivityKind,
+    Comment,
     Notification,
     NotificationKind,
     NotificationPreference,

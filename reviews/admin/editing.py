@@ -34,6 +34,12 @@ class EditingAdminMixin:
         }
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        merge = getattr(form.instance, "edit_merge", None)
+        if merge is not None:
+            merge.announce_saved(by=request.user)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         editable = self.has_change_permission(request, obj) if obj else True
         context.update(merge_context(context["adminform"].form, editable=editable))

@@ -19,6 +19,7 @@ from reversion.admin import VersionAdmin
 
 from reviews.admin.editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin
 from reviews.admin.importer import ImportFromTextAdminMixin
+from reviews.admin.newsroom import CommentsPanelMixin
 from reviews.admin.preview import PreviewAdminMixin
 from reviews.admin.revisions import ReviewVersionAdmin
 from reviews.admin.vocabulary import (
@@ -214,6 +215,7 @@ class WhoseFilter(admin.SimpleListFilter):
 
 @admin.register(Review)
 class ReviewAdmin(
+    CommentsPanelMixin,  # the comments below the form (reviews/admin/newsroom.py)
     EditingAdminMixin,
     SlugFromNameAdmin,
     ImportFromTextAdminMixin,
@@ -409,7 +411,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(EditingAdminMixin, StoryTagActionsMixin, VersionAdmin):
+class StoryAdmin(CommentsPanelMixin, EditingAdminMixin, StoryTagActionsMixin, VersionAdmin):
     """Stories and their citations. A save here records a revision of the whole review, and
     is merged with the review's other pages like the review form (reviews.publishing.editing)."""
 

@@ -62,6 +62,20 @@ class ReviewVersionAdmin(VersionAdmin):
             "revision__user"
         )
 
+    def save_model(self, request, obj, form, change):
+        """Save, unless nothing changed and the history has the review as it is already: then
+        nothing is written, so no empty "No fields changed." revision is recorded (a workflow
+        button pressed on an untouched form records its own revision, "Sent back: …", or,
+        refused, none). A revert or a recovery always records what it restored."""
+        if (
+            change
+            and getattr(form, "merging", True)
+            and not form.has_changed()
+            and self.review_versions(obj.pk).exists()
+        ):
+            return
+        super().save_model(request, obj, form, change)
+
     # Views.
 
     def history_view(self, request, object_id, extra_context=None):

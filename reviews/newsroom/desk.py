@@ -18,8 +18,9 @@ from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reviews.models import Notification, NotificationKind, Review, ReviewQuerySet
-from reviews.newsroom.notifications import MAY_TAG, name_of, untagged_stories
+from reviews.models import Comment, Review, ReviewQuerySet
+from reviews.newsroom.comments import comment_address, concerning_q, may_comment
+from reviews.newsroom.notifications import MAY_TAG, name_of, quoted_title, untagged_stories
 
 Status = Review.Status
 SHOWN = 5
@@ -149,8 +150,6 @@ REVIEW_PANELS = [
     ),
 ]
 
-CONVERSATION = [NotificationKind.COMMENT, NotificationKind.MENTION]
-
 
 def review_list_address(filters: dict) -> str:
     return f"{reverse('admin:reviews_review_changelist')}?{urlencode(filters)}"
@@ -163,7 +162,8 @@ def desk_for(user, *, now=None) -> list[DeskPanel]:
     shown = review_panels(panels, user, now)
     if user.has_perm(MAY_TAG):
         shown.append(tagging_panel())
-    shown.append(conversation_panel(user))
+    if may_comment(user):
+        shown.append(conversation_panel(user))
     return shown
 
 
@@ -224,24 +224,24 @@ def tagging_panel() -> DeskPanel:
 
 
 def conversation_panel(user) -> DeskPanel:
-    """The unread comments on my reviews and mentions of me, as the inbox has them."""
-    unread = Notification.objects.inbox_of(user).unread().filter(kind__in=CONVERSATION)
-    latest = unread.select_related("actor")[:SHOWN]
+    """What the team says to me: comments by others on my reviews and those mentioning me, in
+    threads still open, newest first."""
+    waiting = Comment.objects.filter(concerning_q(user)).open()
+    latest = waiting.select_related("author", "review").order_by("-created_at", "-pk")[:SHOWN]
     return DeskPanel(
         key="conversation",
         title=_("Comments and mentions"),
-        count=unread.count(),
-        link=f"{reverse('admin:reviews_notification_changelist')}?"
-        + urlencode({"kind__in": ",".join(CONVERSATION), "state": "unread"}),
-        empty=_("No unread comment or mention."),
+        count=waiting.count(),
+        link=f"{reverse('admin:reviews_comment_changelist')}?"
+        + urlencode({"concerning": "me", "state": "open"}),
+        empty=_("No open comment on your reviews or mentioning you."),
         items=[
             DeskItem(
-                label=notification.summary,
-                link=reverse("admin:reviews_notification_open", args=[notification.pk]),
-                note=formats.date_format(
-                    timezone.localtime(notification.created_at), "SHORT_DATETIME_FORMAT"
-                ),
+                label=Truncator(comment.body).chars(80),
+                link=comment_address(comment),
+                note=_("%(actor)s on %(title)s")
+                % {"actor": name_of(comment.author), "title": quoted_title(comment.review)},
             )
-            for notification in latest
+            for comment in latest
         ],
     )

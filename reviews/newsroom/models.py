@@ -1,10 +1,11 @@
-"""What the newsroom tells its people: notifications and each person's choice of how to get
-them (docs/EDITING.md, "Notifications"). Imported by reviews/models.py: the app is `reviews`."""
+"""The newsroom's records: notifications and each person's choice of how to get them, comments,
+and the activity log (docs/EDITING.md). Imported by reviews/models.py: the app is `reviews`."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -115,3 +116,186 @@ class NotificationPreference(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.kind}"
+
+
+class CommentQuerySet(models.QuerySet):
+    def open(self):
+        """Comments in threads not resolved (a reply is as open as its thread)."""
+        return self.filter(resolved_at__isnull=True, parent__resolved_at__isnull=True)
+
+    def resolved(self):
+        return self.exclude(pk__in=self.open().values("pk"))
+
+    def threads(self):
+        """Comments that begin a thread (replies hang under them)."""
+        return self.filter(parent__isnull=True)
+
+    def for_panel(self):
+        """As the comments panel shows them: each with its author, story, resolver and the
+        people it mentions, oldest first (threads are put together in Python)."""
+        return (
+            self.select_related("author", "resolved_by", "story", "story__outlet")
+            .prefetch_related("mentioned")
+            .order_by("created_at", "pk")
+        )
+
+
+class Comment(models.Model):
+    """A note by one of the team on a review or one of its stories, for the back office only:
+    never content, never shown to readers (docs/EDITING.md, "Comments")."""
+
+    review = models.ForeignKey(
+        "reviews.Review",
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("review"),
+    )
+    # A story removed later leaves its comments on the review, not lost.
+    story = models.ForeignKey(
+        "reviews.Story",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("story"),
+    )
+    # Replies hang under the comment that began the thread: one level, like a chat.
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name=_("in reply to"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    body = models.TextField(_("comment"))
+    mentioned = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="mentioned_in_comments",
+        verbose_name=_("mentioned"),
+    )
+    created_at = models.DateTimeField(_("posted"), default=timezone.now)
+    # The review as the comment's author saw it: its version then, and its latest revision
+    # in the history (django-reversion), to compare with what it is now.
+    review_version = models.PositiveIntegerField(_("review version"))
+    review_revision = models.ForeignKey(
+        "reversion.Version",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("review revision"),
+    )
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [
+            models.Index(fields=["review", "created_at"], name="comment_review_idx"),
+            models.Index(fields=["-created_at"], name="comment_recent_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="comment_body_not_empty"),
+            models.CheckConstraint(
+                condition=Q(resolved_by__isnull=True) | Q(resolved_at__isnull=False),
+                name="comment_resolved_by_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="comment_not_its_own_reply"
+            ),
+        ]
+
+    def __str__(self):
+        return Truncator(self.body).chars(60)
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None
+
+    def on_earlier_version(self, review=None) -> bool:
+        """Whether the review has changed since the comment was posted."""
+        return (review or self.review).version > self.review_version
+
+
+class ActivityKind(models.TextChoices):
+    # The workflow's transitions, by their names in reviews.publishing.workflow.TRANSITIONS.
+    SUBMIT = "submit", _("Submitted for review")
+    PUBLISH = "publish", _("Published")
+    SCHEDULE = "schedule", _("Scheduled")
+    WITHDRAW = "withdraw", _("Withdrawn")
+    SEND_BACK = "send_back", _("Sent back")
+    TO_DRAFT = "to_draft", _("Back to draft")
+    COMMENT = "comment", _("Comment")
+    RESOLVE = "resolve", _("Comment resolved")
+    REOPEN = "reopen", _("Comment reopened")
+    MERGE = "merge", _("Stale save merged")
+
+
+class Activity(models.Model):
+    """One thing someone did to a review, for the log across the site. Written by the
+    listeners of the newsroom's events (reviews.newsroom.activity), never edited."""
+
+    Kind = ActivityKind
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    review = models.ForeignKey(
+        "reviews.Review",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("review"),
+    )
+    # Kept as it was, so that the log still names a review deleted since.
+    review_title = models.CharField(_("review title"), max_length=255)
+    comment = models.ForeignKey(
+        Comment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("comment"),
+    )
+    detail = models.TextField(_("detail"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("activity log entry")
+        verbose_name_plural = _("activity log entries")
+        indexes = [
+            models.Index(fields=["-created_at"], name="activity_recent_idx"),
+            models.Index(fields=["review", "-created_at"], name="activity_review_idx"),
+            models.Index(fields=["actor", "-created_at"], name="activity_actor_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.review_title}"

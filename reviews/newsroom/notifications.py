@@ -226,7 +226,7 @@ def quoted_title(review: Review) -> str:
     return _("“%(title)s”") % {"title": Truncator(review.title).chars(120)}
 
 
-def _never_fails_the_caller(listener):
+def never_fails_the_caller(listener):
     """A listener runs after the change committed: a failure to notify is logged, and the
     editor who made the change still sees it done."""
 
@@ -241,7 +241,7 @@ def _never_fails_the_caller(listener):
 
 
 @receiver(review_transitioned, dispatch_uid="newsroom-notify-transition")
-@_never_fails_the_caller
+@never_fails_the_caller
 def notify_transition(sender, *, review: Review, transition: str, by, reason: str = "", **kwargs):
     words = {"actor": name_of(by), "title": quoted_title(review)}
     author = [review.author]
@@ -276,7 +276,7 @@ def notify_transition(sender, *, review: Review, transition: str, by, reason: st
 
 
 @receiver(comment_posted, dispatch_uid="newsroom-notify-comment")
-@_never_fails_the_caller
+@never_fails_the_caller
 def notify_comment(sender, *, comment, mentioned=(), **kwargs):
     """Each person mentioned is told of the mention; the review's author of the comment,
     unless they were mentioned in it (once is enough) or wrote it."""
@@ -290,6 +290,8 @@ def notify_comment(sender, *, comment, mentioned=(), **kwargs):
         }
     detail = Truncator(comment.body).chars(1000)
     link = review_address(review)
+    if getattr(comment, "pk", None):
+        link += f"#comment-{comment.pk}"  # the panel below the review's form, at the comment
     mentioned = [user for user in mentioned if user is not None]
     notify(
         kind=Kind.MENTION,

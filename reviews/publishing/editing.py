@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.core import signing
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from reversion.models import Version
 from taggit.forms import TagField
 
 from reviews.models import Review, Story
+from reviews.newsroom.events import stale_save_merged
 from reviews.pagecache.invalidation import content_changed
 
 REVIEW_FIELDS = [
@@ -234,6 +236,10 @@ class Merge:
         self.unresolved: list[Conflict] = []
         self.refused = False
         self.announced = False
+        # For the activity log: fields whose change by others was kept by itself, and the
+        # choices the editor made, as (label, "mine" | "theirs" | "base").
+        self.merged: list[str] = []
+        self.chosen: list[tuple[str, str]] = []
 
     def apply(self, form: forms.Form, record: str, fields: Iterable[str], *, label: str) -> bool:
         """Merge `form`'s cleaned values of `record`; return whether any value was replaced
@@ -253,6 +259,8 @@ class Merge:
                     replaced = True
                 elif pending.choice != "mine":
                     self.unresolved.append(pending)
+                if pending.choice in ("mine", "theirs", "base"):
+                    self.chosen.append((pending.label, pending.choice))
             if not self.stale:
                 continue
             base = self.base.get(record, {}).get(name)
@@ -266,12 +274,14 @@ class Merge:
                 cleaned[name] = to_cleaned(field, theirs)
                 merged.append(name)
                 replaced = True
+                self.merged.append(f"{label}: {field.label}")
             elif base is not None and same(theirs, base):
                 continue
             elif base is not None and isinstance(field, TagField):
                 cleaned[name] = merge_tags(base, mine, theirs)
                 merged.append(name)
                 replaced = True
+                self.merged.append(f"{label}: {field.label}")
             elif self.merging:
                 self.conflicts[key] = Conflict(
                     key=key,
@@ -359,6 +369,17 @@ class ReviewMerge(Merge):
             current = Review.objects.get(pk=self.review.pk).version
             data[form.add_prefix(form.version_field)] = current
 
+    def announce_saved(self, *, by) -> None:
+        """Once the save commits, tell the newsroom what was merged (the activity log)."""
+        if not (self.merged or self.chosen):
+            return
+        review, merged, chosen = self.review, list(self.merged), list(self.chosen)
+        transaction.on_commit(
+            lambda: stale_save_merged.send(
+                sender=Review, review=review, by=by, merged=merged, chosen=chosen
+            )
+        )
+
     def message(self) -> str:
         if self.stale and not self.merging:
             return (
@@ -389,6 +410,13 @@ class ReviewMerge(Merge):
         return {"who": who, "when": formats.date_format(current.updated_at, "DATETIME_FORMAT")}
 
 
+class BookkeepingField(forms.CharField):
+    """A hidden field the form carries for merging (the version it was opened on, the base,
+    the pending choices): `BookkeepingFieldsMixin` keeps it out of the form's changes."""
+
+    widget = forms.HiddenInput
+
+
 class BookkeepingFieldsMixin:
     """Leaves the hidden fields that say what the form was opened on out of `changed_data`,
     so that the history says "Changed Lede.", never "Changed Lede, edit_base and version."."""
@@ -409,8 +437,8 @@ class MergingFormMixin(BookkeepingFieldsMixin, forms.Form):
     # A revert or recovery replaces the review on purpose: a stale one is refused, not merged.
     merging = True
 
-    edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
-    edit_conflicts = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_base = BookkeepingField(required=False)
+    edit_conflicts = BookkeepingField(required=False)
 
     def review_of(self, instance) -> Review:
         raise NotImplementedError
@@ -530,8 +558,8 @@ class UnchangedSinceOpenedForm(BookkeepingFieldsMixin, forms.ModelForm):
     bookkeeping_fields = ("edit_fingerprint", "edit_base", "edit_conflicts")
 
     edit_fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
-    edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
-    edit_conflicts = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_base = BookkeepingField(required=False)
+    edit_conflicts = BookkeepingField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

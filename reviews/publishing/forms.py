@@ -5,7 +5,12 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from reviews.models import Review, Story
-from reviews.publishing.editing import REVIEW_FIELDS, STORY_FIELDS, MergingFormMixin
+from reviews.publishing.editing import (
+    REVIEW_FIELDS,
+    STORY_FIELDS,
+    BookkeepingField,
+    MergingFormMixin,
+)
 
 
 class ReviewAdminForm(MergingFormMixin, forms.ModelForm):
@@ -13,7 +18,7 @@ class ReviewAdminForm(MergingFormMixin, forms.ModelForm):
     and story by story, or refused with the choices to make (reviews.publishing.editing)."""
 
     merge_fields = REVIEW_FIELDS
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = BookkeepingField(required=False)
 
     class Meta:
         model = Review
@@ -40,7 +45,7 @@ class StoryAdminForm(MergingFormMixin, forms.ModelForm):
 
     version_field = "review_version"
     merge_fields = STORY_FIELDS
-    review_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    review_version = BookkeepingField(required=False)
 
     class Meta:
         model = Story

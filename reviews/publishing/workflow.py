@@ -184,14 +184,16 @@ def _apply(
         bump_version(review_ids=[locked.pk])
         locked.refresh_from_db()
         reversion.set_user(by)
-        reversion.set_comment(transition.comment)
+        # The history says why a review went back: "Sent back: the lede runs long".
+        reason = locked.sent_back_reason if name == "send_back" else ""
+        reversion.set_comment(f"{transition.comment}: {reason}" if reason else transition.comment)
         transaction.on_commit(
             lambda: review_transitioned.send(
                 sender=Review,
                 review=locked,
                 transition=name,
                 by=by,
-                reason=locked.sent_back_reason if name == "send_back" else "",
+                reason=reason,
             )
         )
     return locked

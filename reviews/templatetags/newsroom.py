@@ -1,9 +1,13 @@
 """The newsroom in the admin's pages: the inbox link with its unread count in every page's
-header (templates/admin/base_site.html), the desk on the index (templates/admin/index.html)."""
+header (templates/admin/base_site.html), the desk on the index (templates/admin/index.html),
+a comment's text with its mentions."""
 
 from django import template
 from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
+from reviews.newsroom.comments import MAY_VIEW, MENTION
 from reviews.newsroom.desk import desk_for
 from reviews.newsroom.notifications import UNREAD_SHOWN, unread_count
 
@@ -25,4 +29,27 @@ def inbox_link(context):
 @register.inclusion_tag("admin/reviews/_desk.html", takes_context=True)
 def desk(context):
     user = context.get("user")
-    return {"panels": desk_for(user) if user is not None and user.is_authenticated else []}
+    signed_in = user is not None and user.is_authenticated
+    return {
+        "panels": desk_for(user) if signed_in else [],
+        "activity_log": reverse("admin:reviews_activity_changelist")
+        if signed_in and user.has_perm(MAY_VIEW)
+        else "",
+    }
+
+
+@register.filter
+def comment_text(comment) -> str:
+    """The comment's plain text, escaped, its lines kept, the colleagues it mentions in bold
+    (other @names stay as written). Reads the prefetched `mentioned`."""
+    known = {user.get_username().casefold() for user in comment.mentioned.all()}
+    parts, start = [], 0
+    for match in MENTION.finditer(comment.body):
+        parts.append(escape(comment.body[start : match.start()]))
+        if match.group(1).casefold() in known:
+            parts.append(format_html('<strong class="comment-mention">{}</strong>', match[0]))
+        else:
+            parts.append(escape(match[0]))
+        start = match.end()
+    parts.append(escape(comment.body[start:]))
+    return mark_safe("".join(parts).replace("\n", "<br>"))

@@ -6,6 +6,14 @@ from playwright.sync_api import Page, expect
 
 # The password tests.support.factories.UserFactory gives every account.
 PASSWORD = "correct horse battery staple"
+# The screens the newsroom's pages are looked at on: a laptop, a phone.
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def shoot(page: Page, folder, name: str) -> None:
+    """A full-page screenshot of `page` as <folder>/<name>.png."""
+    page.screenshot(path=folder / f"{name}.png", full_page=True)
 
 
 def log_in(page: Page, live_server, username: str) -> None:

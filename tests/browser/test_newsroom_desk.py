@@ -7,17 +7,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.admin_pages import log_in
+from tests.browser.admin_pages import DESKTOP, PHONE, log_in, shoot
 from tests.support.factories import ReviewFactory, StoryFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("editorial_groups")]
-
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
-
-def shoot(page, folder, name):
-    page.screenshot(path=folder / f"{name}.png", full_page=True)
 
 
 def test_submitted_sent_back_and_seen_on_the_desk(live_server, browser, screenshot_folder):

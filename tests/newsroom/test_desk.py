@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 
-from reviews.models import Notification, NotificationKind
+from reviews.models import Review
+from reviews.newsroom import comments
 from reviews.newsroom.desk import desk_for
 from tests.support.factories import ReviewFactory, StoryFactory, UserFactory
 
@@ -19,7 +20,7 @@ HOUR = datetime.timedelta(hours=1)
 def newsroom(time_machine, author, chief):
     """A morning's work: Ana's drafts (one sent back), Paulo's draft, reviews waiting, one
     scheduled, two published this morning and one yesterday, stories with and without tags,
-    and a mention of Ana."""
+    a mention of Ana in an open thread, and threads that are not hers to answer."""
     time_machine.move_to(NOON, tick=False)
     ReviewFactory(draft=True, author=author, title="Ana's first draft")
     ReviewFactory(
@@ -38,20 +39,12 @@ def newsroom(time_machine, author, chief):
     StoryFactory(review=morning[0], headline="Untagged: ferry cuts")
     StoryFactory(review=morning[0], headline="Untagged: rail fares")
     StoryFactory(review=morning[1], tags=["harbours"])
-    Notification.objects.create(
-        recipient=author,
-        actor=chief,
-        kind=NotificationKind.MENTION,
-        summary="Paulo Reis mentioned you on “Waiting 1”",
-        link="/admin/",
-    )
-    Notification.objects.create(
-        recipient=author,
-        kind=NotificationKind.COMMENT,
-        summary="An old comment, read",
-        link="/admin/",
-        read_at=NOON,
-    )
+    waiting = Review.objects.get(title="Waiting 1")
+    comments.comment_post(review=waiting, by=chief, body="@ana could you check the dateline?")
+    returned = Review.objects.get(title="Ana's returned draft")
+    settled = comments.comment_post(review=returned, by=chief, body="Shorter, please.")
+    comments.comment_resolve(comment=settled, by=chief)
+    comments.comment_post(review=returned, by=author, body="A note to myself.")
 
 
 def counts(user) -> dict[str, int]:
@@ -84,8 +77,8 @@ def test_a_moderator_sees_what_is_going_out_and_what_to_tag(newsroom, moderator)
     }
 
 
-def test_staff_without_editorial_permissions_see_only_their_conversation(newsroom):
-    assert counts(UserFactory(username="intern")) == {"conversation": 0}
+def test_staff_without_editorial_permissions_see_no_panel(newsroom):
+    assert counts(UserFactory(username="intern")) == {}
 
 
 def test_the_panels_name_what_waits_and_how_long_until_it_goes_out(newsroom, author):
@@ -98,9 +91,9 @@ def test_the_panels_name_what_waits_and_how_long_until_it_goes_out(newsroom, aut
         "Morning review 1",
     ]
     assert [item.note for item in panels["sent_back"].items] == ["Too long."]
-    assert [item.label for item in panels["conversation"].items] == [
-        "Paulo Reis mentioned you on “Waiting 1”"
-    ]
+    [comment] = panels["conversation"].items
+    assert comment.label == "@ana could you check the dateline?"
+    assert comment.note == "Paulo Reis on “Waiting 1”"
     assert {item.label for item in panels["untagged"].items} == {
         "Untagged: ferry cuts",
         "Untagged: rail fares",
