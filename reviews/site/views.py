@@ -452,11 +452,7 @@ class SearchView(ListView):
     def get_queryset(self):
         if not self.query:
             return Story.objects.none()
-        return (
-            ranked_story_results(self.query)
-            .select_related("outlet", "review")
-            .prefetch_related("tags")
-        )
+        return ranked_story_results(self.query).select_related("outlet", "review").with_shown_tags()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
