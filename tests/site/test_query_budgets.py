@@ -90,5 +90,5 @@ def test_review_detail_query_count_does_not_grow(client, django_assert_max_num_q
     for position in range(3, stories + 3):
         citation = CitationFactory(story__review=review, story__position=position)
         citation.story.tags.set(["ports", f"detail-{position}"])
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(7):
         assert client.get(review.get_absolute_url()).status_code == 200
