@@ -1,7 +1,7 @@
 """What each public page costs to render when the page cache cannot help: `make render-bench`.
 
     DATABASE_URL=postgres://... python bench/render.py [--repeat 30] [--warmup 3]
-        [--only detail] [--profile file]
+        [--only detail] [--profile file] [--calls]
 
 Each page is requested in-process through Django's test client with the page cache off
 (PRESSREVIEW_PAGE_CACHE_SECONDS=0) and debug off, --warmup times untimed, then --repeat
@@ -10,12 +10,16 @@ around each query by a database execute wrapper), the least processor time of th
 over the requests (Python's share, best of --repeat as timeit does: the steadiest figure on a
 busy machine), the queries per request and the HTTP status when it is not 200. `--only
 detail` keeps the pages whose name contains "detail"; `--profile file` writes a cProfile of
-the timed requests to `file` (read it with `python -m pstats file`). The options' defaults
-come from RENDER_REPEAT, RENDER_WARMUP, RENDER_ONLY and RENDER_PROFILE.
+the timed requests to `file` (read it with `python -m pstats file`). `--calls` adds the
+Python function calls per request, counted by cProfile over 5 more requests: the same count
+whatever else the machine is doing. The options' defaults come from RENDER_REPEAT,
+RENDER_WARMUP, RENDER_ONLY, RENDER_PROFILE and RENDER_CALLS (any value but "" or "0").
 """
 
 import cProfile
 import functools
+import os
+import pstats
 import sys
 
 import harness
@@ -28,6 +32,12 @@ def options():
     option("--warmup", env="RENDER_WARMUP", default="3", type=harness.whole_number(0))
     option("--only", env="RENDER_ONLY", default="", help="pages whose name contains this")
     option("--profile", env="RENDER_PROFILE", default="", help="write a cProfile to this file")
+    parser.add_argument(
+        "--calls",
+        action="store_true",
+        default=os.environ.get("RENDER_CALLS", "") not in ("", "0"),
+        help="count the function calls per request",
+    )
     return parser.parse_args()
 
 
@@ -62,6 +72,16 @@ def pages() -> dict[str, str]:
     }
 
 
+def calls_per_request(request, *, requests: int = 5) -> int:
+    """The Python function calls one `request()` makes, on average over `requests`."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        request()
+    profiler.disable()
+    return pstats.Stats(profiler).total_calls // requests
+
+
 def main() -> int:
     args = options()
     harness.setup_django()
@@ -83,7 +103,8 @@ def main() -> int:
         f"median of {args.repeat} requests after {args.warmup}",
         flush=True,
     )
-    table = harness.Table(("page", 26), ("ms", 6), ("SQL ms", 6), ("CPU ms", 6), ("queries", 7))
+    columns = [("page", 26), ("ms", 6), ("SQL ms", 6), ("CPU ms", 6), ("queries", 7)]
+    table = harness.Table(*columns, *([("calls", 7)] if args.calls else []))
     with override_settings(
         PRESSREVIEW_PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["testserver"], DEBUG=False
     ):
@@ -101,6 +122,11 @@ def main() -> int:
                 f"{timings.median('sql_ms'):.1f}",
                 f"{timings.least('cpu_ms'):.1f}",
                 timings.most("queries"),
+                *(
+                    [f"{calls_per_request(lambda url=url: client.get(url)):,}"]
+                    if args.calls
+                    else []
+                ),
                 note="" if timings.result == 200 else f"HTTP {timings.result}",
             )
     if profiler:

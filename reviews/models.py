@@ -385,20 +385,29 @@ class StoryQuerySet(models.QuerySet):
     def published(self, *, now=None):
         return self.filter(ReviewQuerySet.published_q(prefix="review__", now=now))
 
-    def for_display(self):
-        """With everything a story block shows, in a fixed number of queries: `shown_tags`
-        and `shown_citations` come as plain lists (see Story.TAG_LINKS)."""
-        return self.select_related("outlet").prefetch_related(
+    def with_shown_tags(self):
+        """With `shown_tags` as a plain list, in one query more (see Story.TAG_LINKS)."""
+        return self.prefetch_related(
             models.Prefetch(
                 "tagged",
                 queryset=TaggedStory.objects.select_related("tag").order_by("tag__name", "pk"),
                 to_attr=Story.TAG_LINKS,
-            ),
-            models.Prefetch(
-                "citations",
-                queryset=Citation.objects.select_related("expert"),
-                to_attr=Story.CITATION_LIST,
-            ),
+            )
+        )
+
+    def for_display(self):
+        """With everything a story block shows, in a fixed number of queries: `shown_tags`
+        and `shown_citations` come as plain lists (see Story.TAG_LINKS)."""
+        return (
+            self.with_shown_tags()
+            .select_related("outlet")
+            .prefetch_related(
+                models.Prefetch(
+                    "citations",
+                    queryset=Citation.objects.select_related("expert"),
+                    to_attr=Story.CITATION_LIST,
+                ),
+            )
         )
 
     def for_lists(self):

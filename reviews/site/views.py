@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Subquery
 from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -60,6 +60,10 @@ class HomeView(ListView):
                 .prefetch_related(Prefetch("stories", Story.objects.select_related("outlet")))
                 .get()
             )
+        lead = context.get("lead")
+        context["earlier_reviews"] = [
+            review for review in context["reviews"] if lead is None or review.pk != lead.pk
+        ]
         return context
 
 
@@ -200,26 +204,44 @@ class ReviewDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        review = self.object
-        published = Review.objects.published().only(
-            "title", "slug", "review_date", "publish_at", "section_id"
+        return super().get_context_data(
+            **self.neighbours(), structured_data=self.structured_data(), **kwargs
         )
+
+    def neighbours(self) -> dict:
+        """The previous and next published reviews and the related ones, read in one query:
+        the previous is the newest of those read that is older than this review (none read
+        is newer than it), the next the oldest of those newer."""
+        review = self.object
         # A review previewed before publication has no publish time yet: place it among
         # the published ones as if it went out now.
-        placed_at = review.publish_at or timezone.now()
-        older = Q(review_date__lt=review.review_date) | Q(
-            review_date=review.review_date, publish_at__lt=placed_at
+        placed = (review.review_date, review.publish_at or timezone.now())
+        older = Q(review_date__lt=placed[0]) | Q(review_date=placed[0], publish_at__lt=placed[1])
+        newer = Q(review_date__gt=placed[0]) | Q(review_date=placed[0], publish_at__gt=placed[1])
+        published = Review.objects.published()
+        previous = published.filter(older).latest_first().values("pk")[:1]
+        following = published.filter(newer).order_by("review_date", "publish_at", "pk")
+        related_ids = self.related_review_ids()
+        found = (
+            published.select_related("section")
+            .filter(
+                Q(pk__in=related_ids)
+                | Q(pk=Subquery(previous))
+                | Q(pk=Subquery(following.values("pk")[:1]))
+            )
+            .in_bulk()
         )
-        newer = Q(review_date__gt=review.review_date) | Q(
-            review_date=review.review_date, publish_at__gt=placed_at
-        )
-        return super().get_context_data(
-            previous_review=published.filter(older).latest_first().first(),
-            next_review=published.filter(newer).order_by("review_date", "publish_at", "pk").first(),
-            related_reviews=self.related_reviews(),
-            structured_data=self.structured_data(),
-            **kwargs,
-        )
+
+        def placing(other):
+            return (other.review_date, other.publish_at, other.pk)
+
+        before = [other for other in found.values() if placing(other)[:2] < placed]
+        after = [other for other in found.values() if placing(other)[:2] > placed]
+        return {
+            "previous_review": max(before, key=placing, default=None),
+            "next_review": min(after, key=placing, default=None),
+            "related_reviews": [found[pk] for pk in related_ids if pk in found],
+        }
 
     def structured_data(self) -> list[dict]:
         """schema.org NewsArticle and BreadcrumbList for search engines (JSON-LD)."""
@@ -264,7 +286,7 @@ class ReviewDetailView(DetailView):
             },
         ]
 
-    def related_reviews(self):
+    def related_review_ids(self) -> list[int]:
         """Other published reviews sharing the most tags with this one, newest first,
         among those of about the same time (stories within `related_window` ids)."""
         stories = self.object.stories.all()
@@ -275,9 +297,9 @@ class ReviewDetailView(DetailView):
         # would read most of the archive. Ids rise with time, so a range of story ids
         # around this review's is its time, and one index range serves it.
         story_ids = [story.pk for story in stories]
-        # Ranked over the tag rows alone, then the few winners read whole: ranking whole
-        # review rows sorted a megabyte for every page.
-        ranked = (
+        # Ranked over the tag rows alone, the few winners read whole with the previous and
+        # next (neighbours()): ranking whole review rows sorted a megabyte for every page.
+        return list(
             TaggedStory.objects.published()
             .filter(
                 tag_id__in=tag_ids,
@@ -292,8 +314,6 @@ class ReviewDetailView(DetailView):
             )
             .values_list("content_object__review_id", flat=True)[: self.related_count]
         )
-        related = Review.objects.published().select_related("section").in_bulk(list(ranked))
-        return [related[pk] for pk in ranked if pk in related]
 
 
 class CountedListView(ListView):
@@ -452,11 +472,7 @@ class SearchView(ListView):
     def get_queryset(self):
         if not self.query:
             return Story.objects.none()
-        return (
-            ranked_story_results(self.query)
-            .select_related("outlet", "review")
-            .prefetch_related("tags")
-        )
+        return ranked_story_results(self.query).select_related("outlet", "review").with_shown_tags()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)

@@ -5,11 +5,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.forms import BoundField
 from django.forms.utils import flatatt
+from django.template.base import token_kwargs
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from reviews.addresses import address
+from reviews.pagecache.fragments import rendered_each
+from reviews.site.fragments import PARTS
 
 register = template.Library()
 
@@ -117,3 +120,37 @@ def checkbox_choices(field: BoundField) -> SafeString:
             )
         )
     return mark_safe("".join(boxes))
+
+
+@register.tag
+def include_each(parser, token):
+    """`{% include_each "includes/_story_item.html" for story in stories %}`, optionally
+    `... with heading_level=3`: the template once per item, each kept in the cache by its
+    content (reviews.site.fragments lists what each template reads)."""
+    bits = token.split_contents()
+    if len(bits) < 6 or bits[2] != "for" or bits[4] != "in" or (bits[6:] and bits[6] != "with"):
+        raise template.TemplateSyntaxError(
+            f'Usage: {{% {bits[0]} "template" for name in items [with key=value ...] %}}'
+        )
+    name = bits[1].strip("\"'")
+    if name not in PARTS:
+        raise template.TemplateSyntaxError(f"{name} is not listed in reviews.site.fragments.")
+    extra = token_kwargs(bits[7:], parser)
+    if len(extra) != len(bits[7:]):
+        raise template.TemplateSyntaxError(f"{bits[0]}: 'with' takes key=value pairs only.")
+    return IncludeEachNode(name, bits[3], parser.compile_filter(bits[5]), extra)
+
+
+class IncludeEachNode(template.Node):
+    def __init__(self, template_name, name, items, extra):
+        self.template_name, self.name, self.items, self.extra = template_name, name, items, extra
+
+    def render(self, context):
+        rendered = rendered_each(
+            self.template_name,
+            list(self.items.resolve(context) or []),
+            name=self.name,
+            parts=PARTS[self.template_name],
+            extra={key: value.resolve(context) for key, value in self.extra.items()},
+        )
+        return mark_safe("".join(rendered))

@@ -6,9 +6,12 @@ an expert and a tag that only it uses. It shares one more story's outlet, expert
 with a published review, so that counts and subject pages are exercised too.
 """
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
+from reviews.publishing import workflow
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +172,24 @@ def test_filtering_by_a_hidden_subject_is_as_unknown_as_a_missing_one(client, pu
             assert hidden.status_code == missing.status_code == 400, (list_name, parameter)
             for name in ["gazette", "expert", "desk"]:
                 assert f"{secret} {name}" not in hidden.text.lower()
+
+
+def test_a_withdrawn_neighbour_leaves_every_review_page_at_once(client, editor):
+    """Its card was kept (fragments outlive generations) while it was related, previous and
+    next: once withdrawn it is none of them on any page."""
+    titles = {1: "Older ferries", 2: "Zqneighbour ferries", 3: "Newer ferries"}
+    older, hidden, newer = (
+        StoryFactory(
+            review__review_date=datetime.date(2026, 3, day), review__title=title, tags=["ferries"]
+        ).review
+        for day, title in titles.items()
+    )
+    pages = [older.get_absolute_url(), newer.get_absolute_url()]
+    for path in pages:
+        assert "Zqneighbour" in client.get(path).text
+    workflow.review_withdraw(review=hidden, by=editor)
+    for path in pages:
+        page = client.get(path).text
+        assert "Zqneighbour" not in page
+        assert hidden.get_absolute_url() not in page
+    assert f'rel="next" href="{newer.get_absolute_url()}"' in client.get(pages[0]).text
