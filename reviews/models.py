@@ -302,6 +302,7 @@ class Review(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "publish_at"], name="review_status_publish_idx"),
+            models.Index(fields=["updated_at"], name="review_updated_idx"),
             models.Index(fields=["-review_date", "-publish_at"], name="review_date_idx"),
             models.Index(fields=["section", "-review_date"], name="review_section_date_idx"),
             PostgresOnlyGinIndex(fields=["search_vector"], name="review_search_vector_idx"),

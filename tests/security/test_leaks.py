@@ -9,6 +9,7 @@ with a published review, so that counts and subject pages are exercised too.
 import pytest
 from django.urls import reverse
 
+from reviews.site.sitemaps import sitemaps
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +97,7 @@ def public_urls(review, citation, secret):
         reverse("reviews:expert-feed", args=["public-expert"]),
         reverse("reviews:tag-feed", args=["harbours"]),
         reverse("sitemap"),
+        *(reverse("sitemap-section", args=[section]) for section in sitemaps),
         reverse("robots"),
     ], [
         review.get_absolute_url(),
