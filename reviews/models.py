@@ -552,6 +552,22 @@ class StoryToTag(Story):
         verbose_name_plural = _("stories to tag")
 
 
+class UntaggedStory(models.Model):
+    """A story without tags, for the moderators' queue: rows kept by database triggers
+    (reviews.counts), read and never written by Django."""
+
+    story = models.OneToOneField(
+        Story,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+
+    def __str__(self) -> str:
+        return f"untagged story {self.story_id}"
+
+
 class SubjectCount(models.Model):
     """How many stories (outlets), story tags (tags) or citations (experts) each subject has
     in reviews whose status is published, scheduled ones included. Kept by database triggers

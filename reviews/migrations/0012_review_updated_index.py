@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0011_notifications'),
+        ("reviews", "0011_notifications"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['updated_at'], name='review_updated_idx'),
+            model_name="review",
+            index=models.Index(fields=["updated_at"], name="review_updated_idx"),
         ),
     ]
