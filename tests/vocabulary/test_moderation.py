@@ -837,9 +837,7 @@ def test_every_kind_of_redirect_says_where_its_subjects_and_public_ones_are():
     assert set(redirects.MOVABLE) == set(SlugRedirect.Kind.values)
 
 
-def test_queue_date_hierarchy_offers_the_years_from_the_first_review_to_the_last(
-    client, moderator
-):
+def test_queue_date_hierarchy_offers_the_years_from_the_first_review_to_the_last(client, moderator):
     """Drawn from the first and last review dates, without reading the stories."""
     StoryFactory(review__review_date=datetime.date(2019, 5, 2))
     StoryFactory(review__review_date=datetime.date(2022, 1, 9))
