@@ -285,6 +285,8 @@ class StoryToTagAdmin(
     date_hierarchy = "review__review_date"
     list_per_page = 50
     show_full_result_count = False
+    # Facet counts ("Show counts") would count every story once per filter choice.
+    show_facets = admin.ShowFacets.NEVER
     paginator = CappedCountPaginator
     fields = ["headline", "outlet", "review", "body", "link", "tags"]
     readonly_fields = ["headline", "outlet", "review", "body", "link"]

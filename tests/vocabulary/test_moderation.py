@@ -865,3 +865,11 @@ def test_queue_date_hierarchy_refuses_a_bad_year_without_an_error(client, modera
     client.force_login(moderator)
     response = client.get(reverse(QUEUE), {"review__review_date__year": year})
     assert response.status_code in (200, 302)
+
+
+def test_queue_offers_no_facet_counts(client, moderator):
+    """Counting each filter choice would count every story."""
+    StoryFactory()
+    client.force_login(moderator)
+    assert "Show counts" not in client.get(reverse(QUEUE)).text
+    assert "Show counts" not in client.get(reverse(QUEUE), {"_facets": "True"}).text
