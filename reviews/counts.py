@@ -169,6 +169,82 @@ RECOUNT_SQL = [
 ]
 
 
+# The untagged stories (UntaggedStory), for the moderators' queue: a row for each story no
+# tag row names, so that the queue finds them without testing every story.
+
+UNTAGGED = "reviews_untaggedstory"
+
+
+def _untag_if_bare(story: str, vendor: str) -> str:
+    """Record `story` as untagged if it exists and no tag row names it."""
+    verb = "INSERT OR IGNORE INTO" if vendor == "sqlite" else "INSERT INTO"
+    ignore = "" if vendor == "sqlite" else " ON CONFLICT DO NOTHING"
+    return (
+        f"{verb} {UNTAGGED} (story_id) SELECT s.id FROM reviews_story s WHERE s.id = {story} "
+        f"AND NOT EXISTS (SELECT 1 FROM reviews_taggedstory t "
+        f"WHERE t.content_object_id = s.id){ignore};"
+    )
+
+
+def _forget(story: str) -> str:
+    return f"DELETE FROM {UNTAGGED} WHERE story_id = {story};"
+
+
+def untagged_trigger_sql(vendor: str) -> list[str]:
+    """The statements that create the triggers keeping UntaggedStory."""
+    # (table, event, what it does); an update is a removal then an addition.
+    actions = [
+        ("reviews_story", "INSERT", [_untag_if_bare("NEW.id", vendor)]),
+        ("reviews_story", "DELETE", [_forget("OLD.id")]),
+        ("reviews_taggedstory", "INSERT", [_forget("NEW.content_object_id")]),
+        ("reviews_taggedstory", "DELETE", [_untag_if_bare("OLD.content_object_id", vendor)]),
+        (
+            "reviews_taggedstory",
+            "UPDATE OF content_object_id",
+            [_untag_if_bare("OLD.content_object_id", vendor), _forget("NEW.content_object_id")],
+        ),
+    ]
+    statements = []
+    for table, event, body in actions:
+        name = f"{table}_untagged_{event.split()[0].lower()}"
+        if vendor == "postgresql":
+            statements += [
+                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+                + "\n".join(body)
+                + "\nRETURN NULL;\nEND;\n$$;",
+                f"CREATE TRIGGER {name} AFTER {event} ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION {name}();",
+            ]
+        else:
+            statements.append(
+                f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW BEGIN\n"
+                + "\n".join(body)
+                + "\nEND;"
+            )
+    return statements
+
+
+def drop_untagged_trigger_sql(vendor: str) -> list[str]:
+    names = [
+        f"{table}_untagged_{event}"
+        for table, events in (
+            ("reviews_story", ("insert", "delete")),
+            ("reviews_taggedstory", ("insert", "delete", "update")),
+        )
+        for event in events
+    ]
+    if vendor == "postgresql":
+        return [f"DROP FUNCTION IF EXISTS {name}() CASCADE;" for name in names]
+    return [f"DROP TRIGGER IF EXISTS {name};" for name in names]
+
+
+REFILL_UNTAGGED_SQL = [
+    f"DELETE FROM {UNTAGGED};",
+    f"INSERT INTO {UNTAGGED} (story_id) SELECT s.id FROM reviews_story s WHERE NOT EXISTS "
+    f"(SELECT 1 FROM reviews_taggedstory t WHERE t.content_object_id = s.id);",
+]
+
+
 def recount(using: str = "default") -> None:
     """Rebuild the table from the content, writers held off meanwhile (PostgreSQL)."""
     connection = connections[using]
@@ -180,6 +256,9 @@ def recount(using: str = "default") -> None:
             )
         for statement in RECOUNT_SQL:
             cursor.execute(statement)
+        if UNTAGGED in connection.introspection.table_names(cursor):
+            for statement in REFILL_UNTAGGED_SQL:
+                cursor.execute(statement)
 
 
 def recount_after_migrate(sender, using="default", **kwargs) -> None:

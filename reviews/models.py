@@ -302,6 +302,7 @@ class Review(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "publish_at"], name="review_status_publish_idx"),
+            models.Index(fields=["updated_at"], name="review_updated_idx"),
             models.Index(fields=["-review_date", "-publish_at"], name="review_date_idx"),
             models.Index(fields=["section", "-review_date"], name="review_section_date_idx"),
             PostgresOnlyGinIndex(fields=["search_vector"], name="review_search_vector_idx"),
@@ -564,6 +565,22 @@ class StoryToTag(Story):
         proxy = True
         verbose_name = _("story to tag")
         verbose_name_plural = _("stories to tag")
+
+
+class UntaggedStory(models.Model):
+    """A story without tags, for the moderators' queue: rows kept by database triggers
+    (reviews.counts), read and never written by Django."""
+
+    story = models.OneToOneField(
+        Story,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+
+    def __str__(self) -> str:
+        return f"untagged story {self.story_id}"
 
 
 class SubjectCount(models.Model):

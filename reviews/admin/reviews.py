@@ -22,6 +22,7 @@ from reviews.admin.importer import ImportFromTextAdminMixin
 from reviews.admin.newsroom import CommentsPanelMixin
 from reviews.admin.preview import PreviewAdminMixin
 from reviews.admin.revisions import ReviewVersionAdmin
+from reviews.admin.searching import FullTextSearchMixin
 from reviews.admin.vocabulary import (
     TAG_SUGGESTIONS_CSS,
     TAG_SUGGESTIONS_JS,
@@ -29,6 +30,7 @@ from reviews.admin.vocabulary import (
     StoryTagActionsMixin,
 )
 from reviews.counts import count_per_row
+from reviews.finding.search import search_reviews
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story
 from reviews.newsroom import desk
 from reviews.publishing import editing, workflow
@@ -216,6 +218,7 @@ class WhoseFilter(admin.SimpleListFilter):
 @admin.register(Review)
 class ReviewAdmin(
     CommentsPanelMixin,  # the comments below the form (reviews/admin/newsroom.py)
+    FullTextSearchMixin,
     EditingAdminMixin,
     SlugFromNameAdmin,
     ImportFromTextAdminMixin,
@@ -233,6 +236,8 @@ class ReviewAdmin(
     show_full_result_count = False
     paginator = CappedCountPaginator
     search_fields = ["title", "lede", "slug"]
+    # On PostgreSQL, as the site searches: the review's and its stories' words, full text.
+    full_text_search = staticmethod(search_reviews)
     date_hierarchy = "review_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["section"]

@@ -22,8 +22,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from taggit.models import Tag
 
 from reviews.admin.editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin
+from reviews.admin.searching import FullTextSearchMixin
 from reviews.counts import count_per_row
-from reviews.models import Expert, StoryToTag, TaggedStory
+from reviews.finding.search import search_stories
+from reviews.models import Expert, StoryToTag, TaggedStory, UntaggedStory
 from reviews.publishing.editing import UnchangedSinceOpenedForm
 from reviews.publishing.forms import StoryAdminForm
 from reviews.site.paginators import CappedCountPaginator
@@ -215,22 +217,49 @@ class StoryTagActionsMixin:
 
 
 class TaggedFilter(admin.SimpleListFilter):
+    """Untagged (the queue's own view, when nothing else is asked), tagged, or all stories.
+
+    "Untagged" reads the few rows of UntaggedStory, kept by triggers, instead of testing
+    every story for a tag (docs/PERFORMANCE.md, "The moderators' queue").
+    """
+
     title = gettext_lazy("tagged")
     parameter_name = "tagged"
+    # What the bare queue may carry and still open on the untagged stories.
+    NOT_ASKING = {"p", "o", "_changelist_filters"}
+
+    def __init__(self, request, params, model, model_admin):
+        # An action posts the selected rows' ids: they are found among all stories.
+        self.bare = request.method == "GET" and not set(request.GET) - self.NOT_ASKING
+        super().__init__(request, params, model, model_admin)
 
     def lookups(self, request, model_admin):
-        return [("no", _("Untagged")), ("yes", _("Tagged"))]
+        return [("no", _("Untagged")), ("yes", _("Tagged")), ("all", _("All"))]
+
+    def value(self):
+        return super().value() or ("no" if self.bare else "all")
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
 
     def queryset(self, request, queryset):
+        untagged = UntaggedStory.objects.values("story_id")
         if self.value() == "no":
-            return queryset.filter(tag_total=0)
+            return queryset.filter(pk__in=untagged)
         if self.value() == "yes":
-            return queryset.filter(tag_total__gt=0)
+            return queryset.exclude(pk__in=untagged)
         return queryset
 
 
 @admin.register(StoryToTag)
-class StoryToTagAdmin(EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin):
+class StoryToTagAdmin(
+    FullTextSearchMixin, EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin
+):
     """Stories seen through the tagging lens: untagged first, newest first; only tags edit.
 
     Its form is the story form: a stale save merges the tags (reviews.publishing.editing).
@@ -244,15 +273,20 @@ class StoryToTagAdmin(EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin)
     list_display = ["headline", "tag_list", "review_state", "review_date", "outlet"]
     list_filter = [
         TaggedFilter,
-        ("outlet", admin.RelatedOnlyFieldListFilter),
+        "outlet",
         "review__section",
         "review__review_date",
     ]
     list_select_related = ["outlet", "review"]
+    # Headline words; on PostgreSQL, as the site searches: headline and body, full text.
     search_fields = ["headline"]
+    full_text_search = staticmethod(search_stories)
+    # Drawn from the reviews' first and last dates (templates/admin/reviews/storytotag/).
     date_hierarchy = "review__review_date"
     list_per_page = 50
     show_full_result_count = False
+    # Facet counts ("Show counts") would count every story once per filter choice.
+    show_facets = admin.ShowFacets.NEVER
     paginator = CappedCountPaginator
     fields = ["headline", "outlet", "review", "body", "link", "tags"]
     readonly_fields = ["headline", "outlet", "review", "body", "link"]
@@ -262,14 +296,10 @@ class StoryToTagAdmin(EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin)
         js = [TAG_SUGGESTIONS_JS]
 
     def get_queryset(self, request):
-        # As ModelAdmin.get_queryset(), with the tag count the ordering needs annotated first.
-        stories = StoryToTag._default_manager.annotate(
-            tag_total=count_per_row(TaggedStory.objects.all(), "content_object")
-        )
-        return stories.prefetch_related("tags").order_by(*self.get_ordering(request))
+        return super().get_queryset(request).prefetch_related("tags")
 
     def get_ordering(self, request):
-        return ["tag_total", "-review__review_date", "-review__publish_at", "-pk"]
+        return ["-review__review_date", "-review__publish_at", "-pk"]
 
     def lookup_allowed(self, lookup, value, request):
         # The tag list links here to show one tag's stories.
@@ -283,7 +313,7 @@ class StoryToTagAdmin(EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin)
     def review_state(self, story):
         return story.review.get_state_display()
 
-    @admin.display(description=gettext_lazy("tags"), ordering="tag_total")
+    @admin.display(description=gettext_lazy("tags"))
     def tag_list(self, story):
         # Read the prefetched tags: taggit's names() would query once per row.
         names = sorted((tag.name for tag in story.tags.all()), key=str.casefold)

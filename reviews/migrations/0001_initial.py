@@ -7,172 +7,389 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Outlet',
+            name="Outlet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('country', models.CharField(max_length=80, verbose_name='country')),
-                ('language', models.CharField(max_length=60, verbose_name='language')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("country", models.CharField(max_length=80, verbose_name="country")),
+                ("language", models.CharField(max_length=60, verbose_name="language")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'outlet',
-                'verbose_name_plural': 'outlets',
-                'ordering': ['name'],
+                "verbose_name": "outlet",
+                "verbose_name_plural": "outlets",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'section',
-                'verbose_name_plural': 'sections',
-                'ordering': ['name'],
+                "verbose_name": "section",
+                "verbose_name_plural": "sections",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Expert',
+            name="Expert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='current position')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('bio', models.TextField(blank=True, verbose_name='short bio')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                (
+                    "position",
+                    models.CharField(blank=True, max_length=200, verbose_name="current position"),
+                ),
+                (
+                    "organisation",
+                    models.CharField(blank=True, max_length=200, verbose_name="organisation"),
+                ),
+                ("bio", models.TextField(blank=True, verbose_name="short bio")),
             ],
             options={
-                'verbose_name': 'expert',
-                'verbose_name_plural': 'experts',
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['name'], name='expert_name_idx')],
+                "verbose_name": "expert",
+                "verbose_name_plural": "experts",
+                "ordering": ["name"],
+                "indexes": [models.Index(fields=["name"], name="expert_name_idx")],
             },
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('slug', models.SlugField(help_text='Part of the address; unique among the reviews of the same date.', max_length=255, verbose_name='slug')),
-                ('dateline_city', models.CharField(help_text='Where the review is filed, e.g. LISBON.', max_length=100, verbose_name='dateline city')),
-                ('review_date', models.DateField(help_text='The date of the newspapers reviewed.', verbose_name='review date')),
-                ('lede', models.TextField(help_text='One paragraph naming the stories to come.', verbose_name='lede')),
-                ('disclaimer', models.TextField(blank=True, help_text='Leave empty to use the site-wide disclaimer.', verbose_name='disclaimer')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], default='draft', max_length=20, verbose_name='status')),
-                ('publish_at', models.DateTimeField(blank=True, help_text='Readers see a published review from this moment on.', null=True, verbose_name='publish time')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reviews', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='reviews.section', verbose_name='section')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Part of the address; unique among the reviews of the same date.",
+                        max_length=255,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "dateline_city",
+                    models.CharField(
+                        help_text="Where the review is filed, e.g. LISBON.",
+                        max_length=100,
+                        verbose_name="dateline city",
+                    ),
+                ),
+                (
+                    "review_date",
+                    models.DateField(
+                        help_text="The date of the newspapers reviewed.", verbose_name="review date"
+                    ),
+                ),
+                (
+                    "lede",
+                    models.TextField(
+                        help_text="One paragraph naming the stories to come.", verbose_name="lede"
+                    ),
+                ),
+                (
+                    "disclaimer",
+                    models.TextField(
+                        blank=True,
+                        help_text="Leave empty to use the site-wide disclaimer.",
+                        verbose_name="disclaimer",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "publish_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Readers see a published review from this moment on.",
+                        null=True,
+                        verbose_name="publish time",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reviews",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="reviews.section",
+                        verbose_name="section",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'review',
-                'verbose_name_plural': 'reviews',
-                'ordering': ['-review_date', '-publish_at', '-pk'],
-                'get_latest_by': 'review_date',
+                "verbose_name": "review",
+                "verbose_name_plural": "reviews",
+                "ordering": ["-review_date", "-publish_at", "-pk"],
+                "get_latest_by": "review_date",
             },
         ),
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(help_text='Order of the story within the review.', verbose_name='position')),
-                ('headline', models.CharField(max_length=255, verbose_name='headline')),
-                ('body', models.TextField(help_text='Paragraphs separated by a blank line.', verbose_name='body')),
-                ('link', models.URLField(blank=True, max_length=500, verbose_name='link to the original')),
-                ('outlet', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stories', to='reviews.outlet', verbose_name='outlet')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stories', to='reviews.review', verbose_name='review')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        help_text="Order of the story within the review.", verbose_name="position"
+                    ),
+                ),
+                ("headline", models.CharField(max_length=255, verbose_name="headline")),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Paragraphs separated by a blank line.", verbose_name="body"
+                    ),
+                ),
+                (
+                    "link",
+                    models.URLField(
+                        blank=True, max_length=500, verbose_name="link to the original"
+                    ),
+                ),
+                (
+                    "outlet",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stories",
+                        to="reviews.outlet",
+                        verbose_name="outlet",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stories",
+                        to="reviews.review",
+                        verbose_name="review",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'story',
-                'verbose_name_plural': 'stories',
-                'ordering': ['review', 'position'],
-                'permissions': [('change_story_tags', 'Can change the tags of a story')],
+                "verbose_name": "story",
+                "verbose_name_plural": "stories",
+                "ordering": ["review", "position"],
+                "permissions": [("change_story_tags", "Can change the tags of a story")],
             },
         ),
         migrations.CreateModel(
-            name='Citation',
+            name="Citation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.CharField(blank=True, help_text="The expert's position at the time of the story.", max_length=200, verbose_name='position as cited')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation as cited')),
-                ('quote', models.TextField(blank=True, verbose_name='quote')),
-                ('expert', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='citations', to='reviews.expert', verbose_name='expert')),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='citations', to='reviews.story', verbose_name='story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        blank=True,
+                        help_text="The expert's position at the time of the story.",
+                        max_length=200,
+                        verbose_name="position as cited",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="organisation as cited"
+                    ),
+                ),
+                ("quote", models.TextField(blank=True, verbose_name="quote")),
+                (
+                    "expert",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="citations",
+                        to="reviews.expert",
+                        verbose_name="expert",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="citations",
+                        to="reviews.story",
+                        verbose_name="story",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'citation',
-                'verbose_name_plural': 'citations',
-                'ordering': ['story', 'pk'],
+                "verbose_name": "citation",
+                "verbose_name_plural": "citations",
+                "ordering": ["story", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TaggedStory',
+            name="TaggedStory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged', to='reviews.story')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged",
+                        to="reviews.story",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'story tag',
-                'verbose_name_plural': 'story tags',
+                "verbose_name": "story tag",
+                "verbose_name_plural": "story tags",
             },
         ),
         migrations.AddField(
-            model_name='story',
-            name='tags',
-            field=taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='reviews.TaggedStory', to='taggit.Tag', verbose_name='tags'),
+            model_name="story",
+            name="tags",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="reviews.TaggedStory",
+                to="taggit.Tag",
+                verbose_name="tags",
+            ),
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['status', 'publish_at'], name='review_status_publish_idx'),
+            model_name="review",
+            index=models.Index(fields=["status", "publish_at"], name="review_status_publish_idx"),
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['-review_date', '-publish_at'], name='review_date_idx'),
+            model_name="review",
+            index=models.Index(fields=["-review_date", "-publish_at"], name="review_date_idx"),
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['section', '-review_date'], name='review_section_date_idx'),
+            model_name="review",
+            index=models.Index(fields=["section", "-review_date"], name="review_section_date_idx"),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.UniqueConstraint(fields=('review_date', 'slug'), name='review_slug_unique_per_date', violation_error_message='Another review of this date already has this slug.'),
+            model_name="review",
+            constraint=models.UniqueConstraint(
+                fields=("review_date", "slug"),
+                name="review_slug_unique_per_date",
+                violation_error_message="Another review of this date already has this slug.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'in_review', 'published', 'withdrawn'])), name='review_status_valid'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["draft", "in_review", "published", "withdrawn"])
+                ),
+                name="review_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('publish_at__isnull', False), _connector='OR'), name='review_published_has_publish_time', violation_error_message='A published review needs a publish time.'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "published"), _negated=True),
+                    ("publish_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="review_published_has_publish_time",
+                violation_error_message="A published review needs a publish time.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='citation',
-            constraint=models.UniqueConstraint(fields=('story', 'expert'), name='citation_expert_once_per_story', violation_error_message='This expert is already cited in this story.'),
+            model_name="citation",
+            constraint=models.UniqueConstraint(
+                fields=("story", "expert"),
+                name="citation_expert_once_per_story",
+                violation_error_message="This expert is already cited in this story.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='taggedstory',
-            constraint=models.UniqueConstraint(fields=('content_object', 'tag'), name='story_tag_unique'),
+            model_name="taggedstory",
+            constraint=models.UniqueConstraint(
+                fields=("content_object", "tag"), name="story_tag_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='story',
-            constraint=models.UniqueConstraint(fields=('review', 'position'), name='story_position_unique_per_review', violation_error_message='Two stories of this review have the same position.'),
+            model_name="story",
+            constraint=models.UniqueConstraint(
+                fields=("review", "position"),
+                name="story_position_unique_per_review",
+                violation_error_message="Two stories of this review have the same position.",
+            ),
         ),
     ]

@@ -4,62 +4,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0003_search_indexes'),
+        ("reviews", "0003_search_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StoryToTag',
-            fields=[
-            ],
+            name="StoryToTag",
+            fields=[],
             options={
-                'verbose_name': 'story to tag',
-                'verbose_name_plural': 'stories to tag',
-                'proxy': True,
-                'indexes': [],
-                'constraints': [],
+                "verbose_name": "story to tag",
+                "verbose_name_plural": "stories to tag",
+                "proxy": True,
+                "indexes": [],
+                "constraints": [],
             },
-            bases=('reviews.story',),
+            bases=("reviews.story",),
         ),
         migrations.AlterModelOptions(
-            name='review',
-            options={'get_latest_by': 'review_date', 'ordering': ['-review_date', '-publish_at', '-pk'], 'permissions': [('publish_review', 'Can publish, schedule, withdraw and send back reviews')], 'verbose_name': 'review', 'verbose_name_plural': 'reviews'},
+            name="review",
+            options={
+                "get_latest_by": "review_date",
+                "ordering": ["-review_date", "-publish_at", "-pk"],
+                "permissions": [
+                    ("publish_review", "Can publish, schedule, withdraw and send back reviews")
+                ],
+                "verbose_name": "review",
+                "verbose_name_plural": "reviews",
+            },
         ),
         migrations.AddField(
-            model_name='expert',
-            name='aliases',
-            field=models.TextField(blank=True, help_text='One per line, e.g. without accents or with a middle name; used for matching.', verbose_name='other spellings'),
+            model_name="expert",
+            name="aliases",
+            field=models.TextField(
+                blank=True,
+                help_text="One per line, e.g. without accents or with a middle name; used for matching.",
+                verbose_name="other spellings",
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='preview_key',
-            field=models.CharField(blank=True, help_text='Signs the share-preview links; emptying it revokes them all.', max_length=64, verbose_name='share-preview key'),
+            model_name="review",
+            name="preview_key",
+            field=models.CharField(
+                blank=True,
+                help_text="Signs the share-preview links; emptying it revokes them all.",
+                max_length=64,
+                verbose_name="share-preview key",
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='sent_back_reason',
-            field=models.TextField(blank=True, help_text='Set when a reviewer sends the review back to its author.', verbose_name='why it was sent back'),
+            model_name="review",
+            name="sent_back_reason",
+            field=models.TextField(
+                blank=True,
+                help_text="Set when a reviewer sends the review back to its author.",
+                verbose_name="why it was sent back",
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='version',
-            field=models.PositiveIntegerField(default=1, help_text='Goes up with every save, so that a stale form cannot overwrite a newer one.', verbose_name='version'),
+            model_name="review",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1,
+                help_text="Goes up with every save, so that a stale form cannot overwrite a newer one.",
+                verbose_name="version",
+            ),
         ),
         migrations.CreateModel(
-            name='SlugRedirect',
+            name="SlugRedirect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('expert', 'Expert'), ('tag', 'Tag')], max_length=10, verbose_name='kind')),
-                ('old_slug', models.SlugField(max_length=255, verbose_name='old slug')),
-                ('new_slug', models.SlugField(max_length=255, verbose_name='new slug')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("expert", "Expert"), ("tag", "Tag")],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("old_slug", models.SlugField(max_length=255, verbose_name="old slug")),
+                ("new_slug", models.SlugField(max_length=255, verbose_name="new slug")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'verbose_name': 'slug redirect',
-                'verbose_name_plural': 'slug redirects',
-                'constraints': [models.UniqueConstraint(fields=('kind', 'old_slug'), name='slug_redirect_unique'), models.CheckConstraint(condition=models.Q(('old_slug', models.F('new_slug')), _negated=True), name='slug_redirect_not_to_itself')],
+                "verbose_name": "slug redirect",
+                "verbose_name_plural": "slug redirects",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "old_slug"), name="slug_redirect_unique"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("old_slug", models.F("new_slug")), _negated=True),
+                        name="slug_redirect_not_to_itself",
+                    ),
+                ],
             },
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0005_workflow_group_permissions'),
+        ("reviews", "0005_workflow_group_permissions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='outlet',
-            name='aliases',
-            field=models.TextField(blank=True, help_text='One per line, e.g. a short name or a spelling without accents; used when matching pasted text.', verbose_name='other names'),
+            model_name="outlet",
+            name="aliases",
+            field=models.TextField(
+                blank=True,
+                help_text="One per line, e.g. a short name or a spelling without accents; used when matching pasted text.",
+                verbose_name="other names",
+            ),
         ),
     ]

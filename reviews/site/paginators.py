@@ -14,6 +14,8 @@ DEFAULT_COUNT_CAP = 1000
 # No list is this long: a page starting further on is refused before the database sees an
 # offset it cannot hold (PostgreSQL's OFFSET is a bigint).
 MAX_OFFSET = 2**31
+# How deep the reader site's lists go by page number: past it, by date.
+READER_MAX_PAGES = 50
 
 
 class CappedCountPaginator(Paginator):
@@ -62,6 +64,40 @@ class CappedCountPaginator(Paginator):
         return EstimatedPage(
             rows[: self.per_page], number, self, has_more=len(rows) > self.per_page
         )
+
+
+class PageRangePaginator(CappedCountPaginator):
+    """At most `max_pages` pages, so that no page reads thousands of rows before its own (an
+    OFFSET reads every row it skips). A further page number is refused like one past the end;
+    the last page says whether rows follow (`page.further`), for a link on by date.
+    See docs/PERFORMANCE.md, "Deep pages".
+    """
+
+    max_pages = READER_MAX_PAGES
+
+    @cached_property
+    def num_pages(self) -> int:
+        return min(super().num_pages, self.max_pages)
+
+    @property
+    def pages_run_out(self) -> bool:
+        """Whether the list goes on past the last page offered."""
+        return self.count > self.max_pages * self.per_page
+
+    def validate_number(self, number):
+        number = super().validate_number(number)
+        if number > self.max_pages:
+            raise EmptyPage(self.error_messages["no_results"])
+        return number
+
+    def page(self, number):
+        page = super().page(number)
+        page.further = page.number == self.max_pages and (
+            page.has_more if isinstance(page, EstimatedPage) else self.pages_run_out
+        )
+        if isinstance(page, EstimatedPage) and page.number == self.max_pages:
+            page.has_more = False
+        return page
 
 
 class EstimatedPage(Page):

@@ -35,16 +35,43 @@ from reviews.models import (
     published_tags,
 )
 from reviews.pagecache.marks import public_page
-from reviews.site.paginators import CappedCountPaginator
+from reviews.site.paginators import CappedCountPaginator, PageRangePaginator
 from reviews.site.redirects import FollowsSlugRedirectsView
 
 
+def review_date_of(item) -> datetime.date:
+    """The review date of a review, a story or a citation."""
+    story = getattr(item, "story", item)
+    return getattr(story, "review", story).review_date
+
+
+class PageRangeMixin:
+    """A list whose page numbers stop at `PageRangePaginator.max_pages`: its last page links
+    on to what is older by date (`older_url`), as a reader would jump in an archive."""
+
+    paginator_class = PageRangePaginator
+
+    def older_address(self, day: datetime.date, query: QueryDict) -> str:
+        """The list from `day` back, `query` (the request's, without `page`) kept."""
+        return f"{reverse('reviews:review-list')}?{urlencode({'date_before': day})}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        context["older_url"] = None
+        if page is not None and getattr(page, "further", False) and page.object_list:
+            query = self.request.GET.copy()
+            query.pop("page", None)
+            day = review_date_of(list(page.object_list)[-1])
+            context["older_url"] = self.older_address(day, query)
+        return context
+
+
 @public_page
-class HomeView(ListView):
+class HomeView(PageRangeMixin, ListView):
     template_name = "reviews/home.html"
     context_object_name = "reviews"
     paginate_by = 10
-    paginator_class = CappedCountPaginator
 
     def get_queryset(self):
         return Review.objects.for_lists()
@@ -67,12 +94,20 @@ class HomeView(ListView):
         return context
 
 
-class ReaderFilterView(FilterView):
+class ReaderFilterView(PageRangeMixin, FilterView):
     """A filtered list. An invalid parameter shows the form's errors with HTTP 400; the old
     slug of a renamed or merged tag or expert answers 301 to the list with the current one."""
 
     paginate_by = 20
-    paginator_class = CappedCountPaginator
+
+    def older_address(self, day, query):
+        # The same filters, from the last day shown on (that day again: nothing is skipped).
+        oldest_first = query.get("ordering") == "date"
+        bound = "date_after" if oldest_first else "date_before"
+        if query.get(bound) == day.isoformat():  # a day longer than the pages: step past it
+            day += datetime.timedelta(days=1 if oldest_first else -1)
+        query[bound] = day.isoformat()
+        return f"{self.request.path}?{query.urlencode()}"
 
     def get(self, request, *args, **kwargs):
         # FilterView.get, with the redirect before anything is rendered.
@@ -370,7 +405,7 @@ def with_counts(subjects, counts: dict[int, int], *, name: str = "story_count") 
     return subjects
 
 
-class SubjectPageView(ListView):
+class SubjectPageView(PageRangeMixin, ListView):
     """The page of one public outlet, expert or tag (`kind`), then its stories or citations.
 
     The template has it as `subject` and under its kind's name, with the address of its feed
@@ -379,7 +414,6 @@ class SubjectPageView(ListView):
 
     kind = ""  # "outlet", "expert" or "tag": names its feed and its filter of the story list
     paginate_by = 20
-    paginator_class = CappedCountPaginator
 
     def public_subjects(self):
         raise NotImplementedError
@@ -397,9 +431,18 @@ class SubjectPageView(ListView):
             subject=self.subject,
             **{self.kind: self.subject},
             feed_url=reverse(f"reviews:{self.kind}-feed", kwargs={"slug": slug}),
-            filter_url=f"{reverse('reviews:story-list')}?{urlencode({self.kind: slug})}",
+            filter_url=self.filter_url(),
             **kwargs,
         )
+
+    def filter_url(self, **more) -> str:
+        """The story list filtered by this subject (and by `more`)."""
+        return (
+            f"{reverse('reviews:story-list')}?{urlencode({self.kind: self.subject.slug, **more})}"
+        )
+
+    def older_address(self, day, query):
+        return self.filter_url(date_before=day.isoformat())
 
 
 @public_page

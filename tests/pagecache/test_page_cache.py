@@ -82,6 +82,7 @@ PUBLIC_PAGES = {
     "atom": lambda review: reverse("reviews:review-feed-atom"),
     "tag feed": lambda review: reverse("reviews:tag-feed", args=["ports"]),
     "sitemap": lambda review: reverse("sitemap"),
+    "sitemap of reviews": lambda review: reverse("sitemap-section", args=["reviews"]),
     "robots.txt": lambda review: reverse("robots"),
 }
 
@@ -275,7 +276,7 @@ def test_a_feed_does_not_confirm_a_withdrawn_item_to_if_modified_since(
     assert not shows(response, newest)
 
 
-@pytest.mark.parametrize("page", ["filtered review list", "sitemap", "home"])
+@pytest.mark.parametrize("page", ["filtered review list", "sitemap of reviews", "home"])
 def test_a_page_read_in_the_second_of_a_withdrawal_is_not_confirmed_later(
     reader, review, editor, page, time_machine
 ):

@@ -13,6 +13,7 @@ from tests.support.factories import ReviewFactory, StoryFactory
 # The public pages, by URL name: a page added to the reader site is added here too, on purpose.
 STORED = {
     "sitemap",
+    "sitemap-section",
     "robots",
     "reviews:home",
     "reviews:review-list",

@@ -301,7 +301,11 @@ SURFACES: dict[str, Surface] = {
     "hidden outlet feed": Surface(gone=url("reviews:outlet-feed", f"{SECRET}-gazette")),
     "hidden expert feed": Surface(gone=url("reviews:expert-feed", f"{SECRET}-expert")),
     "hidden tag feed": Surface(gone=url("reviews:tag-feed", f"{SECRET}-topic")),
-    "sitemap": Surface(url("sitemap"), control="anything"),
+    "sitemap": Surface(url("sitemap"), control="none"),
+    **{
+        f"sitemap of {section}": Surface(url("sitemap-section", section), control="anything")
+        for section in ("reviews", "outlets", "experts", "tags")
+    },
     "robots.txt": Surface(url("robots"), control="none"),
     "api reviews": Surface(api("reviews")),
     "api reviews q": Surface(api("reviews", query=f"q={SECRET}")),

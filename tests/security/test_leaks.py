@@ -12,6 +12,7 @@ import pytest
 from django.urls import reverse
 
 from reviews.publishing import workflow
+from reviews.site.sitemaps import sitemaps
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +100,7 @@ def public_urls(review, citation, secret):
         reverse("reviews:expert-feed", args=["public-expert"]),
         reverse("reviews:tag-feed", args=["harbours"]),
         reverse("sitemap"),
+        *(reverse("sitemap-section", args=[section]) for section in sitemaps),
         reverse("robots"),
     ], [
         review.get_absolute_url(),

@@ -7,6 +7,7 @@ from email.utils import parsedate_to_datetime
 import pytest
 from django.urls import reverse
 
+from reviews.site.sitemaps import ExpertSitemap, OutletSitemap, ReviewSitemap, TagSitemap
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,12 +75,39 @@ def atom_titles(client) -> list[str]:
     return [entry.findtext(f"{ATOM}title") for entry in get_atom(client)]
 
 
-def sitemap_locations(client) -> set[str]:
+def sitemap_index(client) -> dict[str, str | None]:
+    """The sitemap index: each sitemap page's address and its lastmod."""
     response = client.get(reverse("sitemap"))
     assert response.status_code == 200
     root = ET.fromstring(response.content)
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    return {
+        entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod")
+        for entry in root.findall(f"{SITEMAP}sitemap")
+    }
+
+
+def sitemap_urls(client, address: str) -> list[tuple[str, str | None]]:
+    """The (loc, lastmod) of each URL on one sitemap page."""
+    response = client.get(address)
+    assert response.status_code == 200, address
+    root = ET.fromstring(response.content)
     assert root.tag == f"{SITEMAP}urlset"
-    return {url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")}
+    return [
+        (url.findtext(f"{SITEMAP}loc"), url.findtext(f"{SITEMAP}lastmod"))
+        for url in root.findall(f"{SITEMAP}url")
+    ]
+
+
+def sitemap_lastmods(client) -> dict[str, str | None]:
+    """Every URL of every page the index lists, with its lastmod; none listed twice."""
+    found = [url for address in sitemap_index(client) for url in sitemap_urls(client, address)]
+    assert len({loc for loc, _ in found}) == len(found)
+    return dict(found)
+
+
+def sitemap_locations(client) -> set[str]:
+    return set(sitemap_lastmods(client))
 
 
 def make_hidden(state):
@@ -332,12 +360,66 @@ class TestSitemap:
         for citation in hidden:
             assert SITE + citation.story.review.get_absolute_url() not in locations
 
+    def test_sitemap_is_an_index_of_one_sitemap_per_section(self, client):
+        ReviewFactory()
+        assert set(sitemap_index(client)) == {
+            f"{SITE}/sitemap-{section}.xml"
+            for section in ["pages", "reviews", "outlets", "experts", "tags"]
+        }
+
     def test_sitemap_review_urls_are_the_published_reviews(self, client):
         published = ReviewFactory.create_batch(3)
         for state in HIDDEN_STATES:
             ReviewFactory(**HIDDEN_STATES[state])
         review_urls = {loc for loc in sitemap_locations(client) if "/reviews/20" in loc}
         assert review_urls == {SITE + review.get_absolute_url() for review in published}
+
+    def test_every_published_review_is_listed_once_across_the_pages(self, client, monkeypatch):
+        monkeypatch.setattr(ReviewSitemap, "limit", 2)
+        published = ReviewFactory.create_batch(5)
+        for state in HIDDEN_STATES:
+            ReviewFactory(**HIDDEN_STATES[state])
+
+        pages = [address for address in sitemap_index(client) if "sitemap-reviews" in address]
+        assert pages == [
+            f"{SITE}/sitemap-reviews.xml",
+            f"{SITE}/sitemap-reviews.xml?p=2",
+            f"{SITE}/sitemap-reviews.xml?p=3",
+        ]
+        listed = [loc for address in pages for loc, _ in sitemap_urls(client, address)]
+        assert [len(sitemap_urls(client, address)) for address in pages] == [2, 2, 1]
+        assert sorted(listed) == sorted(SITE + r.get_absolute_url() for r in published)
+
+    def test_a_page_keeps_its_reviews_when_newer_ones_are_published(self, client, monkeypatch):
+        monkeypatch.setattr(ReviewSitemap, "limit", 2)
+        ReviewFactory.create_batch(3)
+        first = sitemap_urls(client, reverse("sitemap-section", args=["reviews"]))
+        ReviewFactory(publish_at=NOON - HOUR)
+        assert sitemap_urls(client, reverse("sitemap-section", args=["reviews"])) == first
+
+    def test_review_lastmod_is_its_last_edit_or_its_publication_if_later(
+        self, client, time_machine
+    ):
+        edited = ReviewFactory(publish_at=NOON - 3 * 24 * HOUR)
+        scheduled = ReviewFactory(scheduled=True)
+        time_machine.move_to(scheduled.publish_at + 2 * 24 * HOUR, tick=False)
+        lastmods = sitemap_lastmods(client)
+        assert lastmods[SITE + edited.get_absolute_url()] == edited.updated_at.date().isoformat()
+        assert lastmods[SITE + scheduled.get_absolute_url()] == (
+            scheduled.publish_at.date().isoformat()
+        )
+
+    def test_index_dates_each_section_by_its_newest_change(self, client, time_machine):
+        """A later scheduled review does not count until it is published."""
+        older = CitationFactory(story__review__publish_at=NOON - 5 * 24 * HOUR)
+        time_machine.move_to(NOON + HOUR, tick=False)
+        CitationFactory(story__review=ReviewFactory(scheduled=True))
+        index = sitemap_index(client)
+        reviews = datetime.datetime.fromisoformat(index[f"{SITE}/sitemap-reviews.xml"])
+        outlets = datetime.datetime.fromisoformat(index[f"{SITE}/sitemap-outlets.xml"])
+        assert reviews == max(older.story.review.updated_at, older.story.review.publish_at)
+        assert outlets == older.story.review.publish_at
+        assert index[f"{SITE}/sitemap-pages.xml"] is None
 
     def test_sitemap_dates_subjects_by_their_latest_published_story(self, client):
         """A later scheduled story does not count until it is published."""
@@ -356,15 +438,27 @@ class TestSitemap:
             story__tags=["ports"],
             expert=older.expert,
         )
-        root = ET.fromstring(client.get(reverse("sitemap")).content)
-        lastmods = {
-            url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
-            for url in root.findall(f"{SITEMAP}url")
-        }
+        lastmods = sitemap_lastmods(client)
         expected = newer.story.review.publish_at.date().isoformat()
         assert lastmods[SITE + older.story.outlet.get_absolute_url()] == expected
         assert lastmods[SITE + older.expert.get_absolute_url()] == expected
         assert lastmods[SITE + reverse("reviews:tag-detail", args=["ports"])] == expected
+
+    @pytest.mark.parametrize(
+        "query", ["p=0", "p=-1", "p=3", "p=two", "p=", "p=1.5", "p=99999999999999999999999"]
+    )
+    @pytest.mark.parametrize("section", ["reviews", "tags", "pages"])
+    def test_a_page_that_does_not_exist_answers_404(self, client, section, query):
+        CitationFactory(story__tags=["ports"])
+        response = client.get(reverse("sitemap-section", args=[section]) + f"?{query}")
+        assert response.status_code == 404
+
+    def test_an_unknown_section_answers_404(self, client):
+        assert client.get("/sitemap-drafts.xml").status_code == 404
+
+    def test_an_empty_archive_still_has_a_first_page_of_each_section(self, client):
+        for address in sitemap_index(client):
+            assert sitemap_urls(client, address) is not None
 
 
 class TestRobots:
@@ -422,10 +516,25 @@ def test_feed_runs_the_same_queries_for_one_or_many_items(
 
 
 @pytest.mark.parametrize("count", [1, 12])
-def test_sitemap_runs_the_same_queries_for_one_or_many_items(
-    client, django_assert_max_num_queries, count
+def test_sitemap_index_runs_the_same_queries_for_one_or_many_pages(
+    client, django_assert_max_num_queries, monkeypatch, count
 ):
+    for sitemap in (ReviewSitemap, OutletSitemap, ExpertSitemap, TagSitemap):
+        monkeypatch.setattr(sitemap, "limit", 2)
     populate(count)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("sitemap"))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 12])
+@pytest.mark.parametrize("section", ["pages", "reviews", "outlets", "experts", "tags"])
+def test_a_sitemap_page_runs_the_same_queries_for_one_or_many_items(
+    client, django_assert_max_num_queries, section, count
+):
+    populate(count)
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("sitemap-section", args=[section]) + "?p=1")
+    assert response.status_code == 200
+    if section == "reviews":
+        assert response.content.count(b"<url>") == count

@@ -45,6 +45,10 @@ PAGES = {
     "expert feed": (lambda: reverse("reviews:expert-feed", args=["rui-costa"]), 5),
     "tag feed": (lambda: reverse("reviews:tag-feed", args=["ports"]), 5),
     "sitemap": (lambda: reverse("sitemap"), 10),
+    **{
+        f"sitemap of {section}": (lambda s=section: reverse("sitemap-section", args=[s]), 3)
+        for section in ("pages", "reviews", "outlets", "experts", "tags")
+    },
 }
 
 

@@ -57,16 +57,57 @@ def queue_rows(client, **params) -> list[Story]:
 # The tagging queue
 
 
-def test_queue_lists_untagged_stories_first_then_the_newest(client, moderator):
+def test_queue_opens_on_the_untagged_stories_newest_first_and_all_lists_every_story(
+    client, moderator
+):
     today = timezone.localdate()
     tagged_new = StoryFactory(tags=["ports"], review__review_date=today)
     untagged_old = StoryFactory(review__review_date=today - datetime.timedelta(days=5))
-    untagged_new = StoryFactory(review__review_date=today)
+    untagged_new = StoryFactory(review__review_date=today - datetime.timedelta(days=1))
     client.force_login(moderator)
 
-    rows = queue_rows(client)
+    assert queue_rows(client) == [untagged_new, untagged_old]
+    assert queue_rows(client, tagged="all") == [tagged_new, untagged_new, untagged_old]
+    assert queue_rows(client, tagged="yes") == [tagged_new]
 
-    assert [story.pk for story in rows] == [untagged_new.pk, untagged_old.pk, tagged_new.pk]
+
+def test_a_story_leaves_the_untagged_queue_when_tagged_and_returns_when_untagged(client, moderator):
+    story = StoryFactory(headline="Rail tender reopens")
+    client.force_login(moderator)
+    assert queue_rows(client) == [story]
+
+    story.tags.add("rail")
+    assert queue_rows(client) == []
+    story.tags.add("tenders")
+    story.tags.remove("rail")
+    assert queue_rows(client) == []
+    story.tags.clear()
+    assert queue_rows(client) == [story]
+
+    story.delete()
+    assert queue_rows(client) == []
+
+
+def test_the_untagged_rows_survive_a_recount(moderator, client):
+    from reviews.counts import recount
+
+    untagged, tagged = StoryFactory(), StoryFactory(tags=["ports"])
+    recount()
+    client.force_login(moderator)
+    assert queue_rows(client) == [untagged]
+    assert queue_rows(client, tagged="yes") == [tagged]
+
+
+def test_queue_lists_with_a_bounded_number_of_queries(
+    client, moderator, django_assert_max_num_queries
+):
+    for _ in range(6):
+        StoryFactory(tags=["ports", "rail"])
+        StoryFactory()
+    client.force_login(moderator)
+    for tagged in ("no", "yes", "all"):
+        with django_assert_max_num_queries(12):
+            queue_rows(client, tagged=tagged)
 
 
 def test_queue_shows_each_storys_tags_and_marks_the_untagged(client, moderator):
@@ -74,7 +115,7 @@ def test_queue_shows_each_storys_tags_and_marks_the_untagged(client, moderator):
     StoryFactory(headline="Rail tender reopens")
     client.force_login(moderator)
 
-    page = client.get(reverse(QUEUE)).text
+    page = client.get(reverse(QUEUE), {"tagged": "all"}).text
 
     assert "Labour, ports" in page
     assert "untagged" in page
@@ -92,6 +133,7 @@ def test_queue_filters_by_outlet_section_date_tagging_and_headline(client, moder
 
     assert queue_rows(client, outlet__id__exact=outlet.pk) == [by_outlet]
     assert queue_rows(client, review__section__id__exact=section.pk) == [in_section]
+    assert queue_rows(client, q="Salt", tagged="no") == [old]
     since = (today - datetime.timedelta(days=7)).isoformat()
     assert old not in queue_rows(client, review__review_date__gte=since)
     assert set(queue_rows(client, review__review_date__year=old.review.review_date.year)) >= {old}
@@ -146,7 +188,7 @@ def test_queue_changelist_runs_as_many_queries_for_20_stories_as_for_1(client, m
 
     def queries_for_queue() -> int:
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse(QUEUE)).status_code == 200
+            assert client.get(reverse(QUEUE), {"tagged": "all"}).status_code == 200
         return len(queries)
 
     StoryFactory(tags=["ports"])
@@ -793,3 +835,41 @@ def test_filters_replace_only_the_moved_slugs_among_several(client, moderator):
 def test_every_kind_of_redirect_says_where_its_subjects_and_public_ones_are():
     """moved_slugs follows a kind only through its MOVABLE entry (model and published())."""
     assert set(redirects.MOVABLE) == set(SlugRedirect.Kind.values)
+
+
+def test_queue_date_hierarchy_offers_the_years_from_the_first_review_to_the_last(client, moderator):
+    """Drawn from the first and last review dates, without reading the stories."""
+    StoryFactory(review__review_date=datetime.date(2019, 5, 2))
+    StoryFactory(review__review_date=datetime.date(2022, 1, 9))
+    client.force_login(moderator)
+
+    page = client.get(reverse(QUEUE), {"tagged": "all"}).text
+    for year in range(2019, 2023):
+        assert f"review__review_date__year={year}" in page
+
+    months = client.get(reverse(QUEUE), {"review__review_date__year": 2022}).text
+    assert "review__review_date__month=12" in months
+    days = client.get(
+        reverse(QUEUE), {"review__review_date__year": 2022, "review__review_date__month": 2}
+    ).text
+    assert "review__review_date__day=28" in days
+    assert "review__review_date__day=29" not in days
+    assert queue_rows(client, review__review_date__year=2022, tagged="all") == [
+        Story.objects.get(review__review_date=datetime.date(2022, 1, 9))
+    ]
+
+
+@pytest.mark.parametrize("year", ["abc", "0", "99999", "-3"])
+def test_queue_date_hierarchy_refuses_a_bad_year_without_an_error(client, moderator, year):
+    StoryFactory()
+    client.force_login(moderator)
+    response = client.get(reverse(QUEUE), {"review__review_date__year": year})
+    assert response.status_code in (200, 302)
+
+
+def test_queue_offers_no_facet_counts(client, moderator):
+    """Counting each filter choice would count every story."""
+    StoryFactory()
+    client.force_login(moderator)
+    assert "Show counts" not in client.get(reverse(QUEUE)).text
+    assert "Show counts" not in client.get(reverse(QUEUE), {"_facets": "True"}).text
