@@ -18,8 +18,8 @@ from django.urls import reverse
 from prometheus_client import REGISTRY
 
 from pressreview import operations
-from tests.ops.test_database_outage import INTERNALS, unreachable_database
 from tests.support.factories import ReviewFactory
+from tests.support.outage import INTERNALS, unreachable_database
 from tests.support.temporary_postgres import free_port, wait_for_port
 
 PROJECT = Path(__file__).resolve().parents[2]

@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from reviews.models import Review
 from reviews.publishing.sharing import SHARE_TOKEN_SALT, ensure_preview_key, make_share_token
-from tests.conftest import skip_or_fail
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory, UserFactory
+from tests.support.services import skip_or_fail
 
 pytestmark = pytest.mark.django_db
 

@@ -31,7 +31,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reviews.publishing import workflow
-from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
+from tests.support.factories import CitationFactory
+from tests.support.leaks import public_review, secret_review
 
 pytestmark = pytest.mark.django_db
 
@@ -99,52 +100,19 @@ def unlimited_api(settings):
 @pytest.fixture
 def world(editor):
     """One public review and one published review about to be hidden."""
-    public = ReviewFactory(
-        title="Press review: Harbour calm returns",
+    public, public_citation = public_review(
         slug="harbour-calm-returns",
         review_date=PUBLIC_DAY,
         section__name="Business",
         section__slug="business",
     )
-    public_citation = CitationFactory(
-        story__review=public,
-        story__position=1,
-        story__headline="Harbour calm returns",
-        story__tags=["harbours"],
-        story__outlet__name="Public Gazette",
-        story__outlet__slug="public-gazette",
-        expert__name="Public Expert",
-        expert__slug="public-expert",
-    )
-    hidden = ReviewFactory(
-        title=f"Press review: {SECRET} title",
-        slug=f"{SECRET}-review",
-        lede=f"The {SECRET} lede.",
+    hidden, _ = secret_review(
+        SECRET,
+        public_citation,
+        tag=f"{SECRET} topic",
         review_date=HIDDEN_DAY,
-        section__name=f"{SECRET} Desk",
-        section__slug=f"{SECRET}-desk",
         publish_at=timezone.now() - datetime.timedelta(hours=2),
     )
-    CitationFactory(
-        story__review=hidden,
-        story__position=1,
-        story__headline=f"{SECRET} headline",
-        story__body=f"The {SECRET} body.",
-        story__outlet__name=f"{SECRET} Gazette",
-        story__outlet__slug=f"{SECRET}-gazette",
-        story__tags=[f"{SECRET} topic"],
-        expert__name=f"{SECRET} Expert",
-        expert__slug=f"{SECRET}-expert",
-        quote=f"A {SECRET} quote.",
-    )
-    shared = StoryFactory(
-        review=hidden,
-        position=2,
-        outlet=public_citation.story.outlet,
-        headline=f"{SECRET} shared harbour headline",
-        tags=["harbours"],
-    )
-    CitationFactory(story=shared, expert=public_citation.expert, quote=f"{SECRET} said so.")
     return SimpleNamespace(public=public, hidden=hidden, hidden_url=hidden.get_absolute_url())
 
 
