@@ -1,9 +1,8 @@
-import contextlib
 import os
 
 import pytest
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import connections
 
 from tests.support.content_writes import watching_content_writes
 from tests.support.factories import UserFactory
@@ -42,16 +41,6 @@ def close_every_connection_last(django_db_setup):
         connection.close()
         if hasattr(connection, "close_pool"):
             connection.close_pool()
-
-
-@contextlib.contextmanager
-def built_once(django_db_blocker):
-    """For a class- or module-scoped fixture that builds data its tests only read: the data is
-    written in a transaction around the tests' own (each test's is a savepoint inside it, rolled
-    back as usual) and rolled back after the last of them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
