@@ -83,6 +83,7 @@ def deploy(**env: str) -> tuple[str, dict]:
 # Production settings
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_production_is_strict_by_default_and_the_deploy_check_finds_nothing():
     report, settings = deploy()
     assert "System check identified no issues" in report, report
@@ -102,6 +103,7 @@ def test_production_is_strict_by_default_and_the_deploy_check_finds_nothing():
     }
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 @pytest.mark.parametrize(
     ("variable", "value", "changed", "warning"),
     [
@@ -137,6 +139,7 @@ def test_each_loosening_takes_its_own_variable_and_the_deploy_check_says_so(
     assert warning in report, report
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_violation_reports_and_proxies_in_front_are_configured_from_the_environment():
     report, settings = deploy(
         DJANGO_CSP_REPORT_URI="https://csp.example.org/report", DJANGO_TRUSTED_PROXY_COUNT="2"
@@ -147,6 +150,7 @@ def test_violation_reports_and_proxies_in_front_are_configured_from_the_environm
     assert settings["PRESSREVIEW_TRUSTED_PROXY_COUNT"] == 2
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_without_a_shared_cache_the_page_cache_is_off_and_the_deploy_check_says_so():
     """Each worker process would keep its own stored pages, which a change made through
     another process would not clear (docs/DEPLOYMENT.md, "Without Redis")."""
@@ -163,6 +167,7 @@ def test_without_a_shared_cache_the_page_cache_is_off_and_the_deploy_check_says_
     assert answer.stdout.strip() == "0", answer.stderr
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_a_number_that_is_not_one_stops_the_start_with_one_line():
     result = manage("check", DJANGO_HSTS_SECONDS="a year", **PRODUCTION)
     assert result.returncode != 0
@@ -170,6 +175,7 @@ def test_a_number_that_is_not_one_stops_the_start_with_one_line():
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_development_keeps_plain_http():
     code = (
         "from django.conf import settings\n"

@@ -61,7 +61,7 @@ def secret_review(secret: str, public_citation, *, tag: str, **review_fields):
         review=review,
         position=2,
         outlet=public_citation.story.outlet,
-        headline=f"{secret} shared headline",
+        headline=f"{secret} shared harbour headline",
         tags=["harbours"],
     )
     CitationFactory(story=shared, expert=public_citation.expert, quote=f"{secret} said.")
