@@ -1,29 +1,14 @@
-import contextlib
 import os
-from typing import NoReturn
 
 import pytest
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import connections
 
 from tests.support.content_writes import watching_content_writes
 from tests.support.factories import UserFactory
 
-
-def services_required() -> bool:
-    """Whether this run must have every service and program its tests use (Redis, PostgreSQL's
-    server programs, gunicorn, Java): .ci/run sets PRESSREVIEW_REQUIRE_SERVICES=1."""
-    return bool(os.environ.get("PRESSREVIEW_REQUIRE_SERVICES"))
-
-
-def skip_or_fail(reason: str) -> NoReturn:
-    """Skip a test for want of a service or program on a developer's machine; fail it where
-    the run requires every service, so that CI never passes by skipping."""
-    __tracebackhide__ = True  # reported at the caller's line
-    if services_required():
-        pytest.fail(f"{reason} (PRESSREVIEW_REQUIRE_SERVICES is set: this run may not skip)")
-    pytest.skip(reason)
-
+# Fixtures that tests in more than one folder use, beside the ones below.
+pytest_plugins = ["tests.support.leaks"]
 
 # A second database alias, "replica", mirroring the primary's test database, so that the
 # read-replica router can be tested in every run. Nothing reads there unless a test sets
@@ -56,16 +41,6 @@ def close_every_connection_last(django_db_setup):
         connection.close()
         if hasattr(connection, "close_pool"):
             connection.close_pool()
-
-
-@contextlib.contextmanager
-def built_once(django_db_blocker):
-    """For a class- or module-scoped fixture that builds data its tests only read: the data is
-    written in a transaction around the tests' own (each test's is a savepoint inside it, rolled
-    back as usual) and rolled back after the last of them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
@@ -110,6 +85,11 @@ def editor(db):
 @pytest.fixture
 def moderator(db):
     return UserFactory(username="moritz", groups=["Moderators"])
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="sue", is_superuser=True)
 
 
 @pytest.hookimpl(trylast=True)

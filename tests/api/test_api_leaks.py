@@ -1,8 +1,8 @@
 """Nothing unpublished leaks through the API: not in a list, a count, a nested field or a 404.
 
-The same hidden reviews as tests/test_leaks.py (draft, in review, withdrawn, scheduled), each
-with an outlet, an expert, a tag and a section that only it uses, and a second story sharing
-the public review's outlet, expert and tag.
+The same hidden reviews as tests/security/test_leaks.py (tests/support/leaks.py: draft, in
+review, withdrawn, scheduled), each with an outlet, an expert, a tag and a section that only it
+uses, and a second story sharing the public review's outlet, expert and tag.
 """
 
 import json
@@ -10,7 +10,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.security.test_leaks import HIDDEN_STATES, build_hidden, public  # noqa: F401 (a fixture)
+from tests.support.leaks import HIDDEN_STATES, build_hidden, secret_phrases
 
 pytestmark = pytest.mark.django_db
 
@@ -60,24 +60,10 @@ def hidden_urls(review, citation, secret):
 
 
 @pytest.mark.parametrize("state", HIDDEN_STATES)
-def test_unpublished_review_leaks_nowhere_in_the_api(client, public, state):  # noqa: F811
+def test_unpublished_review_leaks_nowhere_in_the_api(client, public, state):
     public_review, public_citation = public
     secret, review, citation = build_hidden(state, public_citation)
-    # What only the hidden review has: its words, its subjects' names and slugs, its ids.
-    secret_values = {
-        f"{secret} title",
-        f"{secret} lede",
-        f"{secret} headline",
-        f"{secret} body",
-        f"{secret} gazette",
-        f"{secret} expert",
-        f"{secret}-tag",
-        f"{secret} quote",
-        f"{secret} said",
-        f"{secret}-review",
-        review.section.name.lower(),
-        review.section.slug,
-    }
+    secret_values = secret_phrases(secret)
     hidden_ids = {review.pk} | set(review.stories.values_list("pk", flat=True))
 
     for url in visible_urls(secret, public_review):
@@ -98,7 +84,7 @@ def test_unpublished_review_leaks_nowhere_in_the_api(client, public, state):  # 
 
 
 @pytest.mark.parametrize("state", HIDDEN_STATES)
-def test_api_counts_ignore_unpublished_stories(client, public, state):  # noqa: F811
+def test_api_counts_ignore_unpublished_stories(client, public, state):
     _, public_citation = public
     build_hidden(state, public_citation)
 
@@ -121,7 +107,7 @@ def test_api_counts_ignore_unpublished_stories(client, public, state):  # noqa: 
 @pytest.mark.parametrize("state", HIDDEN_STATES)
 def test_api_filter_by_a_hidden_subject_is_as_unknown_as_a_missing_one(
     client,
-    public,  # noqa: F811
+    public,
     state,
 ):
     _, public_citation = public

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
-from tests.conftest import services_required
+from tests.support.services import services_required
 
 # The live server's ORM calls run inside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from reviews.models import Review
-from tests.browser.test_editorial_desk import log_in
+from tests.browser.admin_pages import log_in
 from tests.importer.cases import create_catalogue, text_of
 from tests.support.factories import UserFactory
 

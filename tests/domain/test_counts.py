@@ -18,7 +18,6 @@ from tests.support.factories import (
     OutletFactory,
     ReviewFactory,
     StoryFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,11 +39,6 @@ def counted_from_the_content(kind: str) -> dict[int, int]:
 def assert_counts_right() -> None:
     for kind in ("outlet", "tag", "expert"):
         assert published_counts(kind) == counted_from_the_content(kind), kind
-
-
-@pytest.fixture
-def superuser():
-    return UserFactory(is_superuser=True)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ Hypothesis names a section, an outlet, an expert, a review and its tags with tex
 emoji, flags, Cyrillic, Arabic, CJK, combining marks, punctuation, symbols and invisible
 format characters, alone or mixed; a draft using them all is published through the workflow
 service, and every public surface and the API is requested. Every subject gets an ASCII
-slug, its pages answer 200, and no answer is a 500 (tests.security.test_fuzz.check also wants the
+slug, its pages answer 200, and no answer is a 500 (tests.support.answers.check also wants the
 body well formed). Each example runs in a savepoint that is rolled back, so examples do not
 see each other's rows; the figures are in docs/SECURITY.md ("Names in any script").
 """
@@ -22,7 +22,7 @@ from taggit.models import Tag
 
 from reviews.publishing import workflow
 from reviews.slugs import is_address_slug
-from tests.security.test_fuzz import check
+from tests.support.answers import check
 from tests.support.factories import (
     CitationFactory,
     ExpertFactory,

@@ -465,6 +465,7 @@ def test_a_missing_file_is_refused(tmp_path):
     assert "Cannot read" in str(run.error)
 
 
+@pytest.mark.once  # fails reading the file, before any database
 def test_the_command_line_gets_a_message_and_exit_code_1_never_a_traceback(tmp_path):
     path = tmp_path / "not.json"
     path.write_bytes(b"\xff\xfe not text at all")
@@ -483,6 +484,7 @@ def test_the_command_line_gets_a_message_and_exit_code_1_never_a_traceback(tmp_p
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.once  # reads the importer's case files only, no database
 @pytest.mark.parametrize("buffered", [True, False])
 def test_a_command_whose_reader_went_away_stops_quietly(buffered):
     """`manage.py export_json | head`: exit status 1, and no traceback on the terminal."""

@@ -1,5 +1,5 @@
 """Comments on reviews and their stories: threads, mentions, resolving, who may do what, in
-the back office only (their absence from public surfaces: tests/security/test_leaks_comments.py)."""
+the back office only (their absence from public surfaces: tests/security/test_leak_matrix.py)."""
 
 import pytest
 from django.contrib.auth import get_user_model

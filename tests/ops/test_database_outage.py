@@ -25,8 +25,9 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from pressreview.http.outage import RETRY_AFTER_SECONDS, database_unavailable_response
-from tests.conftest import skip_or_fail
 from tests.support.factories import ReviewFactory, UserFactory
+from tests.support.outage import INTERNALS, unreachable_database
+from tests.support.services import skip_or_fail
 from tests.support.temporary_postgres import (
     TemporaryPostgres,
     free_port,
@@ -35,16 +36,6 @@ from tests.support.temporary_postgres import (
 )
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-# What no friendly page may show: a traceback, the exception, the driver, the server's address.
-INTERNALS = re.compile(r"Traceback|OperationalError|psycopg|PoolTimeout|Connection refused|5432")
-
-
-def unreachable_database():
-    """Every attempt to reach any database fails, as when the server is down."""
-    return mock.patch(
-        "django.db.backends.base.base.BaseDatabaseWrapper.ensure_connection",
-        side_effect=OperationalError("connection refused: is the server running on port 5432?"),
-    )
 
 
 def assert_friendly_503(response, *, heading: str) -> None:

@@ -5,12 +5,15 @@ import io
 import re
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db.models import Count
+from django.test import override_settings
 
 from reviews.demo import data as demo_data
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
+from tests.support.database import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -27,63 +30,71 @@ def snapshot():
     } | {"users": sorted(get_user_model().objects.values_list("username", "password"))}
 
 
-@pytest.fixture
-def loaded(settings, time_machine):
-    settings.DEBUG = True
-    time_machine.move_to(MORNING, tick=False)
-    call_command("load_demo", stdout=io.StringIO())
+@pytest.mark.xdist_group("loaded demo")
+class TestTheLoadedDemo:
+    """The demo as `load_demo` leaves it: loaded once for these tests, which only read it."""
 
+    @pytest.fixture(scope="class", autouse=True)
+    @classmethod
+    def demo(cls, django_db_setup, django_db_blocker):
+        with built_once(django_db_blocker):
+            with override_settings(DEBUG=True), time_machine.travel(MORNING, tick=False):
+                call_command("load_demo", stdout=(output := io.StringIO()))
+            cls.output = output.getvalue()
+            yield
 
-def test_demo_has_two_months_of_published_reviews_in_three_sections(loaded):
-    published = Review.objects.published()
-    assert published.count() >= 30
-    assert published.values("section").distinct().count() >= 3
-    first, last = (published.earliest().review_date, published.latest().review_date)
-    assert (last - first).days >= 55
+    @pytest.fixture(autouse=True)
+    def on_the_morning_it_was_loaded(self, settings, time_machine):
+        settings.DEBUG = True
+        time_machine.move_to(MORNING, tick=False)
 
+    def test_loader_prints_the_demo_passwords(self):
+        assert "moderator-demo-pass" in self.output
 
-def test_demo_has_outlets_from_three_countries_and_forty_experts(loaded):
-    assert Outlet.objects.count() >= 8
-    assert Outlet.objects.values("country").distinct().count() >= 3
-    assert Expert.objects.count() >= 40
+    def test_demo_has_two_months_of_published_reviews_in_three_sections(self):
+        published = Review.objects.published()
+        assert published.count() >= 30
+        assert published.values("section").distinct().count() >= 3
+        first, last = (published.earliest().review_date, published.latest().review_date)
+        assert (last - first).days >= 55
 
+    def test_demo_has_outlets_from_three_countries_and_forty_experts(self):
+        assert Outlet.objects.count() >= 8
+        assert Outlet.objects.values("country").distinct().count() >= 3
+        assert Expert.objects.count() >= 40
 
-def test_every_demo_review_has_three_to_six_stories_with_citations_and_tags(loaded):
-    counts = Review.objects.annotate(total=Count("stories")).values_list("total", flat=True)
-    assert all(3 <= total <= 6 for total in counts)
-    assert Citation.objects.count() >= Review.objects.count()
-    assert not Story.objects.filter(tags=None).exists()
+    def test_every_demo_review_has_three_to_six_stories_with_citations_and_tags(self):
+        counts = Review.objects.annotate(total=Count("stories")).values_list("total", flat=True)
+        assert all(3 <= total <= 6 for total in counts)
+        assert Citation.objects.count() >= Review.objects.count()
+        assert not Story.objects.filter(tags=None).exists()
 
+    def test_demo_has_every_workflow_state(self):
+        assert Review.objects.filter(status="draft").count() >= 2
+        assert Review.objects.filter(status="in_review").count() == 1
+        assert Review.objects.filter(status="withdrawn").count() == 1
+        assert Review.objects.scheduled().count() == 1
 
-def test_demo_has_every_workflow_state(loaded):
-    assert Review.objects.filter(status="draft").count() >= 2
-    assert Review.objects.filter(status="in_review").count() == 1
-    assert Review.objects.filter(status="withdrawn").count() == 1
-    assert Review.objects.scheduled().count() == 1
+    def test_demo_accounts_exist_for_each_role(self):
+        User = get_user_model()
+        assert User.objects.get(username="editor").groups.filter(name="Editors").exists()
+        assert User.objects.get(username="moderator").groups.filter(name="Moderators").exists()
+        assert User.objects.get(username="admin").is_superuser
+        assert User.objects.get(username="editor").check_password("editor-demo-pass")
 
+    def test_loading_the_demo_twice_changes_nothing(self, time_machine):
+        before = snapshot()
+        time_machine.move_to(MORNING + datetime.timedelta(days=3), tick=False)
+        output = io.StringIO()
+        call_command("load_demo", stdout=output)
+        assert snapshot() == before
+        assert "nothing" in output.getvalue()
 
-def test_demo_accounts_exist_for_each_role(loaded):
-    User = get_user_model()
-    assert User.objects.get(username="editor").groups.filter(name="Editors").exists()
-    assert User.objects.get(username="moderator").groups.filter(name="Moderators").exists()
-    assert User.objects.get(username="admin").is_superuser
-    assert User.objects.get(username="editor").check_password("editor-demo-pass")
-
-
-def test_loading_the_demo_twice_changes_nothing(loaded, time_machine):
-    before = snapshot()
-    time_machine.move_to(MORNING + datetime.timedelta(days=3), tick=False)
-    output = io.StringIO()
-    call_command("load_demo", stdout=output)
-    assert snapshot() == before
-    assert "nothing" in output.getvalue()
-
-
-def test_loader_prints_the_demo_passwords(settings):
-    settings.DEBUG = True
-    output = io.StringIO()
-    call_command("load_demo", stdout=output)
-    assert "moderator-demo-pass" in output.getvalue()
+    def test_the_demo_site_shows_the_latest_review_and_its_page(self, client):
+        latest = Review.objects.published().latest_first().first()
+        home = client.get("/")
+        assert latest.get_absolute_url() in home.text
+        assert client.get(latest.get_absolute_url()).status_code == 200
 
 
 def test_loader_refuses_to_create_public_passwords_in_production(settings):
@@ -91,13 +102,6 @@ def test_loader_refuses_to_create_public_passwords_in_production(settings):
     with pytest.raises(CommandError, match="allow-production"):
         call_command("load_demo", stdout=io.StringIO())
     assert not get_user_model().objects.exists()
-
-
-def test_the_demo_site_shows_the_latest_review_and_its_page(loaded, client):
-    latest = Review.objects.published().latest_first().first()
-    home = client.get("/")
-    assert latest.get_absolute_url() in home.text
-    assert client.get(latest.get_absolute_url()).status_code == 200
 
 
 def test_every_demo_story_names_a_known_section_and_known_experts_it_quotes_in_full():

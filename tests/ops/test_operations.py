@@ -18,8 +18,8 @@ from django.urls import reverse
 from prometheus_client import REGISTRY
 
 from pressreview import operations
-from tests.ops.test_database_outage import INTERNALS, unreachable_database
 from tests.support.factories import ReviewFactory
+from tests.support.outage import INTERNALS, unreachable_database
 from tests.support.temporary_postgres import free_port, wait_for_port
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -267,6 +267,7 @@ def test_log_lines_outside_a_request_carry_no_id(client, console_log):
     assert "[-] between requests" in console_log.getvalue()
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_json_log_format_writes_one_object_per_line_with_the_request_id():
     """DJANGO_LOG_FORMAT=json, in a process of its own (logging is configured at start-up)."""
     script = (
@@ -294,6 +295,7 @@ def test_json_log_format_writes_one_object_per_line_with_the_request_id():
     assert refused["logger"] == "pressreview.operations"
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_an_unknown_log_format_refuses_to_start():
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
@@ -307,6 +309,7 @@ def test_an_unknown_log_format_refuses_to_start():
     assert "DJANGO_LOG_FORMAT must be plain or json" in result.stderr
 
 
+@pytest.mark.once  # gunicorn on a SQLite file of its own: the same on every database
 def test_metrics_add_up_across_gunicorn_workers_in_multiprocess_mode(tmp_path):
     """With PROMETHEUS_MULTIPROC_DIR (docs/DEPLOYMENT.md), /metrics counts every worker's
     requests, in production settings, over plain http."""

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Each test starts a process of its own in a clean environment: the same on every database.
+pytestmark = pytest.mark.once
+
 PROJECT = Path(__file__).resolve().parents[2]
 
 

@@ -7,7 +7,7 @@ import pytest
 import redis
 
 from pressreview.redis_cache import SharedClientRedisCache
-from tests.conftest import skip_or_fail
+from tests.support.services import skip_or_fail
 
 # A database of its own: tests/test_scale_out.py empties database 5 while it runs.
 REDIS_URL = "redis://127.0.0.1:6379/6"

@@ -33,8 +33,8 @@ from django.utils.http import http_date
 from pressreview import routers
 from reviews.models import Review
 from reviews.pagecache.middleware import CACHE_STATUS_HEADER
-from tests.conftest import skip_or_fail
 from tests.support.factories import CitationFactory, ReviewFactory, UserFactory
+from tests.support.services import skip_or_fail
 
 PROJECT = Path(__file__).resolve().parents[2]
 REPLICA = "replica"

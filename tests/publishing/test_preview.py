@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from reviews.models import Review
 from reviews.publishing.sharing import SHARE_TOKEN_SALT, ensure_preview_key, make_share_token
-from tests.conftest import skip_or_fail
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory, UserFactory
+from tests.support.services import skip_or_fail
 
 pytestmark = pytest.mark.django_db
 
@@ -357,6 +357,7 @@ def test_shared_page_reveals_no_other_unpublished_review(client):
     assert response.context["related_reviews"] == [published]
 
 
+@pytest.mark.once  # HTML validity, the same on every database (as tests/site/test_html_validity.py)
 def test_preview_pages_are_valid_html5(client, editor, draft, tmp_path):
     """The banner and the draft's missing publish time keep the page valid HTML5."""
     if not shutil.which("java"):

@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 NOON = datetime.datetime(2026, 3, 3, 12, 0, tzinfo=datetime.UTC)
 
 
-@pytest.fixture
-def superuser():
-    return get_user_model().objects.create_superuser("chief", "chief@example.org", "pw")
-
-
 def ready(**kwargs):
     """A review with one complete story, in the given state."""
     review = ReviewFactory(**kwargs)

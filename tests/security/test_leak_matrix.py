@@ -27,11 +27,17 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from reviews.models import Review
+from reviews.newsroom import comments
 from reviews.publishing import workflow
+from reviews.publishing.sharing import ensure_preview_key, make_share_token
+from tests.support.database import built_once
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
+from tests.support.leaks import public_review, secret_review
 
 pytestmark = pytest.mark.django_db
 
@@ -96,55 +102,31 @@ def unlimited_api(settings):
     settings.PRESSREVIEW_API_RATE_LIMIT = "0"
 
 
+@pytest.fixture(scope="module")
+def world_built(django_db_setup, django_db_blocker):
+    """One public review and one published review about to be hidden, built once: each cell
+    hides the review in its own transaction, which is rolled back after it."""
+    with built_once(django_db_blocker):
+        public, public_citation = public_review(
+            slug="harbour-calm-returns",
+            review_date=PUBLIC_DAY,
+            section__name="Business",
+            section__slug="business",
+        )
+        hidden, _ = secret_review(
+            SECRET,
+            public_citation,
+            tag=f"{SECRET} topic",
+            review_date=HIDDEN_DAY,
+            publish_at=timezone.now() - datetime.timedelta(hours=2),
+        )
+        yield public.pk, hidden.pk
+
+
 @pytest.fixture
-def world(editor):
-    """One public review and one published review about to be hidden."""
-    public = ReviewFactory(
-        title="Press review: Harbour calm returns",
-        slug="harbour-calm-returns",
-        review_date=PUBLIC_DAY,
-        section__name="Business",
-        section__slug="business",
-    )
-    public_citation = CitationFactory(
-        story__review=public,
-        story__position=1,
-        story__headline="Harbour calm returns",
-        story__tags=["harbours"],
-        story__outlet__name="Public Gazette",
-        story__outlet__slug="public-gazette",
-        expert__name="Public Expert",
-        expert__slug="public-expert",
-    )
-    hidden = ReviewFactory(
-        title=f"Press review: {SECRET} title",
-        slug=f"{SECRET}-review",
-        lede=f"The {SECRET} lede.",
-        review_date=HIDDEN_DAY,
-        section__name=f"{SECRET} Desk",
-        section__slug=f"{SECRET}-desk",
-        publish_at=timezone.now() - datetime.timedelta(hours=2),
-    )
-    CitationFactory(
-        story__review=hidden,
-        story__position=1,
-        story__headline=f"{SECRET} headline",
-        story__body=f"The {SECRET} body.",
-        story__outlet__name=f"{SECRET} Gazette",
-        story__outlet__slug=f"{SECRET}-gazette",
-        story__tags=[f"{SECRET} topic"],
-        expert__name=f"{SECRET} Expert",
-        expert__slug=f"{SECRET}-expert",
-        quote=f"A {SECRET} quote.",
-    )
-    shared = StoryFactory(
-        review=hidden,
-        position=2,
-        outlet=public_citation.story.outlet,
-        headline=f"{SECRET} shared harbour headline",
-        tags=["harbours"],
-    )
-    CitationFactory(story=shared, expert=public_citation.expert, quote=f"{SECRET} said so.")
+def world(world_built):
+    """The two reviews, read afresh for each cell."""
+    public, hidden = (Review.objects.get(pk=pk) for pk in world_built)
     return SimpleNamespace(public=public, hidden=hidden, hidden_url=hidden.get_absolute_url())
 
 
@@ -340,6 +322,26 @@ SURFACES: dict[str, Surface] = {
 }
 
 
+@pytest.mark.parametrize("list_name", ["reviews:review-list", "reviews:story-list"])
+def test_a_review_published_after_start_can_be_filtered_by_its_subjects(client, list_name):
+    """The filters' choices follow publication as it happens, not the time the site started."""
+    client.get(reverse(list_name))  # the filters exist before the review is published
+    CitationFactory(
+        story__review__publish_at=timezone.now(),
+        story__headline="Fresh ferry timetable",
+        story__outlet__slug="fresh-gazette",
+        story__tags=["fresh topic"],
+        expert__slug="fresh-expert",
+    )
+    for parameter, value in [
+        ("outlet", "fresh-gazette"),
+        ("expert", "fresh-expert"),
+        ("tag", "fresh-topic"),
+    ]:
+        response = client.get(reverse(list_name), {parameter: value})
+        assert response.status_code == 200, parameter
+
+
 @pytest.mark.parametrize("state", HIDDEN_STATES)
 @pytest.mark.parametrize("surface", SURFACES)
 def test_hidden_review_shows_nothing_on_the_surface(client, world, editor, surface, state):
@@ -372,21 +374,93 @@ def test_hidden_review_shows_nothing_on_the_surface(client, world, editor, surfa
         assert client.get(each).status_code == 404, each
 
 
-@pytest.mark.parametrize("list_name", ["reviews:review-list", "reviews:story-list"])
-def test_a_review_published_after_start_can_be_filtered_by_its_subjects(client, list_name):
-    """The filters' choices follow publication as it happens, not the time the site started."""
-    client.get(reverse(list_name))  # the filters exist before the review is published
-    CitationFactory(
-        story__review__publish_at=timezone.now(),
-        story__headline="Fresh ferry timetable",
-        story__outlet__slug="fresh-gazette",
-        story__tags=["fresh topic"],
-        expert__slug="fresh-expert",
+# Comments are the newsroom's own: the same world, both reviews published, gets comments on
+# each review and on their stories (threads, replies, a resolved thread, a mention), each
+# carrying a marker word; every surface above, the share-link preview of a draft, a search for
+# the marker and the same pages seen by a signed-in editor show it nowhere.
+
+MARKER = "zqcommentmarker"
+# A search for the marker echoes it: there, the words around it are what must not show.
+PHRASES = [f"{MARKER} on the review", f"{MARKER} replied", f"{MARKER} on the story"]
+
+
+def comment_on(review: Review, by) -> None:
+    """A thread on the review, one on its first story with a reply, one resolved."""
+    story = review.stories.order_by("position").first()
+    on_review = comments.comment_post(review=review, by=by, body=f"{MARKER} on the review")
+    comments.comment_reply(review=review, parent=on_review, by=by, body=f"{MARKER} replied @edna")
+    on_story = comments.comment_post(
+        review=review, story=story, by=by, body=f"{MARKER} on the story <b>bold</b>"
     )
-    for parameter, value in [
-        ("outlet", "fresh-gazette"),
-        ("expert", "fresh-expert"),
-        ("tag", "fresh-topic"),
-    ]:
-        response = client.get(reverse(list_name), {parameter: value})
-        assert response.status_code == 200, parameter
+    comments.comment_resolve(comment=on_story, by=by)
+
+
+def leaks(client: Client, urls: list[str]) -> list[str]:
+    """The addresses whose answer contains a comment, in its markup or its text."""
+    found = []
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (200, 400, 404), (url, response.status_code)
+        text = visible_text(response.content.decode())
+        shown = PHRASES if MARKER in url else [MARKER]
+        if any(phrase in text for phrase in shown):
+            found.append(url)
+    return found
+
+
+def every_public_url(site) -> list[str]:
+    urls = []
+    for surface in SURFACES.values():
+        urls += surface.urls(site) + surface.gone(site)
+    hidden_story = site.hidden.stories.order_by("position").first()
+    urls += [
+        reverse("reviews:search") + f"?q={MARKER}",
+        reverse("reviews:review-list") + f"?q={MARKER}",
+        reverse("reviews:story-list") + f"?q={MARKER}",
+        reverse("api-v1:reviews") + f"?q={MARKER}",
+        reverse("api-v1:stories") + f"?q={MARKER}",
+        reverse("api-v1:review-detail", args=[site.hidden.pk]),
+        reverse("api-v1:story-detail", args=[hidden_story.pk]),
+        reverse("api-v1:openapi-json"),
+    ]
+    return list(dict.fromkeys(urls))
+
+
+@pytest.fixture
+def commented(world, editor):
+    comment_on(world.hidden, editor)
+    comment_on(world.public, editor)
+    return world
+
+
+def test_comments_leak_to_no_public_surface(client, commented):
+    """Both reviews are public and commented on; no public address shows a comment."""
+    urls = every_public_url(commented)
+    assert client.get(commented.hidden_url).status_code == 200, "control: the page is public"
+
+    assert leaks(client, urls) == []
+
+
+def test_comments_stay_out_of_public_pages_seen_by_signed_in_staff(client, commented, editor):
+    """Staff bypass the page cache and see the site as it is rendered fresh: still none."""
+    client.force_login(editor)
+    site = [url for url in every_public_url(commented) if not url.startswith("/api/")]
+    back_office = reverse("admin:reviews_review_change", args=[commented.hidden.pk])
+    assert leaks(client, [back_office]) == [back_office], "control: the back office shows them"
+
+    assert leaks(client, site) == []
+
+
+def test_comments_stay_out_of_the_share_link_preview(client, editor):
+    """The preview a share link opens shows the draft, never what the newsroom says of it."""
+    draft = ReviewFactory(draft=True, title="Press review: Ferry fares under review")
+    StoryFactory(review=draft, position=1, headline="Ferry fares rise in spring")
+    comment_on(draft, editor)
+    ensure_preview_key(draft)
+    preview = reverse("reviews:review-share-preview", args=[make_share_token(draft)])
+
+    response = client.get(preview)
+
+    assert response.status_code == 200
+    assert "Ferry fares rise in spring" in response.text, "control: the preview shows the draft"
+    assert leaks(client, [preview]) == []

@@ -83,6 +83,7 @@ def deploy(**env: str) -> tuple[str, dict]:
 # Production settings
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_production_is_strict_by_default_and_the_deploy_check_finds_nothing():
     report, settings = deploy()
     assert "System check identified no issues" in report, report
@@ -102,6 +103,7 @@ def test_production_is_strict_by_default_and_the_deploy_check_finds_nothing():
     }
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 @pytest.mark.parametrize(
     ("variable", "value", "changed", "warning"),
     [
@@ -137,6 +139,7 @@ def test_each_loosening_takes_its_own_variable_and_the_deploy_check_says_so(
     assert warning in report, report
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_violation_reports_and_proxies_in_front_are_configured_from_the_environment():
     report, settings = deploy(
         DJANGO_CSP_REPORT_URI="https://csp.example.org/report", DJANGO_TRUSTED_PROXY_COUNT="2"
@@ -147,6 +150,7 @@ def test_violation_reports_and_proxies_in_front_are_configured_from_the_environm
     assert settings["PRESSREVIEW_TRUSTED_PROXY_COUNT"] == 2
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_without_a_shared_cache_the_page_cache_is_off_and_the_deploy_check_says_so():
     """Each worker process would keep its own stored pages, which a change made through
     another process would not clear (docs/DEPLOYMENT.md, "Without Redis")."""
@@ -163,6 +167,7 @@ def test_without_a_shared_cache_the_page_cache_is_off_and_the_deploy_check_says_
     assert answer.stdout.strip() == "0", answer.stderr
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_a_number_that_is_not_one_stops_the_start_with_one_line():
     result = manage("check", DJANGO_HSTS_SECONDS="a year", **PRODUCTION)
     assert result.returncode != 0
@@ -170,6 +175,7 @@ def test_a_number_that_is_not_one_stops_the_start_with_one_line():
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.once  # a process of its own in a clean environment: the same on every database
 def test_development_keeps_plain_http():
     code = (
         "from django.conf import settings\n"
@@ -287,11 +293,6 @@ def test_no_policy_allows_inline_code_or_eval(client, editor):
 # Brute force
 
 
-@pytest.fixture
-def edna(db):
-    return UserFactory(username="edna", groups=["Editors"])
-
-
 def log_in(client, username="edna", password=PASSWORD, address="192.0.2.10"):
     return client.post(
         reverse("admin:login"),
@@ -304,7 +305,7 @@ def logged_in(client) -> bool:
     return "_auth_user_id" in client.session
 
 
-def test_five_failed_logins_lock_that_user_name_from_that_address(client, edna):
+def test_five_failed_logins_lock_that_user_name_from_that_address(client, editor):
     for _attempt in range(4):
         assert log_in(client, password="wrong").status_code == 200
     response = log_in(client, password="wrong")
@@ -320,7 +321,7 @@ def test_five_failed_logins_lock_that_user_name_from_that_address(client, edna):
     assert "unsafe-inline" not in response["Content-Security-Policy"]
 
 
-def test_the_lock_is_for_that_user_name_and_address_only(client, edna):
+def test_the_lock_is_for_that_user_name_and_address_only(client, editor):
     UserFactory(username="rui", groups=["Editors"])
     for _attempt in range(5):
         log_in(client, password="wrong")
@@ -329,7 +330,7 @@ def test_the_lock_is_for_that_user_name_and_address_only(client, edna):
     assert log_in(client, address="198.51.100.7").status_code == 302
 
 
-def test_the_lock_lifts_by_itself_after_the_cool_off(client, edna):
+def test_the_lock_lifts_by_itself_after_the_cool_off(client, editor):
     with time_machine.travel(datetime.datetime.now(tz=datetime.UTC), tick=False) as traveller:
         for _attempt in range(5):
             log_in(client, password="wrong")
@@ -339,7 +340,7 @@ def test_the_lock_lifts_by_itself_after_the_cool_off(client, edna):
     assert logged_in(client)
 
 
-def test_a_successful_login_clears_the_count(client, edna):
+def test_a_successful_login_clears_the_count(client, editor):
     for _attempt in range(4):
         log_in(client, password="wrong")
     assert log_in(client).status_code == 302
@@ -369,7 +370,7 @@ def test_the_address_locked_is_the_clients_behind_trusted_proxies(
     assert client_address(request) == expected
 
 
-def test_behind_a_proxy_the_lock_follows_the_client_not_the_proxy(client, edna, settings):
+def test_behind_a_proxy_the_lock_follows_the_client_not_the_proxy(client, editor, settings):
     settings.PRESSREVIEW_TRUSTED_PROXY_COUNT = 1
     for _attempt in range(5):
         client.post(
@@ -388,6 +389,6 @@ def test_behind_a_proxy_the_lock_follows_the_client_not_the_proxy(client, edna, 
     assert response.status_code == 302
 
 
-def test_tests_log_in_with_a_request_as_the_lockout_needs(client, edna):
+def test_tests_log_in_with_a_request_as_the_lockout_needs(client, editor):
     """client.login() goes through django-axes too, which wants the request."""
     assert client.login(request=HttpRequest(), username="edna", password=PASSWORD)

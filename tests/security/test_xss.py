@@ -618,6 +618,7 @@ def test_admin_notices_messages_and_action_pages_show_every_payload_as_text(
     surfaces.assert_clean()
 
 
+@pytest.mark.once  # the admin's escaping is the templates', the same on every database
 def test_moderators_read_only_story_pages_show_every_payload_as_text(
     client, moderator, hostile_site
 ):

@@ -13,8 +13,8 @@ import pytest
 from django.urls import reverse
 
 from reviews.models import Review
-from tests.conftest import skip_or_fail
-from tests.site.test_query_budgets import publish
+from tests.support.content import publish_reviews
+from tests.support.services import skip_or_fail
 
 pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
@@ -44,7 +44,7 @@ def page_paths(review: Review) -> dict[str, str]:
 def test_public_pages_are_valid_html5(client, tmp_path):
     if not shutil.which("java"):
         skip_or_fail("the Nu HTML checker needs Java (apt-get install default-jre-headless)")
-    reviews = publish(3)
+    reviews = publish_reviews(3)
     for name, path in page_paths(reviews[0]).items():
         response = client.get(path)
         assert response.status_code in (200, 400), name

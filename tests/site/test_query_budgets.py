@@ -3,16 +3,13 @@
 Each page is measured with one item and with a full page of items, against the same bound.
 """
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
-from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
+from tests.support.content import publish_reviews
+from tests.support.factories import CitationFactory
 
 pytestmark = pytest.mark.django_db
-
-DAY = datetime.date(2026, 3, 3)
 
 # page name -> (path, query bound)
 PAGES = {
@@ -52,35 +49,10 @@ PAGES = {
 }
 
 
-def publish(count):
-    """`count` published reviews, each with two stories by one outlet quoting one expert."""
-    first = CitationFactory(
-        story__review__review_date=DAY,
-        story__review__section__slug="politics",
-        story__outlet__slug="courier",
-        story__headline="Dockers strike on",
-        story__tags=["ports", "labour"],
-        expert__slug="rui-costa",
-    )
-    section, outlet, expert = first.story.review.section, first.story.outlet, first.expert
-    reviews = [first.story.review]
-    for number in range(1, count):
-        review = ReviewFactory(section=section, review_date=DAY - datetime.timedelta(days=number))
-        story = StoryFactory(
-            review=review, outlet=outlet, headline="Dockers strike on", tags=["ports", f"t{number}"]
-        )
-        CitationFactory(story=story, expert=expert)
-        reviews.append(review)
-    for review in reviews:
-        story = StoryFactory(review=review, outlet=outlet, tags=["ports", "labour"])
-        CitationFactory(story=story)
-    return reviews
-
-
 @pytest.mark.parametrize("items", [1, 20], ids=["one item", "full page"])
 @pytest.mark.parametrize("page", PAGES)
 def test_public_page_query_count_does_not_grow(client, django_assert_max_num_queries, page, items):
-    publish(items)
+    publish_reviews(items)
     path, bound = PAGES[page]
     with django_assert_max_num_queries(bound):
         response = client.get(path())
@@ -89,7 +61,7 @@ def test_public_page_query_count_does_not_grow(client, django_assert_max_num_que
 
 @pytest.mark.parametrize("stories", [1, 6])
 def test_review_detail_query_count_does_not_grow(client, django_assert_max_num_queries, stories):
-    reviews = publish(3)
+    reviews = publish_reviews(3)
     review = reviews[1]
     for position in range(3, stories + 3):
         citation = CitationFactory(story__review=review, story__position=position)

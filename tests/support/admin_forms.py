@@ -1,4 +1,4 @@
-"""The review change form as a browser posts it, for tests that drive the admin."""
+"""The admin's change forms as a browser posts them, for tests that drive the admin."""
 
 from django import forms
 from django.core import signing
@@ -7,8 +7,26 @@ from reviews.models import Review
 from reviews.publishing.editing import BASE_SALT, base_token, fingerprint, record_values
 
 
+def inline_rows(prefix: str, rows: list[dict]) -> dict:
+    """An inline formset as posted: its management form, then each row's fields."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": len(rows),
+        f"{prefix}-INITIAL_FORMS": len(rows),
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
+    }
+    for index, row in enumerate(rows):
+        data |= {f"{prefix}-{index}-{name}": value for name, value in row.items()}
+    return data
+
+
+def tag_names(story) -> str:
+    return ", ".join(tag.name for tag in story.tags.all())
+
+
 def review_form_data(review: Review, **changes) -> dict:
-    stories = list(review.stories.order_by("position"))
+    """The review change form as a browser posts it, with `changes` applied."""
+    stories = review.stories.order_by("position")
     data = {
         "title": review.title,
         "slug": review.slug,
@@ -22,23 +40,46 @@ def review_form_data(review: Review, **changes) -> dict:
         "version": review.version,
         # What the form showed when opened: the base a stale save is merged against.
         "edit_base": base_token(review.pk),
-        "stories-TOTAL_FORMS": len(stories),
-        "stories-INITIAL_FORMS": len(stories),
-        "stories-MIN_NUM_FORMS": 0,
-        "stories-MAX_NUM_FORMS": 1000,
     }
-    for index, story in enumerate(stories):
-        data |= {
-            f"stories-{index}-id": story.pk,
-            f"stories-{index}-review": review.pk,
-            f"stories-{index}-position": story.position,
-            f"stories-{index}-outlet": story.outlet_id,
-            f"stories-{index}-headline": story.headline,
-            f"stories-{index}-body": story.body,
-            f"stories-{index}-link": story.link,
-            f"stories-{index}-tags": ", ".join(tag.name for tag in story.tags.all()),
+    rows = [
+        {
+            "id": story.pk,
+            "review": review.pk,
+            "position": story.position,
+            "outlet": story.outlet_id,
+            "headline": story.headline,
+            "body": story.body,
+            "link": story.link,
+            "tags": tag_names(story),
         }
-    return data | changes
+        for story in stories
+    ]
+    return data | inline_rows("stories", rows) | changes
+
+
+def story_form_data(story, **changes) -> dict:
+    """The story change form as a browser posts it, with `changes` applied."""
+    data = {
+        "review": story.review_id,
+        "position": story.position,
+        "outlet": story.outlet_id,
+        "headline": story.headline,
+        "body": story.body,
+        "link": story.link,
+        "tags": tag_names(story),
+    }
+    rows = [
+        {
+            "id": citation.pk,
+            "story": story.pk,
+            "expert": citation.expert_id,
+            "position": citation.position,
+            "organisation": citation.organisation,
+            "quote": citation.quote,
+        }
+        for citation in story.citations.all()
+    ]
+    return data | inline_rows("citations", rows) | opened_story_form(story) | changes
 
 
 def opened_story_form(story) -> dict:

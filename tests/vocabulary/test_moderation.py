@@ -31,11 +31,6 @@ EXPERTS = "admin:reviews_expert_changelist"
 SUGGEST = "admin:taggit_tag_suggest"
 
 
-@pytest.fixture
-def superuser(db):
-    return UserFactory(username="sue", is_superuser=True)
-
-
 def tag_names(story) -> list[str]:
     return sorted(tag.name for tag in Story.objects.get(pk=story.pk).tags.all())
 
