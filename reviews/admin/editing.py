@@ -28,7 +28,9 @@ class EditingAdminMixin:
             for name in (getattr(form, "version_field", None), "edit_base", "edit_conflicts")
             if name in form.fields
         ]
-        return super().render_change_form(request, context, add, change, form_url, obj)
+        return super().render_change_form(
+            request, context, add=add, change=change, form_url=form_url, obj=obj
+        )
 
 
 class UnchangedSinceOpenedAdminMixin:
@@ -44,4 +46,6 @@ class UnchangedSinceOpenedAdminMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
         context["edit_hidden_fields"] = [form["edit_fingerprint"]] if obj is not None else []
-        return super().render_change_form(request, context, add, change, form_url, obj)
+        return super().render_change_form(
+            request, context, add=add, change=change, form_url=form_url, obj=obj
+        )

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from reviews.models import Review
-from tests.support.admin_forms import opened_story_form
+from tests.support.admin_forms import citation_rows, opened_story_form
 from tests.support.factories import CitationFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,6 @@ pytestmark = pytest.mark.django_db
 
 def story_change_data(story, **changes):
     """The story change form as a browser would post it, with `changes` applied."""
-    citations = list(story.citations.all())
     data = {
         "review": story.review_id,
         "position": story.position,
@@ -22,21 +21,8 @@ def story_change_data(story, **changes):
         "body": story.body,
         "link": story.link,
         "tags": ", ".join(tag.name for tag in story.tags.all()),
-        "citations-TOTAL_FORMS": len(citations),
-        "citations-INITIAL_FORMS": len(citations),
-        "citations-MIN_NUM_FORMS": 0,
-        "citations-MAX_NUM_FORMS": 1000,
     }
-    for index, citation in enumerate(citations):
-        data |= {
-            f"citations-{index}-id": citation.pk,
-            f"citations-{index}-story": story.pk,
-            f"citations-{index}-expert": citation.expert_id,
-            f"citations-{index}-position": citation.position,
-            f"citations-{index}-organisation": citation.organisation,
-            f"citations-{index}-quote": citation.quote,
-        }
-    return data | opened_story_form(story) | changes
+    return data | citation_rows("citations", story) | opened_story_form(story) | changes
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ def review_form_data(review: Review, **changes) -> dict:
         "stories-MAX_NUM_FORMS": 1000,
     }
     for index, story in enumerate(stories):
+        data |= citation_rows(f"stories-{index}-citations", story)
         data |= {
             f"stories-{index}-id": story.pk,
             f"stories-{index}-review": review.pk,
@@ -40,6 +41,29 @@ def review_form_data(review: Review, **changes) -> dict:
     return data | changes
 
 
+def citation_rows(prefix: str, story=None) -> dict:
+    """A story's citation rows as posted, under `prefix` (the story's own page: "citations";
+    the review's page, where they are nested in the story's row: "stories-N-citations").
+    A new story (None) posts none, but the count of them all the same."""
+    citations = list(story.citations.order_by("pk")) if story is not None else []
+    data = {
+        f"{prefix}-TOTAL_FORMS": len(citations),
+        f"{prefix}-INITIAL_FORMS": len(citations),
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
+    }
+    for index, citation in enumerate(citations):
+        data |= {
+            f"{prefix}-{index}-id": citation.pk,
+            f"{prefix}-{index}-story": story.pk,
+            f"{prefix}-{index}-expert": citation.expert_id,
+            f"{prefix}-{index}-position": citation.position,
+            f"{prefix}-{index}-organisation": citation.organisation,
+            f"{prefix}-{index}-quote": citation.quote,
+        }
+    return data
+
+
 def opened_story_form(story) -> dict:
     """The hidden fields a story's page (or its tagging page) carries when opened now."""
     review = Review.objects.get(pk=story.review_id)
@@ -51,8 +75,13 @@ def form_as_rendered(response) -> dict:
     (after a refused save: the input it was refused with)."""
     data = {}
     bound_forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        bound_forms += [inline.formset.management_form, *inline.formset.forms]
+    formsets = [inline.formset for inline in response.context["inline_admin_formsets"]]
+    while formsets:
+        formset = formsets.pop(0)
+        bound_forms += [formset.management_form, *formset.forms]
+        for form in formset.forms:
+            # Rows nested in rows: a story's citations on the review's page.
+            formsets += getattr(form, "nested_formsets", [])
     for form in bound_forms:
         for bound in form:
             value, widget = bound.value(), bound.field.widget
