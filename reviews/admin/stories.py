@@ -82,14 +82,21 @@ class LoadedAutocompleteMixin:
 
 
 class ParentRowsOnly:
-    """nested-admin reads a posted row by its id alone; only the parent's own rows may be
-    edited here, so that no form can change another review's story or citation."""
+    """nested-admin reads a posted row by its id alone: only the parent's own rows may be
+    changed here, so that no form can change (or take over) another review's story or
+    citation. A posted id that is not one of them is refused as an invalid choice."""
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.data and self.instance.pk is not None:
-            queryset = queryset.filter(**{self.fk.name: self.instance})
+        if self.data:
+            own = {self.fk.name: self.instance} if self.instance.pk is not None else None
+            queryset = queryset.filter(**own) if own else queryset.none()
         return queryset
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if self.data and self._pk_field.name in form.fields:
+            form.fields[self._pk_field.name].queryset = self.get_queryset()
 
 
 class NestedCitationFormSet(ParentRowsOnly, CitationMergeFormSet, nested_admin.NestedInlineFormSet):
@@ -134,7 +141,16 @@ class NestedStoryFormSet(ParentRowsOnly, StoryMergeFormSet, nested_admin.NestedI
         return super().save(commit)
 
 
-class NestedCitationInline(LoadedAutocompleteMixin, nested_admin.NestedTabularInline):
+class OnePageInlineMixin(LoadedAutocompleteMixin):
+    def get_max_num(self, request, obj=None, **kwargs):
+        # nested-admin renders "Add another" whatever the permission, and its script hides
+        # it only when there is no room for another row: so, without permission, no room.
+        if not self.has_add_permission(request, obj):
+            return 0
+        return super().get_max_num(request, obj, **kwargs)
+
+
+class NestedCitationInline(OnePageInlineMixin, nested_admin.NestedTabularInline):
     model = Citation
     formset = NestedCitationFormSet
     extra = 0
@@ -154,7 +170,7 @@ class StoryRowForm(LoadedChoicesForm):
             )
 
 
-class NestedStoryInline(LoadedAutocompleteMixin, nested_admin.NestedStackedInline):
+class NestedStoryInline(OnePageInlineMixin, nested_admin.NestedStackedInline):
     """The review's stories, each with its citations. Reordered with the “Move up” and
     “Move down” buttons (static/reviews/story_order.js), which keep `position` right."""
 
