@@ -5,6 +5,7 @@ in order, each row merged like the review's own fields on a stale save. See docs
 import nested_admin
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import models
 from django.db.models import F, Max, Prefetch
 from django.utils.translation import gettext_lazy as _
 
@@ -156,6 +157,7 @@ class NestedCitationInline(OnePageInlineMixin, nested_admin.NestedTabularInline)
     extra = 0
     fields = ["expert", "position", "organisation", "quote"]
     autocomplete_fields = ["expert"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
     classes = ["citations"]
 
 

@@ -77,7 +77,18 @@
     } else {
       other.parentNode.insertBefore(story, other.nextSibling);
     }
+    renumberNewStories(group);
     announce(story);
+  }
+
+  // A new story's heading says "#N", its place on the page: keep it true after a move.
+  function renumberNewStories(group) {
+    stories(group).forEach(function (item, index) {
+      var label = item.querySelector(":scope > h3 > .inline_label");
+      if (label && /^#\d+$/.test(label.textContent.trim())) {
+        label.textContent = "#" + (index + 1);
+      }
+    });
   }
 
   function button(label, direction, story) {
