@@ -1,4 +1,5 @@
-"""Steps every browser test of the admin takes: logging in, picking from an autocomplete."""
+"""Steps every browser test of the admin takes: logging in, picking from an autocomplete,
+adding an inline row."""
 
 import re
 
@@ -25,3 +26,10 @@ def choose(page: Page, field_id: str, text: str) -> None:
     expect(page.locator(".select2-results__option.loading-results")).to_have_count(0)
     page.locator(".select2-results__option", has_text=text).first.click()
     expect(page.locator(f"#select2-{field_id}-container")).to_contain_text(text)
+
+
+def add_row(page: Page, group: str) -> None:
+    """Click "Add another" of one inline group of the review's page (nested-admin's link):
+    "stories", or a story's "stories-N-citations"."""
+    model = "citation" if group.endswith("citations") else "story"
+    page.locator(f"#{group}-group .djn-add-handler.djn-model-reviews-{model}").click()

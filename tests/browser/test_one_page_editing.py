@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from reviews.models import Citation, Review, Story
-from tests.browser.admin_pages import choose, log_in
+from tests.browser.admin_pages import add_row, choose, log_in
 from tests.support.factories import (
     CitationFactory,
     ExpertFactory,
@@ -35,12 +35,6 @@ def logged_in(browser, live_server, username) -> Page:
 
 def save(page: Page) -> None:
     page.get_by_role("button", name="Save and continue editing").click()
-
-
-def add_row(page: Page, group: str) -> None:
-    """Click the "Add another" of one inline group: "stories", or "stories-N-citations"."""
-    model = "citation" if group.endswith("citations") else "story"
-    page.locator(f"#{group}-group .djn-add-handler.djn-model-reviews-{model}").click()
 
 
 @pytest.fixture
@@ -99,6 +93,7 @@ def test_a_review_with_citations_is_written_on_one_page_and_published_in_that_or
     move_up.focus()
     page.keyboard.press("Enter")
     expect(move_up).to_be_focused()
+    expect(page.locator("#stories-1 > h3 .inline_label")).to_have_text("#1")
     expect(page.locator("#id_stories-1-position")).to_have_value("1")
     expect(page.locator("#id_stories-0-position")).to_have_value("2")
     page.screenshot(path=screenshot_folder / "one-page-editor.png", full_page=True)
