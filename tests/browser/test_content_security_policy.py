@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from reviews.models import Review, Story
 from reviews.publishing.sharing import ensure_preview_key, make_share_token
-from tests.browser.admin_pages import add_row, choose, log_in
+from tests.browser.admin_pages import add_in_popup, add_row, choose, log_in
 from tests.support.factories import (
     CitationFactory,
     ExpertFactory,
@@ -164,13 +164,7 @@ def test_the_admin_works_under_the_policy(live_server, page, violations):
     add_row(page, "stories-1-citations")
     choose(page, "id_stories-1-citations-0-expert", "Inês Amaral")
     add_row(page, "stories-0-citations")
-    with page.expect_popup() as popup_info:
-        page.locator("#add_id_stories-0-citations-0-expert").click()
-    popup = popup_info.value
-    popup.wait_for_load_state()
-    popup.get_by_label("Name:").fill("Duarte Pimentel")
-    with popup.expect_event("close"):
-        popup.get_by_role("button", name="Save", exact=True).click()
+    add_in_popup(page, "id_stories-0-citations-0-expert", {"Name:": "Duarte Pimentel"})
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     assert list(review.stories.values_list("headline", flat=True)) == [
@@ -187,16 +181,11 @@ def test_the_admin_works_under_the_policy(live_server, page, violations):
 
     # A related-object popup: add an outlet from the story form, back into its select.
     page.goto(f"{live_server.url}/admin/reviews/story/{story.pk}/change/")
-    with page.expect_popup() as popup_info:
-        page.locator("#add_id_outlet").click()
-    popup = popup_info.value
-    popup.wait_for_load_state()
-    popup.get_by_label("Name:").fill("The Harbour Post")
-    popup.get_by_label("Country:").fill("Portugal")
-    popup.get_by_label("Language:").fill("Portuguese")
-    # The popup's answer closes it: listen before clicking, the close may come at once.
-    with popup.expect_event("close"):
-        popup.get_by_role("button", name="Save", exact=True).click()
+    add_in_popup(
+        page,
+        "id_outlet",
+        {"Name:": "The Harbour Post", "Country:": "Portugal", "Language:": "Portuguese"},
+    )
     expect(page.locator("#id_outlet option:checked")).to_have_text("The Harbour Post")
 
     # Lists, history, comparison, preview, and a moderation action page.

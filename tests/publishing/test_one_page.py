@@ -2,6 +2,7 @@
 save like the review's own fields, view-only for moderators, at a bounded query cost."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from reviews.models import Citation, Story
@@ -76,14 +77,19 @@ def test_citations_are_edited_added_and_removed_from_the_review_page(client, edi
     assert Citation.objects.get(expert=expert).story.headline == "Bakers ration flour"
 
 
+def both_open(editor, colleague, review):
+    """Two editors, each with the review's page open: their clients and forms."""
+    mine, theirs = Client(), Client()
+    mine.force_login(editor)
+    theirs.force_login(colleague)
+    return mine, theirs, opened(mine, review), opened(theirs, review)
+
+
 class TestStaleSaves:
     def test_a_citation_fix_survives_a_colleagues_stale_save_of_other_fields(
-        self, client, editor, colleague, review
+        self, editor, colleague, review
     ):
-        mine, theirs = client, type(client)()
-        mine.force_login(editor)
-        theirs.force_login(colleague)
-        my_form, their_form = opened(mine, review), opened(theirs, review)
+        mine, theirs, my_form, their_form = both_open(editor, colleague, review)
 
         fixed = their_form | {"stories-0-citations-0-quote": "Nobody sails before Wednesday."}
         assert theirs.post(review_url(review), fixed).status_code == 302
@@ -99,12 +105,9 @@ class TestStaleSaves:
         assert Citation.objects.get(quote__startswith="The islands").position == "baker"
 
     def test_a_stale_save_of_the_same_citation_is_refused_with_the_three_values(
-        self, client, editor, colleague, review
+        self, editor, colleague, review
     ):
-        mine, theirs = client, type(client)()
-        mine.force_login(editor)
-        theirs.force_login(colleague)
-        my_form, their_form = opened(mine, review), opened(theirs, review)
+        mine, theirs, my_form, their_form = both_open(editor, colleague, review)
         theirs.post(review_url(review), their_form | {"stories-0-citations-0-quote": "Theirs."})
 
         response = mine.post(review_url(review), my_form | {"stories-0-citations-0-quote": "Mine."})
