@@ -8,6 +8,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import models
 from django.db.models import F, Max, Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from reviews.admin.fields import URL_FIELDS_ASSUME_HTTPS
 from reviews.admin.vocabulary import TAG_SUGGESTIONS_CSS, TAG_SUGGESTIONS_JS
@@ -119,12 +120,36 @@ class NestedStoryFormSet(ParentRowsOnly, StoryMergeFormSet, nested_admin.NestedI
             for form in self.forms
             if hasattr(form, "cleaned_data") and not self._should_delete_form(form)
         ]
-        taken = [form.cleaned_data.get("position") for form in rows]
+        # Stories a colleague added since this page was opened hold their positions too.
+        shown = [form.instance.pk for form in self.initial_forms if form.instance.pk]
+        added_meanwhile = (
+            list(
+                Story.objects.filter(review=self.instance)
+                .exclude(pk__in=shown)
+                .values_list("position", flat=True)
+            )
+            if self.instance.pk is not None
+            else []
+        )
+        taken = [form.cleaned_data.get("position") for form in rows] + added_meanwhile
         last = max([position for position in taken if position is not None], default=0)
         for form in rows:
             if form.has_changed() and form.cleaned_data.get("position") is None:
                 last += 1
                 form.cleaned_data["position"] = form.instance.position = last
+        # After a merge too: each story its own position.
+        positions = [form.cleaned_data.get("position") for form in rows] + added_meanwhile
+        clashes = sorted({p for p in positions if p is not None and positions.count(p) > 1})
+        if clashes:
+            raise forms.ValidationError(
+                ngettext(
+                    "Two stories are at position %(positions)s: give each its own place.",
+                    "Two stories share each of the positions %(positions)s: give each its own "
+                    "place.",
+                    len(clashes),
+                )
+                % {"positions": ", ".join(map(str, clashes))}
+            )
 
     def save(self, commit=True):
         # Stories whose position changes step aside first, past every position in use, so

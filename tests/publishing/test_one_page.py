@@ -140,6 +140,17 @@ class TestStaleSaves:
         assert story.headline == "Ferry crews end strike"
 
 
+def new_story(*, index: int, position: str) -> dict:
+    """One more story row, as "Add another Story" posts it, after `index` rows."""
+    return citation_rows(f"stories-{index}-citations") | {
+        "stories-TOTAL_FORMS": str(index + 1),
+        f"stories-{index}-position": position,
+        f"stories-{index}-outlet": OutletFactory().pk,
+        f"stories-{index}-headline": "Islanders queue for boats",
+        f"stories-{index}-body": "The paper counts the queue.",
+    }
+
+
 class TestOrder:
     def test_swapping_two_stories_saves_the_new_order(self, client, editor, review):
         client.force_login(editor)
@@ -153,21 +164,30 @@ class TestOrder:
 
     def test_a_new_story_left_without_a_position_goes_last(self, client, editor, review):
         client.force_login(editor)
-        outlet = OutletFactory()
-        data = (
-            opened(client, review)
-            | citation_rows("stories-2-citations")
-            | {
-                "stories-TOTAL_FORMS": "3",
-                "stories-2-review": review.pk,
-                "stories-2-position": "",
-                "stories-2-outlet": outlet.pk,
-                "stories-2-headline": "Islanders queue for boats",
-                "stories-2-body": "The paper counts the queue.",
-            }
-        )
+        data = opened(client, review) | new_story(index=2, position="")
         assert client.post(review_url(review), data).status_code == 302
         assert review.stories.get(headline="Islanders queue for boats").position == 3
+
+    def test_a_new_story_goes_after_one_a_colleague_added_meanwhile(self, client, editor, review):
+        client.force_login(editor)
+        data = opened(client, review) | new_story(index=2, position="")
+        StoryFactory(review=review, position=3, headline="Added by a colleague")
+        bump_version(review_ids=[review.pk])
+
+        assert client.post(review_url(review), data).status_code == 302
+        assert review.stories.get(headline="Islanders queue for boats").position == 4
+
+    def test_a_new_story_at_the_place_a_colleague_took_meanwhile_is_refused(
+        self, client, editor, review
+    ):
+        client.force_login(editor)
+        data = opened(client, review) | new_story(index=2, position="3")
+        StoryFactory(review=review, position=3, headline="Added by a colleague")
+        bump_version(review_ids=[review.pk])
+
+        response = client.post(review_url(review), data)
+        assert response.status_code == 200
+        assert "Two stories are at position 3" in response.text
 
     def test_two_stories_at_one_position_are_refused_with_a_message(self, client, editor, review):
         client.force_login(editor)
