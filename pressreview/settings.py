@@ -67,6 +67,8 @@ if not DEBUG and not ALLOWED_HOSTS:
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    # Nested inlines: a review's stories with their citations on one page.
+    "nested_admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

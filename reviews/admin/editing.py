@@ -43,7 +43,9 @@ class EditingAdminMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         editable = self.has_change_permission(request, obj) if obj else True
         context.update(merge_context(context["adminform"].form, editable=editable))
-        return super().render_change_form(request, context, add, change, form_url, obj)
+        return super().render_change_form(
+            request, context, add=add, change=change, form_url=form_url, obj=obj
+        )
 
 
 class UnchangedSinceOpenedAdminMixin:
@@ -71,4 +73,6 @@ class UnchangedSinceOpenedAdminMixin:
         if obj is not None:
             editable = self.has_change_permission(request, obj)
             context.update(merge_context(context["adminform"].form, editable=editable))
-        return super().render_change_form(request, context, add, change, form_url, obj)
+        return super().render_change_form(
+            request, context, add=add, change=change, form_url=form_url, obj=obj
+        )

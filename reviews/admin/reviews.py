@@ -5,11 +5,9 @@ of stories (the custom `reviews.change_story_tags` permission): for them every o
 of the story form is read-only and the citation inline is view-only.
 """
 
-from django import forms
+import nested_admin
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.validators import URLValidator
-from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -18,11 +16,13 @@ from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
 from reviews.admin.editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin
+from reviews.admin.fields import URL_FIELDS_ASSUME_HTTPS
 from reviews.admin.importer import ImportFromTextAdminMixin
 from reviews.admin.newsroom import CommentsPanelMixin
 from reviews.admin.preview import PreviewAdminMixin
 from reviews.admin.revisions import ReviewVersionAdmin
 from reviews.admin.searching import FullTextSearchMixin
+from reviews.admin.stories import CitationMergeFormSet, LoadedAutocompleteMixin, NestedStoryInline
 from reviews.admin.vocabulary import (
     TAG_SUGGESTIONS_CSS,
     TAG_SUGGESTIONS_JS,
@@ -34,7 +34,6 @@ from reviews.finding.search import search_reviews
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story
 from reviews.newsroom import desk
 from reviews.publishing import editing, workflow
-from reviews.publishing.editing import CITATION_FIELDS, STORY_FIELDS, MergingInlineFormSet
 from reviews.publishing.forms import ReviewAdminForm, StoryAdminForm
 from reviews.publishing.workflow import (
     TRANSITIONS,
@@ -43,23 +42,6 @@ from reviews.publishing.workflow import (
     available_transitions,
 )
 from reviews.site.paginators import CappedCountPaginator
-
-
-class WebAddressField(forms.URLField):
-    """An http(s) address: readers follow these links, so no javascript:, data: or ftp:."""
-
-    default_validators = [
-        URLValidator(
-            schemes=["http", "https"],
-            message=_("Enter a web address, starting with https:// or http://."),
-        )
-    ]
-
-
-# Editors paste addresses without a scheme; assume https, as Django 6 will.
-URL_FIELDS_ASSUME_HTTPS = {
-    models.URLField: {"form_class": WebAddressField, "assume_scheme": "https"}
-}
 
 
 class SlugFromNameAdmin:
@@ -119,38 +101,6 @@ class ExpertAdmin(
     @admin.display(description=_("citations"), ordering="citation_total")
     def citation_count(self, expert):
         return expert.citation_total
-
-
-class StoryMergeFormSet(MergingInlineFormSet):
-    merge_record = "story"
-    merge_fields = STORY_FIELDS
-
-    def row_label(self, form):
-        return _("Story %(position)s") % {"position": form.instance.position}
-
-
-class CitationMergeFormSet(MergingInlineFormSet):
-    merge_record = "citation"
-    merge_fields = CITATION_FIELDS
-
-    def row_label(self, form):
-        return _("Citation of %(expert)s") % {"expert": form.instance.expert}
-
-
-class StoryInline(admin.StackedInline):
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
-    model = Story
-    formset = StoryMergeFormSet
-    extra = 0
-    ordering = ["position"]
-    fields = [("position", "outlet"), "headline", "body", "link", "tags"]
-    autocomplete_fields = ["outlet"]
-    show_change_link = True
-    classes = ["stories"]
-
-    class Media:
-        css = {"all": [TAG_SUGGESTIONS_CSS]}
-        js = [TAG_SUGGESTIONS_JS]
 
 
 def refused_message(name: str, refusal: TransitionRefused) -> str:
@@ -223,6 +173,7 @@ class ReviewAdmin(
     SlugFromNameAdmin,
     ImportFromTextAdminMixin,
     PreviewAdminMixin,
+    nested_admin.NestedModelAdminMixin,
     ReviewVersionAdmin,
 ):
     form = ReviewAdminForm
@@ -250,7 +201,7 @@ class ReviewAdmin(
         (_("Disclaimer"), {"fields": ["disclaimer"], "classes": ["collapse"]}),
         (_("Record"), {"fields": [("created_at", "updated_at")], "classes": ["collapse"]}),
     ]
-    inlines = [StoryInline]
+    inlines = [NestedStoryInline]
     actions = ["submit_selected", "publish_selected", "withdraw_selected", "to_draft_selected"]
 
     class Media:
@@ -407,7 +358,7 @@ class ReviewAdmin(
         self.run_bulk(request, queryset, "to_draft")
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(LoadedAutocompleteMixin, admin.TabularInline):
     model = Citation
     extra = 0
     fields = ["expert", "position", "organisation", "quote"]

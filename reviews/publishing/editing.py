@@ -483,9 +483,20 @@ class MergingInlineFormSet(forms.BaseInlineFormSet):
     def row_label(self, form) -> str:
         return str(form.instance)
 
+    def find_merge(self) -> Merge | None:
+        """The save's merge, begun by the root form: on this formset's parent, or, for rows
+        nested in rows (a story's citations on the review's page), on the parent's parent."""
+        formset = self
+        while formset is not None:
+            merge = getattr(formset.instance, "edit_merge", None)
+            if merge is not None:
+                return merge
+            formset = getattr(getattr(formset, "parent_form", None), "parent_formset", None)
+        return None
+
     def clean(self):
         super().clean()
-        merge = getattr(self.instance, "edit_merge", None)
+        merge = self.find_merge()
         if merge is None:
             return
         found_before = len(merge.conflicts) + len(merge.unresolved)

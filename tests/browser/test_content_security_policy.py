@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from reviews.models import Review, Story
 from reviews.publishing.sharing import ensure_preview_key, make_share_token
-from tests.browser.admin_pages import choose, log_in
+from tests.browser.admin_pages import add_in_popup, add_row, choose, log_in
 from tests.support.factories import (
     CitationFactory,
     ExpertFactory,
@@ -137,7 +137,7 @@ def test_the_admin_works_under_the_policy(live_server, page, violations):
     page.locator(".calendarbox a", has_text="Today").first.click()
     expect(page.get_by_label("Review date:")).not_to_have_value("")
     page.get_by_label("Lede:").fill("The papers lead with the port strike.")
-    page.get_by_role("button", name="Add another Story").click()
+    add_row(page, "stories")
     page.locator("#id_stories-0-position").fill("1")
     choose(page, "id_stories-0-outlet", "Gazeta Norte")
     page.locator("#id_stories-0-headline").fill("Cranes stand idle")
@@ -154,25 +154,38 @@ def test_the_admin_works_under_the_policy(live_server, page, violations):
     story = Story.objects.get(review=review)
     assert story.tags.exists()
 
+    # The review's one page (nested-admin): a second story moved up, a citation nested in
+    # a story with its expert autocomplete, a new expert from the "+" popup.
+    add_row(page, "stories")
+    choose(page, "id_stories-1-outlet", "Gazeta Norte")
+    page.locator("#id_stories-1-headline").fill("Rates hold again")
+    page.locator("#id_stories-1-body").fill("The paper writes that rates hold.")
+    page.locator("#stories-1").get_by_role("button", name="Move up").click()
+    add_row(page, "stories-1-citations")
+    choose(page, "id_stories-1-citations-0-expert", "Inês Amaral")
+    add_row(page, "stories-0-citations")
+    add_in_popup(page, "id_stories-0-citations-0-expert", {"Name:": "Duarte Pimentel"})
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert list(review.stories.values_list("headline", flat=True)) == [
+        "Rates hold again",
+        "Cranes stand idle",
+    ]
+
     # The story's own form: a citation inline with its expert autocomplete.
     page.goto(f"{live_server.url}/admin/reviews/story/{story.pk}/change/")
     page.get_by_role("button", name="Add another Citation").click()
-    choose(page, "id_citations-0-expert", "Inês Amaral")
+    choose(page, "id_citations-1-expert", "Inês Amaral")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
     # A related-object popup: add an outlet from the story form, back into its select.
     page.goto(f"{live_server.url}/admin/reviews/story/{story.pk}/change/")
-    with page.expect_popup() as popup_info:
-        page.locator("#add_id_outlet").click()
-    popup = popup_info.value
-    popup.wait_for_load_state()
-    popup.get_by_label("Name:").fill("The Harbour Post")
-    popup.get_by_label("Country:").fill("Portugal")
-    popup.get_by_label("Language:").fill("Portuguese")
-    # The popup's answer closes it: listen before clicking, the close may come at once.
-    with popup.expect_event("close"):
-        popup.get_by_role("button", name="Save", exact=True).click()
+    add_in_popup(
+        page,
+        "id_outlet",
+        {"Name:": "The Harbour Post", "Country:": "Portugal", "Language:": "Portuguese"},
+    )
     expect(page.locator("#id_outlet option:checked")).to_have_text("The Harbour Post")
 
     # Lists, history, comparison, preview, and a moderation action page.

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from reviews.models import Review, Story
-from tests.browser.admin_pages import choose, log_in
+from tests.browser.admin_pages import add_row, choose, log_in
 from tests.support.factories import (
     ExpertFactory,
     OutletFactory,
@@ -36,7 +36,7 @@ def test_editor_writes_submits_and_publishes_a_review(live_server, page, screens
     for index, (outlet, headline) in enumerate(
         [("Gazeta Norte", "Cranes stand idle"), ("The Harbour Post", "Rates hold again")]
     ):
-        page.get_by_role("button", name="Add another Story").click()
+        add_row(page, "stories")
         page.locator(f"#id_stories-{index}-position").fill(str(index + 1))
         choose(page, f"id_stories-{index}-outlet", outlet)
         page.locator(f"#id_stories-{index}-headline").fill(headline)

@@ -13,7 +13,12 @@ from reversion.models import Revision, Version
 from reviews.models import Citation, Review, Story, TaggedStory
 from reviews.publishing import workflow
 from reviews.publishing.revisions import highlight_changes
-from tests.support.admin_forms import form_as_rendered, opened_story_form, review_form_data
+from tests.support.admin_forms import (
+    citation_rows,
+    form_as_rendered,
+    opened_story_form,
+    review_form_data,
+)
 from tests.support.factories import (
     CitationFactory,
     ExpertFactory,
@@ -67,16 +72,20 @@ def save_in_admin(client, review, data=None, **changes):
 def with_new_story(data, *, review, outlet, position, headline, tags=""):
     """Form data with one more story form, filled in."""
     index = data["stories-TOTAL_FORMS"]
-    return data | {
-        "stories-TOTAL_FORMS": index + 1,
-        f"stories-{index}-review": review.pk,
-        f"stories-{index}-position": position,
-        f"stories-{index}-outlet": outlet.pk,
-        f"stories-{index}-headline": headline,
-        f"stories-{index}-body": "The paper reports the tender reopened.",
-        f"stories-{index}-link": "",
-        f"stories-{index}-tags": tags,
-    }
+    return (
+        data
+        | citation_rows(f"stories-{index}-citations")
+        | {
+            "stories-TOTAL_FORMS": index + 1,
+            f"stories-{index}-review": review.pk,
+            f"stories-{index}-position": position,
+            f"stories-{index}-outlet": outlet.pk,
+            f"stories-{index}-headline": headline,
+            f"stories-{index}-body": "The paper reports the tender reopened.",
+            f"stories-{index}-link": "",
+            f"stories-{index}-tags": tags,
+        }
+    )
 
 
 def versions_of(review):
@@ -173,6 +182,9 @@ def two_revisions(client, editor, review):
     save_in_admin(client, review)
     first = review.stories.get(position=1)
     new_outlet = OutletFactory(name="Diário da Manhã")
+    # The citation changes before the form is opened (as in the story's own form); the
+    # review's next revision picks it up with the rest.
+    Citation.objects.filter(story=first).update(quote="It will spread north by Friday.")
     data = with_new_story(
         review_form_data(review),
         review=review,
@@ -181,9 +193,6 @@ def two_revisions(client, editor, review):
         headline="Rail tender reopens",
         tags="rail",
     )
-    # The citation changes outside the review form (as in the story's own form); the
-    # review's next revision picks it up with the rest.
-    Citation.objects.filter(story=first).update(quote="It will spread north by Friday.")
     save_in_admin(
         client,
         review,

@@ -41,20 +41,26 @@ def review_form_data(review: Review, **changes) -> dict:
         # What the form showed when opened: the base a stale save is merged against.
         "edit_base": base_token(review.pk),
     }
-    rows = [
-        {
-            "id": story.pk,
-            "review": review.pk,
-            "position": story.position,
-            "outlet": story.outlet_id,
-            "headline": story.headline,
-            "body": story.body,
-            "link": story.link,
-            "tags": tag_names(story),
-        }
-        for story in stories
-    ]
-    return data | inline_rows("stories", rows) | changes
+    data |= inline_rows(
+        "stories",
+        [
+            {
+                "id": story.pk,
+                "review": review.pk,
+                "position": story.position,
+                "outlet": story.outlet_id,
+                "headline": story.headline,
+                "body": story.body,
+                "link": story.link,
+                "tags": tag_names(story),
+            }
+            for story in stories
+        ],
+    )
+    # The review's page nests each story's citations in its row (reviews/admin/stories.py).
+    for index, story in enumerate(stories):
+        data |= citation_rows(f"stories-{index}-citations", story)
+    return data | changes
 
 
 def story_form_data(story, **changes) -> dict:
@@ -68,18 +74,28 @@ def story_form_data(story, **changes) -> dict:
         "link": story.link,
         "tags": tag_names(story),
     }
-    rows = [
-        {
-            "id": citation.pk,
-            "story": story.pk,
-            "expert": citation.expert_id,
-            "position": citation.position,
-            "organisation": citation.organisation,
-            "quote": citation.quote,
-        }
-        for citation in story.citations.all()
-    ]
-    return data | inline_rows("citations", rows) | opened_story_form(story) | changes
+    return data | citation_rows("citations", story) | opened_story_form(story) | changes
+
+
+def citation_rows(prefix: str, story=None) -> dict:
+    """A story's citation rows as posted, under `prefix` (the story's own page: "citations";
+    the review's page, where they are nested in the story's row: "stories-N-citations").
+    A new story (None) posts none, but the count of them all the same."""
+    citations = story.citations.order_by("pk") if story is not None else []
+    return inline_rows(
+        prefix,
+        [
+            {
+                "id": citation.pk,
+                "story": story.pk,
+                "expert": citation.expert_id,
+                "position": citation.position,
+                "organisation": citation.organisation,
+                "quote": citation.quote,
+            }
+            for citation in citations
+        ],
+    )
 
 
 def opened_story_form(story) -> dict:
@@ -93,8 +109,13 @@ def form_as_rendered(response) -> dict:
     (after a refused save: the input it was refused with)."""
     data = {}
     bound_forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        bound_forms += [inline.formset.management_form, *inline.formset.forms]
+    formsets = [inline.formset for inline in response.context["inline_admin_formsets"]]
+    while formsets:
+        formset = formsets.pop(0)
+        bound_forms += [formset.management_form, *formset.forms]
+        for form in formset.forms:
+            # Rows nested in rows: a story's citations on the review's page.
+            formsets += getattr(form, "nested_formsets", [])
     for form in bound_forms:
         for bound in form:
             value, widget = bound.value(), bound.field.widget
