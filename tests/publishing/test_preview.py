@@ -107,7 +107,7 @@ def test_preview_of_a_published_review_is_the_public_page_plus_the_banner(client
     """Same article, previous/next and related reviews as readers get, byte for byte."""
     older = ReviewFactory(review_date=datetime.date(2026, 3, 1), title="Press review: Older")
     review = StoryFactory(
-        review__review_date=datetime.date(2026, 3, 2), tags=["ports", "labour"]
+        review__review_date=datetime.date(2026, 3, 2), position=1, tags=["ports", "labour"]
     ).review
     CitationFactory(story__review=review, story__position=9)
     related = StoryFactory(tags=["ports"], review__title="Press review: Related").review

@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import Max
 from django.utils import timezone
 
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story
@@ -85,7 +86,11 @@ class StoryFactory(factory.django.DjangoModelFactory):
 
     review = factory.SubFactory(ReviewFactory)
     outlet = factory.SubFactory(OutletFactory)
-    position = factory.Sequence(lambda n: n + 1)
+    # The next free place in its review: a global sequence could hand out a place a test
+    # gave another story of the same review explicitly (position is unique per review).
+    position = factory.LazyAttribute(
+        lambda story: (story.review.stories.aggregate(last=Max("position"))["last"] or 0) + 1
+    )
     headline = factory.Sequence(lambda n: f"Dockers extend their walkout, report {n}")
     body = "The paper writes that the walkout spread north.\n\nUnions expect talks next week."
 
