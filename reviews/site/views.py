@@ -229,7 +229,7 @@ class ReviewDetailView(DetailView):
             {
                 "@context": "https://schema.org",
                 "@type": "NewsArticle",
-                "headline": review.title[:110],
+                "headline": shortened(review.title, HEADLINE_LENGTH),
                 "description": review.lede,
                 "datePublished": review.publish_at.isoformat(),
                 "dateModified": review.updated_at.isoformat(),
@@ -294,6 +294,21 @@ class ReviewDetailView(DetailView):
         )
         related = Review.objects.published().select_related("section").in_bulk(list(ranked))
         return [related[pk] for pk in ranked if pk in related]
+
+
+# schema.org's (and search engines') limit for an article's headline, in characters.
+HEADLINE_LENGTH = 110
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: cut after the last whole word that fits, with an
+    ellipsis, never inside a word (a single word longer than the limit is cut all the same)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]  # and room for the ellipsis
+    if not text[limit - 1].isspace():
+        cut = cut.rpartition(" ")[0] or cut
+    return cut.rstrip(" ,;:\u2013\u2014-") + "…"  # no dangling comma, colon or dash
 
 
 class CountedListView(ListView):
