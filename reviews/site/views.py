@@ -35,6 +35,7 @@ from reviews.models import (
     published_tags,
 )
 from reviews.pagecache.marks import public_page
+from reviews.reading_order import in_reading_order
 from reviews.site.paginators import CappedCountPaginator
 from reviews.site.redirects import FollowsSlugRedirectsView
 
@@ -238,9 +239,12 @@ class ReviewDetailView(DetailView):
                 "mainEntityOfPage": absolute(review.get_absolute_url()),
                 "author": publisher,
                 "publisher": publisher,
-                "keywords": sorted(
-                    {tag.name for story in review.stories.all() for tag in story.shown_tags}
-                ),
+                "keywords": [
+                    tag.name
+                    for tag in in_reading_order(
+                        {tag for story in review.stories.all() for tag in story.shown_tags}
+                    )
+                ],
             },
             {
                 "@context": "https://schema.org",
@@ -312,14 +316,15 @@ def shortened(text: str, limit: int) -> str:
 
 
 class CountedListView(ListView):
-    """Every outlet or tag with published stories, by name, each with its `story_count`:
-    the kept counts (reviews.counts) say which have any."""
+    """Every outlet or tag with published stories, in reading order (accents and case aside),
+    each with its `story_count`: the kept counts (reviews.counts) say which have any."""
 
     kind = ""  # of reviews.counts.published_counts
 
     def get_queryset(self):
         counts = published_counts(self.kind)
-        return with_counts(self.model.objects.filter(pk__in=counts).order_by("name"), counts)
+        # All of them, sorted here: taggit's tags have no stored sort key to order by.
+        return with_counts(in_reading_order(self.model.objects.filter(pk__in=counts)), counts)
 
 
 @public_page
@@ -337,7 +342,7 @@ class ExpertListView(ListView):
     paginator_class = CappedCountPaginator
 
     def get_queryset(self):
-        return Expert.objects.published().order_by("name", "pk")
+        return Expert.objects.published().order_by("sort_name", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
