@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
-from django.views.generic.dates import MonthArchiveView, YearArchiveView
+from django.views.generic.dates import DayArchiveView, MonthArchiveView, YearArchiveView
 from django_filters.views import FilterView
 from taggit.models import Tag
 
@@ -168,6 +168,14 @@ class ReviewYearArchiveView(ReviewArchiveMixin, YearArchiveView):
 @public_page
 class ReviewMonthArchiveView(ReviewArchiveMixin, MonthArchiveView):
     template_name = "reviews/review_archive_month.html"
+    month_format = "%m"
+
+
+@public_page
+class ReviewDayArchiveView(ReviewArchiveMixin, DayArchiveView):
+    """The reviews of one review date: the day a review's dateline names."""
+
+    template_name = "reviews/review_archive_day.html"
     month_format = "%m"
 
 
