@@ -25,8 +25,9 @@ def choices():
 def test_the_outlet_and_tag_lists_are_closed_toggles_at_first(client, choices):
     outlets, tags = toggles(client.get(STORIES).text)
 
-    assert outlets.startswith('<details class="field" >') and "<summary>Outlets</summary>" in outlets
-    assert tags.startswith('<details class="field" >') and "<summary>Tags</summary>" in tags
+    closed = '<details class="field" >'
+    assert outlets.startswith(closed) and "<summary>Outlets</summary>" in outlets
+    assert tags.startswith(closed) and "<summary>Tags</summary>" in tags
 
 
 def test_a_toggle_with_choices_made_is_open_and_says_how_many(client, choices):
