@@ -17,6 +17,8 @@ import dj_database_url
 import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
+from pressreview.http.site_root import cache_root_files
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -253,6 +255,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files asked for at the site's root (/favicon.ico), served by WhiteNoise and kept a week.
+WHITENOISE_ROOT = BASE_DIR / "site_root"
+WHITENOISE_ADD_HEADERS_FUNCTION = cache_root_files
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

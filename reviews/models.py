@@ -17,6 +17,7 @@ from taggit.models import Tag, TaggedItemBase
 
 from reviews.addresses import address
 from reviews.fulltext import PostgresOnlyGinIndex
+from reviews.reading_order import SORT_KEY_LENGTH, in_reading_order, sort_key
 from reviews.slugs import slug_for_instance
 
 
@@ -64,6 +65,25 @@ class Section(NamedWithSlug, models.Model):
         return f"{address('reviews:review-list')}?section={self.slug}"
 
 
+class FiledByName(models.Model):
+    """For models listed by name: `sort_name` files each where a reader looks for it (accents
+    and case aside, reviews.reading_order), on every database, and can be indexed."""
+
+    sort_name = models.CharField(
+        _("sort key"), max_length=SORT_KEY_LENGTH, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.sort_name = sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
+
+
 class AliasesMixin:
     """Other spellings of a name, one per line in `aliases`."""
 
@@ -78,7 +98,7 @@ class OutletQuerySet(models.QuerySet):
         return self.filter(has_published_use(Story.objects.published(now=now), "outlet"))
 
 
-class Outlet(NamedWithSlug, AliasesMixin, models.Model):
+class Outlet(NamedWithSlug, AliasesMixin, FiledByName):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     country = models.CharField(_("country"), max_length=80)
@@ -97,7 +117,7 @@ class Outlet(NamedWithSlug, AliasesMixin, models.Model):
     objects = OutletQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "pk"]
         verbose_name = _("outlet")
         verbose_name_plural = _("outlets")
         constraints = [slug_not_empty("outlet")]
@@ -112,7 +132,7 @@ class ExpertQuerySet(models.QuerySet):
         return self.filter(has_published_use(Citation.objects.published(now=now), "expert"))
 
 
-class Expert(NamedWithSlug, AliasesMixin, models.Model):
+class Expert(NamedWithSlug, AliasesMixin, FiledByName):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     position = models.CharField(_("current position"), max_length=200, blank=True)
@@ -127,11 +147,15 @@ class Expert(NamedWithSlug, AliasesMixin, models.Model):
     objects = ExpertQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "pk"]
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
         constraints = [slug_not_empty("expert")]
-        indexes = [models.Index(fields=["name"], name="expert_name_idx")]
+        indexes = [
+            models.Index(fields=["name"], name="expert_name_idx"),
+            # The expert list's order, a page at a time.
+            models.Index(fields=["sort_name", "id"], name="expert_sort_name_idx"),
+        ]
 
     def get_absolute_url(self):
         return address("reviews:expert-detail", slug=self.slug)
@@ -496,10 +520,10 @@ class Story(models.Model):
 
     @property
     def shown_tags(self) -> list[Tag]:
-        """The story's tags, by name."""
+        """The story's tags, by name (accents and case aside)."""
         if hasattr(self, self.TAG_LINKS):
-            return [link.tag for link in getattr(self, self.TAG_LINKS)]
-        return sorted(self.tags.all(), key=lambda tag: (tag.name, tag.pk))
+            return in_reading_order(link.tag for link in getattr(self, self.TAG_LINKS))
+        return in_reading_order(self.tags.all())
 
     @property
     def shown_citations(self) -> list["Citation"]:

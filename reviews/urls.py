@@ -18,6 +18,11 @@ urlpatterns = [
         name="review-month",
     ),
     path(
+        "reviews/<yyyy:year>/<mm:month>/<dd:day>/",
+        views.ReviewDayArchiveView.as_view(),
+        name="review-day",
+    ),
+    path(
         "reviews/<yyyy:year>/<mm:month>/<dd:day>/<slug:slug>/",
         views.ReviewDetailView.as_view(),
         name="review-detail",

@@ -18,6 +18,7 @@ from taggit.models import Tag
 from reviews.demo import data as demo_data
 from reviews.demo.loader import lede, name_experts
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
+from reviews.reading_order import sort_key
 from reviews.slugs import slug_for_name
 
 MORNING = datetime.time(7, 30)
@@ -321,7 +322,10 @@ def _outlets(rng: random.Random) -> list[Outlet]:
             }
         )
     Outlet.objects.bulk_create(
-        [Outlet(**row) for row in rows], ignore_conflicts=True, batch_size=500
+        # bulk_create() calls no save(): the sort key is filled here.
+        [Outlet(**row, sort_name=sort_key(row["name"])) for row in rows],
+        ignore_conflicts=True,
+        batch_size=500,
     )
     by_slug = Outlet.objects.in_bulk([row["slug"] for row in rows], field_name="slug")
     return [by_slug[row["slug"]] for row in rows if row["slug"] in by_slug]
@@ -352,7 +356,9 @@ def _experts(rng: random.Random, *, count: int) -> list[Expert]:
             }
         )
     Expert.objects.bulk_create(
-        [Expert(**row) for row in rows], ignore_conflicts=True, batch_size=1000
+        [Expert(**row, sort_name=sort_key(row["name"])) for row in rows],
+        ignore_conflicts=True,
+        batch_size=1000,
     )
     by_slug = Expert.objects.in_bulk([row["slug"] for row in rows], field_name="slug")
     return [by_slug[row["slug"]] for row in rows if row["slug"] in by_slug]

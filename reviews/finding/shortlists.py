@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from reviews.models import Citation, Expert, Outlet, Section, Story, TaggedStory, published_tags
 from reviews.pagecache.fragments import remembered
+from reviews.reading_order import in_reading_order
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
 # How many of the newest published stories the shortlists are drawn from.
@@ -28,22 +29,20 @@ def recent_stories() -> QuerySet:
 
 
 def shortlist_experts(chosen: list[str]) -> list[Expert]:
-    """The experts most cited in the newest stories, and those chosen, by name."""
+    """The experts most cited in the newest stories, and those chosen, in reading order."""
     most_cited = most_used(Citation.objects.all(), "story", "expert_id", EXPERTS_SHOWN)
     return list(
         Expert.objects.published()
         .filter(Q(pk__in=most_cited) | Q(slug__in=chosen))
         .only("name", "slug")
-        .order_by("name", "pk")
+        .order_by("sort_name", "pk")
     )
 
 
 def shortlist_tags(chosen: list[str]) -> list[Tag]:
-    """The tags most used in the newest stories, and those chosen, by name."""
+    """The tags most used in the newest stories, and those chosen, in reading order."""
     most_tagged = most_used(TaggedStory.objects.all(), "content_object", "tag_id", TAGS_SHOWN)
-    return list(
-        published_tags().filter(Q(pk__in=most_tagged) | Q(slug__in=chosen)).order_by("name")
-    )
+    return in_reading_order(published_tags().filter(Q(pk__in=most_tagged) | Q(slug__in=chosen)))
 
 
 def most_used(uses: QuerySet, story: str, subject: str, count: int) -> QuerySet:
@@ -67,8 +66,8 @@ def offered_choices() -> dict[str, list[tuple[str, str]]]:
     sections and outlets, and the shortlists of experts and tags. All four together, so
     that a list page reads them in one round trip to the cache."""
     return {
-        "section": slugs_and_names(Section.objects.published().order_by("name")),
-        "outlet": slugs_and_names(Outlet.objects.published().order_by("name")),
+        "section": slugs_and_names(in_reading_order(Section.objects.published())),
+        "outlet": slugs_and_names(Outlet.objects.published().order_by("sort_name", "pk")),
         "expert": slugs_and_names(shortlist_experts([])),
         "tag": slugs_and_names(shortlist_tags([])),
     }

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
-from django.views.generic.dates import MonthArchiveView, YearArchiveView
+from django.views.generic.dates import DayArchiveView, MonthArchiveView, YearArchiveView
 from django_filters.views import FilterView
 from taggit.models import Tag
 
@@ -35,6 +35,7 @@ from reviews.models import (
     published_tags,
 )
 from reviews.pagecache.marks import public_page
+from reviews.reading_order import in_reading_order
 from reviews.site.paginators import CappedCountPaginator, PageRangePaginator
 from reviews.site.redirects import FollowsSlugRedirectsView
 
@@ -210,6 +211,14 @@ class ReviewMonthArchiveView(ReviewArchiveMixin, MonthArchiveView):
 
 
 @public_page
+class ReviewDayArchiveView(ReviewArchiveMixin, DayArchiveView):
+    """The reviews of one review date: the day a review's dateline names."""
+
+    template_name = "reviews/review_archive_day.html"
+    month_format = "%m"
+
+
+@public_page
 class ReviewDetailView(DetailView):
     context_object_name = "review"
     related_count = 4
@@ -286,7 +295,7 @@ class ReviewDetailView(DetailView):
             {
                 "@context": "https://schema.org",
                 "@type": "NewsArticle",
-                "headline": review.title[:110],
+                "headline": shortened(review.title, HEADLINE_LENGTH),
                 "description": review.lede,
                 "datePublished": review.publish_at.isoformat(),
                 "dateModified": review.updated_at.isoformat(),
@@ -295,9 +304,12 @@ class ReviewDetailView(DetailView):
                 "mainEntityOfPage": absolute(review.get_absolute_url()),
                 "author": publisher,
                 "publisher": publisher,
-                "keywords": sorted(
-                    {tag.name for story in review.stories.all() for tag in story.shown_tags}
-                ),
+                "keywords": [
+                    tag.name
+                    for tag in in_reading_order(
+                        {tag for story in review.stories.all() for tag in story.shown_tags}
+                    )
+                ],
             },
             {
                 "@context": "https://schema.org",
@@ -351,15 +363,31 @@ class ReviewDetailView(DetailView):
         )
 
 
+# schema.org's (and search engines') limit for an article's headline, in characters.
+HEADLINE_LENGTH = 110
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: cut after the last whole word that fits, with an
+    ellipsis, never inside a word (a single word longer than the limit is cut all the same)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]  # and room for the ellipsis
+    if not text[limit - 1].isspace():
+        cut = cut.rpartition(" ")[0] or cut
+    return cut.rstrip(" ,;:\u2013\u2014-") + "…"  # no dangling comma, colon or dash
+
+
 class CountedListView(ListView):
-    """Every outlet or tag with published stories, by name, each with its `story_count`:
-    the kept counts (reviews.counts) say which have any."""
+    """Every outlet or tag with published stories, in reading order (accents and case aside),
+    each with its `story_count`: the kept counts (reviews.counts) say which have any."""
 
     kind = ""  # of reviews.counts.published_counts
 
     def get_queryset(self):
         counts = published_counts(self.kind)
-        return with_counts(self.model.objects.filter(pk__in=counts).order_by("name"), counts)
+        # All of them, sorted here: taggit's tags have no stored sort key to order by.
+        return with_counts(in_reading_order(self.model.objects.filter(pk__in=counts)), counts)
 
 
 @public_page
@@ -377,7 +405,7 @@ class ExpertListView(ListView):
     paginator_class = CappedCountPaginator
 
     def get_queryset(self):
-        return Expert.objects.published().order_by("name", "pk")
+        return Expert.objects.published().order_by("sort_name", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

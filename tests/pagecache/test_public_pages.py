@@ -19,6 +19,7 @@ STORED = {
     "reviews:review-list",
     "reviews:review-year",
     "reviews:review-month",
+    "reviews:review-day",
     "reviews:review-detail",
     "reviews:story-list",
     "reviews:outlet-list",

@@ -251,6 +251,9 @@ SURFACES: dict[str, Surface] = {
     "month archive of the hidden review": Surface(
         gone=url("reviews:review-month", HIDDEN_DAY.year, HIDDEN_DAY.month)
     ),
+    "day archive of the hidden review": Surface(
+        gone=url("reviews:review-day", HIDDEN_DAY.year, HIDDEN_DAY.month, HIDDEN_DAY.day)
+    ),
     "review page": Surface(gone=hidden_review_page),
     "public review page": Surface(review_page),
     "previous and next links": Surface(

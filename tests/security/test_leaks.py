@@ -32,6 +32,7 @@ def public_urls(review, citation, secret):
         reverse("reviews:story-list") + "?outlet=public-gazette",
         reverse("reviews:review-year", args=[day.year]),
         reverse("reviews:review-month", args=[day.year, day.month]),
+        reverse("reviews:review-day", args=[day.year, day.month, day.day]),
         reverse("reviews:outlet-list"),
         reverse("reviews:expert-list"),
         reverse("reviews:tag-list"),

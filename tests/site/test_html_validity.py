@@ -29,6 +29,7 @@ def page_paths(review: Review) -> dict[str, str]:
         "review": review.get_absolute_url(),
         "year": reverse("reviews:review-year", args=[2026]),
         "month": reverse("reviews:review-month", args=[2026, 3]),
+        "day": reverse("reviews:review-day", args=[2026, 3, 2]),
         "outlets": reverse("reviews:outlet-list"),
         "outlet": reverse("reviews:outlet-detail", args=["courier"]),
         "experts": reverse("reviews:expert-list"),

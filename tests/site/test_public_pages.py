@@ -165,3 +165,40 @@ def test_review_page_describes_itself_to_search_engines_and_social_sites(client)
     assert "</script><script>alert(1)" not in page
     assert "\\u003C/script\\u003E" in page
     assert 'type="application/rss+xml"' in page
+
+
+def structured_headline(client, review) -> str:
+    return client.get(review.get_absolute_url()).context["structured_data"][0]["headline"]
+
+
+def test_a_long_title_is_cut_at_a_word_boundary_for_search_engines(client):
+    """schema.org allows a headline of 110 characters: a longer one ends on a whole word."""
+    title = (
+        "Press review: Harbour pilots walk out over night shifts as the regional council "
+        "weighs an emergency session called in Aragon"
+    )
+    review = ReviewFactory(title=title)
+
+    headline = structured_headline(client, review)
+
+    assert headline == (
+        "Press review: Harbour pilots walk out over night shifts as the regional council "
+        "weighs an emergency session…"
+    )
+    assert len(headline) <= 110
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Press review: " + "w" * 96, "Press review: " + "w" * 96),  # exactly 110: kept whole
+        ("Press review: " + "w" * 95 + " x", "Press review: " + "w" * 95 + "…"),
+        ("Press review: " + "w" * 120, "Press review…"),  # no dangling colon
+        ("W" * 130, "W" * 109 + "…"),  # no word boundary at all: cut all the same
+    ],
+)
+def test_a_headline_never_exceeds_110_characters(client, title, headline):
+    review = ReviewFactory(title=title)
+
+    assert structured_headline(client, review) == headline
+    assert len(headline) <= 110

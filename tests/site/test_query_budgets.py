@@ -29,6 +29,7 @@ PAGES = {
     ),
     "year archive": (lambda: reverse("reviews:review-year", args=[2026]), 6),
     "month archive": (lambda: reverse("reviews:review-month", args=[2026, 3]), 6),
+    "day archive": (lambda: reverse("reviews:review-day", args=[2026, 3, 3]), 7),
     "outlets": (lambda: reverse("reviews:outlet-list"), 2),
     "outlet": (lambda: reverse("reviews:outlet-detail", args=["courier"]), 7),
     "experts": (lambda: reverse("reviews:expert-list"), 3),
