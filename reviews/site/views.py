@@ -496,6 +496,8 @@ def search_notes(query: ReaderQuery) -> list[str]:
         )
     if query.only_exclusions:
         notes.append(_("A minus sign only leaves words out: add a word to look for."))
-    if not query and not notes:
+    elif not query and query.common_words:
+        notes.append(_("Add a less common word to look for."))
+    elif not query:
         notes.append(_("Type a word to look for: punctuation alone finds nothing."))
     return notes

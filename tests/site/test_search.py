@@ -349,6 +349,13 @@ def test_a_search_for_common_words_alone_finds_nothing_and_says_why(client, q):
     assert not search_reviews(Review.objects.published(), q).exists()
 
 
+def test_the_note_on_common_words_shows_them_as_text(client):
+    page = search(client, "<i>the</i>").text
+
+    assert "“&lt;i&gt;the&lt;/i&gt;” is too common to search for" in page
+    assert "<i>the" not in page
+
+
 def test_common_words_are_left_out_of_a_longer_search_and_the_page_says_so(client):
     StoryFactory(headline="Barges on a canal", body="Boats.")
     StoryFactory(headline="Barges in the river", body="Boats.")
