@@ -6,7 +6,6 @@ from django.db.models import F, FloatField, Func, Q, QuerySet, TextField, Value
 from reviews.finding.highlighting import MATCH_START, MATCH_STOP, SNIPPET_WORDS
 from reviews.finding.query import ReaderQuery
 from reviews.fulltext import FTS5_WEIGHTS, ReviewFts5Entry, StoryFts5Entry
-from reviews.models import Review, Story
 
 # The column numbers of the heading and the text in each FTS5 table.
 HEADING, TEXT = 0, 1
@@ -14,11 +13,10 @@ HEADING, TEXT = 0, 1
 DOCUMENT = "fts5_entry__document"
 
 
-ENTRIES = {Story: StoryFts5Entry, Review: ReviewFts5Entry}
-
-
 def own_words_matching(queryset: QuerySet, query: ReaderQuery) -> QuerySet:
-    return queryset.filter(pk__in=matching_rows(ENTRIES[queryset.model], query))
+    # Joined, so that SQLite starts from the FTS5 table's matches: given `pk IN (matches)`
+    # it may instead test every published row against the whole list of them.
+    return queryset.filter(**{f"{DOCUMENT}__match": query.fts5()})
 
 
 def stories_matching(stories: QuerySet, query: ReaderQuery) -> QuerySet:
@@ -27,23 +25,20 @@ def stories_matching(stories: QuerySet, query: ReaderQuery) -> QuerySet:
 
 def reviews_matching(reviews: QuerySet, query: ReaderQuery) -> QuerySet:
     # Each MATCH in a subquery of its own: FTS5 cannot answer one under OR.
-    by_stories = StoryFts5Entry.objects.filter(document__match=query.fts5()).values(
+    expression = query.fts5()
+    by_own_words = ReviewFts5Entry.objects.filter(document__match=expression).values("pk")
+    by_stories = StoryFts5Entry.objects.filter(document__match=expression).values(
         "story__review_id"
     )
-    return reviews.filter(Q(pk__in=matching_rows(ReviewFts5Entry, query)) | Q(pk__in=by_stories))
-
-
-def matching_rows(entries, query: ReaderQuery) -> QuerySet:
-    """The ids of the rows whose words match `query`, from the FTS5 table alone."""
-    return entries.objects.filter(document__match=query.fts5()).values("pk")
+    return reviews.filter(Q(pk__in=by_own_words) | Q(pk__in=by_stories))
 
 
 def ranked(matches: QuerySet, query: ReaderQuery, *, words: tuple[str, str]) -> QuerySet:
     """`matches` with their `search_rank` (higher is better), the heading marked whole
     (`search_headline`) and a passage of the text (`search_snippet`)."""
-    return matches.filter(**{f"{DOCUMENT}__match": query.fts5()}).annotate(
+    return own_words_matching(matches, query).annotate(
         # bm25() is lower for a better match.
-        search_rank=-Fts5Function("bm25", *map(Value, FTS5_WEIGHTS), output_field=FloatField()),
+        search_rank=-Fts5Function("bm25", *FTS5_WEIGHTS, output_field=FloatField()),
         search_headline=Fts5Function("highlight", HEADING, MATCH_START, MATCH_STOP),
         search_snippet=Fts5Function("snippet", TEXT, MATCH_START, MATCH_STOP, " … ", SNIPPET_WORDS),
     )
@@ -55,5 +50,4 @@ class Fts5Function(Func):
     output_field = TextField()
 
     def __init__(self, function, *arguments, **extra):
-        arguments = [arg if hasattr(arg, "resolve_expression") else Value(arg) for arg in arguments]
-        super().__init__(F(DOCUMENT), *arguments, function=function, **extra)
+        super().__init__(F(DOCUMENT), *map(Value, arguments), function=function, **extra)

@@ -508,3 +508,24 @@ def test_the_gin_indexes_exist_on_postgresql_only():
 def test_search_results_ask_crawlers_not_to_index_them(client):
     response = client.get(reverse("reviews:search"), {"q": "anything"})
     assert '<meta name="robots" content="noindex, follow">' in response.text
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 tables")
+@pytest.mark.parametrize(
+    "queryset",
+    [
+        pytest.param(lambda: ranked_story_results("harbour"), id="search-page"),
+        pytest.param(
+            lambda: search_stories(Story.objects.published(), "harbour").order_by("-pk"),
+            id="story-filter",
+        ),
+    ],
+)
+def test_sqlite_starts_from_the_fts5_matches(queryset):
+    """Not from every published story tested against a list of the matches, which cost
+    minutes at 60,000 stories."""
+    StoryFactory(headline="Harbour story")
+
+    plan = queryset().explain()
+
+    assert plan.splitlines()[0].split(maxsplit=3)[3].startswith("SCAN reviews_story_fts"), plan
