@@ -14,7 +14,7 @@ SEARCH_CONFIG = "english"
 
 
 # The words of a story and of a review: a heading, which weighs more (A), then a text (B).
-# Search reads the same fields where there is no full-text search (reviews.finding.search).
+# SQLite's FTS5 tables index the same fields, heading first.
 STORY_WORDS = ("headline", "body")
 REVIEW_WORDS = ("title", "lede")
 

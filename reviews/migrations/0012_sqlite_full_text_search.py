@@ -11,20 +11,21 @@ from django.db import migrations, models
 import reviews.fulltext
 
 
-def create_fts5_tables(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    for index in reviews.fulltext.FTS5_INDEXES:
-        for statement in index.create_sql():
-            schema_editor.execute(statement, params=None)
+def on_sqlite(statements):
+    """A RunPython function that runs `statements(index)` of each FTS5 index on SQLite."""
+
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        for index in reviews.fulltext.FTS5_INDEXES:
+            for statement in statements(index):
+                schema_editor.execute(statement, params=None)
+
+    return run
 
 
-def drop_fts5_tables(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    for index in reviews.fulltext.FTS5_INDEXES:
-        for statement in index.drop_sql():
-            schema_editor.execute(statement, params=None)
+create_fts5_tables = on_sqlite(reviews.fulltext.Fts5Index.create_sql)
+drop_fts5_tables = on_sqlite(reviews.fulltext.Fts5Index.drop_sql)
 
 
 def entry(name, model, table):
