@@ -64,7 +64,10 @@ class PageParams(Schema):
 class ReaderFilterParams(PageParams):
     """The filters of /reviews/ and /stories/ (PRODUCT.md), plus the page parameters."""
 
-    q: text(maxLength=200) = text_parameter("Words to look for (at most 200 characters).")
+    q: text(maxLength=200) = text_parameter(
+        "Words to look for (at most 200 characters), as on the site's search: every word, "
+        '"a phrase", or between alternatives, -word to leave out.'
+    )
     section: text() = text_parameter("A section's slug.")
     outlet: list[str] = slugs_parameter(
         f"An outlet's slug; repeat for any of several (at most {MAX_REPEATS})."

@@ -62,6 +62,11 @@ class PrimaryReplicaRouter:
         # The replica follows the primary by replication, never by migrations.
         if replica_alias() and db == replica_alias():
             return False
+        # What the database keeps by itself (unmanaged models: SQLite's full-text indexes,
+        # reviews.fulltext) is neither dumped nor loaded by dumpdata and loaddata.
+        model = hints.get("model")
+        if model is not None and not model._meta.managed:
+            return False
         return None
 
 

@@ -1,18 +1,20 @@
-"""What PostgreSQL's full-text search vectors are made of, defined once: the database trigger
-of migration 0007 computes the stored `search_vector` exactly as these functions do, and the
-GIN indexes exist on PostgreSQL only. See docs/PERFORMANCE.md, "Lists, filters and search at
-archive scale".
+"""What the full-text indexes are made of, defined once: PostgreSQL's stored search vectors
+(the trigger of migration 0007 computes them as these functions do, under GIN indexes) and
+SQLite's FTS5 tables over the same words, kept by triggers. See docs/PERFORMANCE.md, "Search".
 """
+
+from dataclasses import dataclass
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
+from django.db import models
 from django.db.backends.ddl_references import Statement
 
 SEARCH_CONFIG = "english"
 
 
 # The words of a story and of a review: a heading, which weighs more (A), then a text (B).
-# Search reads the same fields where there is no full-text search (reviews.finding.search).
+# SQLite's FTS5 tables index the same fields, heading first.
 STORY_WORDS = ("headline", "body")
 REVIEW_WORDS = ("title", "lede")
 
@@ -54,3 +56,104 @@ class PostgresOnlyGinIndex(GinIndex):
         return Statement(
             "-- %(action)s index %(name)s: PostgreSQL only", action=action, name=self.name
         )
+
+
+# SQLite: an FTS5 table over each model's words, which reads their text from the model's
+# table (external content) and is kept current by triggers on it.
+FTS5_TOKENIZER = "porter unicode61 remove_diacritics 2"
+# bm25() weights of the heading and the text, as PostgreSQL's ts_rank() weighs A and B.
+FTS5_WEIGHTS = (1.0, 0.4)
+
+
+@dataclass(frozen=True)
+class Fts5Index:
+    table: str
+    content: str
+    columns: tuple[str, str]
+
+    def create_sql(self) -> list[str]:
+        """The table, its triggers, and the filling of it from the rows already there."""
+        table, content = self.table, self.content
+        columns = ", ".join(self.columns)
+        new = ", ".join(f"new.{column}" for column in self.columns)
+        old = ", ".join(f"old.{column}" for column in self.columns)
+        changed = " OR ".join(f"old.{column} <> new.{column}" for column in ("id", *self.columns))
+        insert = f"INSERT INTO {table} (rowid, {columns}) VALUES (new.id, {new});"
+        # An external-content index forgets a row by being told the words it indexed.
+        delete = (
+            f"INSERT INTO {table} ({table}, rowid, {columns}) VALUES ('delete', old.id, {old});"
+        )
+        return [
+            f"CREATE VIRTUAL TABLE {table} USING fts5({columns}, content='{content}', "
+            f"content_rowid='id', tokenize='{FTS5_TOKENIZER}');",
+            f"CREATE TRIGGER {table}_insert AFTER INSERT ON {content} BEGIN {insert} END;",
+            f"CREATE TRIGGER {table}_delete AFTER DELETE ON {content} BEGIN {delete} END;",
+            f"CREATE TRIGGER {table}_update AFTER UPDATE ON {content} WHEN {changed} "
+            f"BEGIN {delete} {insert} END;",
+            f"INSERT INTO {table} ({table}) VALUES ('rebuild');",
+        ]
+
+    def drop_sql(self) -> list[str]:
+        triggers = [f"DROP TRIGGER IF EXISTS {self.table}_{event};" for event in TRIGGER_EVENTS]
+        return [*triggers, f"DROP TABLE IF EXISTS {self.table};"]
+
+
+TRIGGER_EVENTS = ("insert", "delete", "update")
+STORY_FTS5 = Fts5Index("reviews_story_fts", "reviews_story", STORY_WORDS)
+REVIEW_FTS5 = Fts5Index("reviews_review_fts", "reviews_review", REVIEW_WORDS)
+FTS5_INDEXES = (STORY_FTS5, REVIEW_FTS5)
+
+
+class Fts5TableColumn(models.TextField):
+    """An FTS5 table's hidden column named after the table: the left side of MATCH and the
+    first argument of bm25(), highlight() and snippet()."""
+
+
+@Fts5TableColumn.register_lookup
+class Match(models.Lookup):
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+class Fts5Entry(models.Model):
+    """A row of an FTS5 table (SQLite only), read by search, written by triggers alone."""
+
+    class Meta:
+        abstract = True
+        managed = False
+        required_db_vendor = "sqlite"
+
+    def __str__(self):
+        return str(self.pk)
+
+
+class StoryFts5Entry(Fts5Entry):
+    story = models.OneToOneField(
+        "reviews.Story",
+        models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        related_name="fts5_entry",
+    )
+    document = Fts5TableColumn(db_column=STORY_FTS5.table)
+
+    class Meta(Fts5Entry.Meta):
+        db_table = STORY_FTS5.table
+
+
+class ReviewFts5Entry(Fts5Entry):
+    review = models.OneToOneField(
+        "reviews.Review",
+        models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        related_name="fts5_entry",
+    )
+    document = Fts5TableColumn(db_column=REVIEW_FTS5.table)
+
+    class Meta(Fts5Entry.Meta):
+        db_table = REVIEW_FTS5.table

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import DetailView, ListView
 from django.views.generic.dates import DayArchiveView, MonthArchiveView, YearArchiveView
 from django_filters.views import FilterView
@@ -17,12 +18,14 @@ from taggit.models import Tag
 
 from reviews.counts import published_counts
 from reviews.finding.filters import ReviewFilter, StoryFilter
+from reviews.finding.query import ReaderQuery
 from reviews.finding.search import (
     SearchForm,
     highlight_results,
     ranked_review_results,
     ranked_story_results,
     ranking_was_bounded,
+    reader_query,
 )
 from reviews.models import (
     Citation,
@@ -547,16 +550,41 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
+        read = reader_query(self.query)
+        context["searchable"] = bool(read)
+        context["search_notes"] = search_notes(read) if self.query else []
         page = context["page_obj"]
-        page.object_list = highlight_results(page.object_list, self.query)
+        page.object_list = highlight_results(page.object_list)
         context["stories"] = context["object_list"] = page.object_list
         # Only the newest RANKED_MATCHES matches are ranked (reviews.finding.search).
         context["story_count_capped"] = ranking_was_bounded(page.paginator.count)
         context["reviews"], context["review_count"] = [], 0
         if self.query and page.number == 1:
             reviews = ranked_review_results(self.query).select_related("section")
-            context["reviews"] = highlight_results(reviews[: self.reviews_shown], self.query)
+            context["reviews"] = highlight_results(reviews[: self.reviews_shown])
             # At most RANKED_MATCHES, as for the stories: beyond it the page says "more than".
             context["review_count"] = reviews.count()
             context["review_count_capped"] = ranking_was_bounded(context["review_count"])
         return context
+
+
+def search_notes(query: ReaderQuery) -> list[str]:
+    """What the search left out of the reader's words, and why."""
+    notes = []
+    if query.common_words:
+        words = "”, “".join(query.common_words)
+        notes.append(
+            ngettext(
+                "“%(words)s” is too common to search for: nearly every text has it.",
+                "“%(words)s” are too common to search for: nearly every text has them.",
+                len(query.common_words),
+            )
+            % {"words": words}
+        )
+    if query.only_exclusions:
+        notes.append(_("A minus sign only leaves words out: add a word to look for."))
+    elif not query and query.common_words:
+        notes.append(_("Add a less common word to look for."))
+    elif not query:
+        notes.append(_("Type a word to look for: punctuation alone finds nothing."))
+    return notes

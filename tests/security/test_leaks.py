@@ -125,3 +125,33 @@ def test_a_withdrawn_neighbour_leaves_every_review_page_at_once(client, editor):
         assert "Zqneighbour" not in page
         assert hidden.get_absolute_url() not in page
     assert f'rel="next" href="{newer.get_absolute_url()}"' in client.get(pages[0]).text
+
+
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_search_with_any_operator_finds_only_the_published(client, public, state):
+    """Phrases, `or` and `-word` reach no hidden review, on the search page, the lists and
+    the API, whichever database's full-text search answers."""
+    public_review, public_citation = public
+    secret, hidden, _ = build_hidden(state, public_citation)
+    searches = {
+        secret: 0,
+        f'"{secret} headline"': 0,
+        f"{secret} or calm": 1,
+        f"calm -{secret}": 1,
+        f"harbour -calm or {secret}": 0,
+        f'"{secret} shared" or "harbour calm"': 1,
+    }
+    for q, public_matches in searches.items():
+        response = client.get(reverse("reviews:search"), {"q": q})
+        assert [story.review for story in response.context["stories"]] == [
+            public_review
+        ] * public_matches, q
+        assert {review.pk for review in response.context["reviews"]} <= {public_review.pk}, q
+        assert hidden.get_absolute_url() not in response.text, q
+        for list_name in ["reviews:review-list", "reviews:story-list"]:
+            listed = client.get(reverse(list_name), {"q": q})
+            assert hidden.get_absolute_url() not in listed.text, (list_name, q)
+        for endpoint in ["reviews", "stories"]:
+            answer = client.get(f"/api/v1/{endpoint}", {"q": q}).json()
+            assert hidden.get_absolute_url() not in str(answer), (endpoint, q)
+            assert len(answer["results"]) == public_matches, (endpoint, q)

@@ -38,6 +38,8 @@ def page_paths(review: Review) -> dict[str, str]:
         "tag": reverse("reviews:tag-detail", args=["ports"]),
         "search": reverse("reviews:search") + "?q=dockers",
         "search-empty": reverse("reviews:search"),
+        "search-operators": reverse("reviews:search") + '?q="dockers+strike"+-rates+or+the',
+        "search-too-common": reverse("reviews:search") + "?q=the+a",
         "search-too-long": reverse("reviews:search") + "?q=" + "x" * 300,
     }
 
