@@ -11,11 +11,11 @@ class ReviewsConfig(AppConfig):
         from taggit.models import Tag
 
         from reviews.counts import recount_after_migrate
+        from reviews.names import tag_slugify
         from reviews.newsroom import activity, notifications  # noqa: F401 (connect listeners)
         from reviews.pagecache import checks  # noqa: F401 (registers the deploy check)
         from reviews.pagecache.invalidation import connect_signals
         from reviews.publishing import revisions  # noqa: F401 (registers the models with reversion)
-        from reviews.slugs import tag_slugify
 
         post_migrate.connect(recount_after_migrate, sender=self)
         # After the counts are rebuilt: pages rendered once the generation starts show them.

@@ -17,8 +17,7 @@ from taggit.models import Tag, TaggedItemBase
 
 from reviews.addresses import address
 from reviews.fulltext import PostgresOnlyGinIndex
-from reviews.reading_order import SORT_KEY_LENGTH, in_reading_order, sort_key
-from reviews.slugs import slug_for_instance
+from reviews.names import SORT_KEY_LENGTH, in_reading_order, slug_for_instance, sort_key
 
 
 class NamedWithSlug:
@@ -67,7 +66,7 @@ class Section(NamedWithSlug, models.Model):
 
 class FiledByName(models.Model):
     """For models listed by name: `sort_name` files each where a reader looks for it (accents
-    and case aside, reviews.reading_order), on every database, and can be indexed."""
+    and case aside, reviews.names), on every database, and can be indexed."""
 
     sort_name = models.CharField(
         _("sort key"), max_length=SORT_KEY_LENGTH, blank=True, editable=False

@@ -46,7 +46,7 @@ from reviews.site.paginators import CappedCountPaginator
 
 class SlugFromNameAdmin:
     """A new subject's slug may be left empty: the model makes it from the name
-    (reviews.slugs), so a name the browser cannot spell in Latin letters (北京日报, 😀)
+    (reviews.names), so a name the browser cannot spell in Latin letters (北京日报, 😀)
     still saves. An existing subject's slug stays required: it is a public address."""
 
     def get_form(self, request, obj=None, **kwargs):

@@ -18,8 +18,7 @@ from taggit.models import Tag
 from reviews.demo import data as demo_data
 from reviews.demo.loader import lede, name_experts
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
-from reviews.reading_order import sort_key
-from reviews.slugs import slug_for_name
+from reviews.names import slug_for_name, sort_key
 
 MORNING = datetime.time(7, 30)
 MIN_STORIES, MAX_STORIES = 4, 8
@@ -371,7 +370,7 @@ def _tags(names: list[str]) -> dict[str, int]:
     for name in names:
         if name.lower() not in existing:
             tag = Tag(name=name)
-            tag.slug = tag.slugify(name)  # the site's slug function (reviews.slugs)
+            tag.slug = tag.slugify(name)  # the site's slug function (reviews.names)
             missing.append(tag)
     Tag.objects.bulk_create(missing, ignore_conflicts=True, batch_size=1000)
     return {name.lower(): pk for pk, name in Tag.objects.values_list("pk", "name")}

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from reviews.demo import data as demo_data
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, join_position
-from reviews.slugs import slug_for_name
+from reviews.names import slug_for_name
 
 SEED = 1848
 PUBLISHED_REVIEWS = 36

@@ -23,10 +23,10 @@ from reviews.exchange.document import (
     timestamp,
 )
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
+from reviews.names import is_address_slug
 from reviews.pagecache.invalidation import content_changed
 from reviews.publishing.editing import bump_version
 from reviews.publishing.workflow import ends_share_links
-from reviews.slugs import is_address_slug
 from reviews.vocabulary.moderation import find_tag, normalise_name
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -204,7 +204,7 @@ def _tag(name: str, slug: str) -> Tag:
     tag = find_tag(name)
     if tag is None:
         free = is_address_slug(slug) and not Tag.objects.filter(slug=slug).exists()
-        # Without a slug, taggit makes one from the name (reviews.slugs), suffixed if taken.
+        # Without a slug, taggit makes one from the name (reviews.names), suffixed if taken.
         tag = Tag.objects.create(name=normalise_name(name), slug=slug if free else "")
     return tag
 

@@ -10,8 +10,8 @@ from django.db.models import Count, Q, QuerySet
 from taggit.models import Tag
 
 from reviews.models import Citation, Expert, Outlet, Section, Story, TaggedStory, published_tags
+from reviews.names import in_reading_order
 from reviews.pagecache.fragments import remembered
-from reviews.reading_order import in_reading_order
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
 # How many of the newest published stories the shortlists are drawn from.

@@ -1,7 +1,7 @@
 """Every named row has an address: no empty slug, and the database refuses one.
 
 - Rows whose slug is empty, or not one the `<slug:...>` URL patterns accept (a tag imported
-  with a Unicode slug), get one from reviews.slugs, as a new row would; every other slug,
+  with a Unicode slug), get one from reviews.names, as a new row would; every other slug,
   and so every address in use, stays as it is. Reversing leaves the new slugs in place.
 - Sections, outlets, experts and reviews get a CHECK constraint (their Meta says so).
 - taggit's tag table is not ours to declare constraints on, so it gets the same rule here:
@@ -13,7 +13,7 @@
 from django.db import migrations, models
 from django.urls.converters import SlugConverter
 
-from reviews.slugs import unique_slug
+from reviews.names import unique_slug
 
 ADDRESS_SLUG = f"^{SlugConverter.regex}$"
 TAG_CONSTRAINT = "taggit_tag_slug_not_empty"

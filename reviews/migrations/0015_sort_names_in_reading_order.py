@@ -1,9 +1,9 @@
-"""Outlets and experts are listed in reading order: a stored sort key (reviews.reading_order),
+"""Outlets and experts are listed in reading order: a stored sort key (reviews.names),
 filled here for the rows there are, and indexed for the expert list's pages."""
 
 from django.db import migrations, models
 
-from reviews.reading_order import sort_key
+from reviews.names import sort_key
 
 
 def fill_sort_names(apps, schema_editor):

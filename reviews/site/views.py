@@ -37,8 +37,8 @@ from reviews.models import (
     TaggedStory,
     published_tags,
 )
+from reviews.names import in_reading_order
 from reviews.pagecache.marks import public_page
-from reviews.reading_order import in_reading_order
 from reviews.site.paginators import CappedCountPaginator, PageRangePaginator
 from reviews.site.redirects import FollowsSlugRedirectsView
 

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from reviews.models import Citation, Expert, SlugRedirect, Story, TaggedStory
+from reviews.names import slug_for_instance
 from reviews.pagecache.invalidation import content_changed
 from reviews.publishing.editing import bump_version, review_ids_of_stories
-from reviews.slugs import slug_for_instance
 from reviews.vocabulary.redirects import public_ids, record_merge, record_redirect
 
 User = AbstractUser | AnonymousUser

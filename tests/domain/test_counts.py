@@ -126,7 +126,7 @@ def test_moving_and_deleting_stories_and_reviews_keeps_counts_right(archive):
     stories[0].outlet = OutletFactory()
     stories[0].save()
     assert_counts_right()
-    Story.objects.filter(pk=stories[1].pk).update(review=reviews[2])
+    Story.objects.filter(pk=stories[1].pk).update(review=reviews[2], position=99)
     assert_counts_right()
     stories[0].delete()
     assert_counts_right()

@@ -1,4 +1,4 @@
-"""The sort key that files names where readers look for them (reviews.reading_order)."""
+"""The sort key that files names where readers look for them (reviews.names)."""
 
 from importlib import import_module
 
@@ -6,8 +6,8 @@ import pytest
 from django.apps import apps
 
 from reviews.models import Expert, Outlet
+from reviews.names import sort_key
 from reviews.pagecache.invalidation import content_changed
-from reviews.reading_order import sort_key
 from tests.support.factories import ExpertFactory, OutletFactory
 
 
@@ -47,7 +47,7 @@ def test_the_migration_fills_the_key_of_existing_outlets_and_experts():
     Outlet.objects.update(sort_name="")
     Expert.objects.update(sort_name="")
 
-    migration = import_module("reviews.migrations.0012_sort_names_in_reading_order")
+    migration = import_module("reviews.migrations.0015_sort_names_in_reading_order")
     migration.fill_sort_names(apps, schema_editor=None)
     content_changed()  # as `migrate` does when it ends (post_migrate)
 

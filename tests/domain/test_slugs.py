@@ -12,7 +12,7 @@ from taggit.models import Tag
 from reviews.exchange import document, importing
 from reviews.importer.services import NewExpert, NewOutlet, create_experts, create_outlets
 from reviews.models import Expert, Outlet, Review, Section, SlugRedirect
-from reviews.slugs import is_address_slug, slug_for_name, unique_slug
+from reviews.names import is_address_slug, slug_for_name, unique_slug
 from tests.support.admin_forms import opened_record_form
 from tests.support.factories import (
     CitationFactory,
@@ -297,7 +297,7 @@ def test_the_migration_gives_rows_without_an_address_one_and_leaves_the_others()
 
 
 def test_every_model_with_a_slug_is_covered():
-    """A new named model must join the rule (reviews.slugs and migration 0008)."""
+    """A new named model must join the rule (reviews.names and migration 0008)."""
     with_slugs = {
         model._meta.label
         for model in apps.get_models()

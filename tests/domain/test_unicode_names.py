@@ -20,8 +20,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from taggit.models import Tag
 
+from reviews.names import is_address_slug
 from reviews.publishing import workflow
-from reviews.slugs import is_address_slug
 from tests.support.answers import check
 from tests.support.factories import (
     CitationFactory,

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from reviews.slugs import slug_for_name
+from reviews.names import slug_for_name
 from tests.support.factories import ExpertFactory, OutletFactory, SectionFactory
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "import"

@@ -56,7 +56,7 @@ def entry(name, model, table):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reviews", "0011_notifications"),
+        ("reviews", "0015_sort_names_in_reading_order"),
     ]
 
     operations = [
