@@ -17,7 +17,18 @@ class WebAddressField(forms.URLField):
     ]
 
 
-# Editors paste addresses without a scheme; assume https, as Django 6 will.
-URL_FIELDS_ASSUME_HTTPS = {
-    models.URLField: {"form_class": WebAddressField, "assume_scheme": "https"}
+class PlainTextField(forms.CharField):
+    """Text as stored: a browser posts a text box's line breaks as CR LF, which would make
+    every untouched body a change (history, merges) and store two kinds of line break."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# For every admin that edits content: editors paste addresses without a scheme (assume
+# https, as Django 6 will), and text keeps one kind of line break.
+FORM_FIELDS = {
+    models.URLField: {"form_class": WebAddressField, "assume_scheme": "https"},
+    models.TextField: {"form_class": PlainTextField},
 }

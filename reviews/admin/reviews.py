@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
 from reviews.admin.editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin
-from reviews.admin.fields import URL_FIELDS_ASSUME_HTTPS
+from reviews.admin.fields import FORM_FIELDS
 from reviews.admin.importer import ImportFromTextAdminMixin
 from reviews.admin.newsroom import CommentsPanelMixin
 from reviews.admin.preview import PreviewAdminMixin
@@ -62,6 +62,7 @@ class SlugFromNameAdmin:
 
 @admin.register(Section)
 class SectionAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.ModelAdmin):
+    formfield_overrides = FORM_FIELDS
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -69,7 +70,7 @@ class SectionAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.Mode
 
 @admin.register(Outlet)
 class OutletAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.ModelAdmin):
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+    formfield_overrides = FORM_FIELDS
     list_display = ["name", "country", "language", "website"]
     list_filter = ["country", "language"]
     search_fields = ["name", "aliases", "country"]
@@ -80,6 +81,7 @@ class OutletAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.Model
 class ExpertAdmin(
     UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, ExpertMergeMixin, admin.ModelAdmin
 ):
+    formfield_overrides = FORM_FIELDS
     list_display = ["name", "position", "organisation", "citation_count"]
     show_full_result_count = False
     paginator = CappedCountPaginator
@@ -178,6 +180,7 @@ class ReviewAdmin(
 ):
     form = ReviewAdminForm
     change_form_template = "admin/reviews/review/change_form.html"
+    formfield_overrides = FORM_FIELDS
     # The state and its time right after the title, so that they stay in view on a laptop;
     # "Scheduled" or "Published" in the state says whether readers see it.
     list_display = ["title", "state", "publish_time", "review_date", "section", "story_count"]
@@ -360,6 +363,7 @@ class ReviewAdmin(
 
 class CitationInline(LoadedAutocompleteMixin, admin.TabularInline):
     model = Citation
+    formfield_overrides = FORM_FIELDS
     extra = 0
     fields = ["expert", "position", "organisation", "quote"]
     autocomplete_fields = ["expert"]
@@ -373,7 +377,7 @@ class StoryAdmin(CommentsPanelMixin, EditingAdminMixin, StoryTagActionsMixin, Ve
 
     form = StoryAdminForm
     change_form_template = "admin/reviews/story/change_form.html"
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+    formfield_overrides = FORM_FIELDS
     list_display = ["headline", "outlet", "review", "position", "tag_list"]
     list_filter = ["review__section", "review__status", "outlet"]
     list_select_related = ["outlet", "review"]

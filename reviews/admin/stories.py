@@ -10,7 +10,7 @@ from django.db.models import F, Max, Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from reviews.admin.fields import URL_FIELDS_ASSUME_HTTPS
+from reviews.admin.fields import FORM_FIELDS, PlainTextField
 from reviews.admin.vocabulary import TAG_SUGGESTIONS_CSS, TAG_SUGGESTIONS_JS
 from reviews.models import Citation, Story
 from reviews.publishing.editing import CITATION_FIELDS, STORY_FIELDS, MergingInlineFormSet
@@ -182,7 +182,10 @@ class NestedCitationInline(OnePageInlineMixin, nested_admin.NestedTabularInline)
     extra = 0
     fields = ["expert", "position", "organisation", "quote"]
     autocomplete_fields = ["expert"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+    # A quote's box three lines high, so that the row fits a laptop's width.
+    formfield_overrides = FORM_FIELDS | {
+        models.TextField: {"form_class": PlainTextField, "widget": forms.Textarea({"rows": 3})}
+    }
     classes = ["citations"]
 
 
@@ -201,7 +204,7 @@ class NestedStoryInline(OnePageInlineMixin, nested_admin.NestedStackedInline):
     """The review's stories, each with its citations. Reordered with the “Move up” and
     “Move down” buttons (static/reviews/story_order.js), which keep `position` right."""
 
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+    formfield_overrides = FORM_FIELDS
     model = Story
     form = StoryRowForm
     formset = NestedStoryFormSet

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from reviews.models import Citation, Story
+from reviews.models import Citation, Review, Story
 from reviews.publishing.editing import bump_version
 from tests.support.admin_forms import citation_rows, form_as_rendered, review_form_data
 from tests.support.factories import (
@@ -255,3 +255,29 @@ def test_the_page_of_five_stories_with_three_citations_each_costs_a_fixed_number
         response = client.get(review_url(review))
     assert response.status_code == 200
     assert response.text.count('name="stories-4-citations-2-quote"') == 1
+
+
+def test_line_breaks_as_a_browser_posts_them_change_nothing_untouched(client, editor, review):
+    """A browser sends a text box's line breaks as CR LF: an untouched body, lede or quote is
+    no change (nothing in the history, no conflict later), and new text is stored with LF."""
+    Story.objects.filter(review=review).update(body="First paragraph.\n\nSecond paragraph.")
+    client.force_login(editor)
+    data = form_as_rendered(client.get(review_url(review)))
+    crlf = {
+        name: value.replace("\n", "\r\n")
+        for name, value in data.items()
+        if isinstance(value, str) and "\n" in value
+    }
+    assert any(name.endswith("-body") for name in crlf), "control: the bodies have line breaks"
+
+    response = client.post(review_url(review), data | crlf | {"_continue": "1"})
+
+    assert response.status_code == 302
+    bodies = set(Story.objects.filter(review=review).values_list("body", flat=True))
+    assert bodies == {"First paragraph.\n\nSecond paragraph."}
+    history = client.get(reverse("admin:reviews_review_history", args=[review.pk])).text
+    assert "Changed Body" not in history
+
+    edited = data | crlf | {"stories-0-body": "New first.\r\n\r\nNew second.", "_continue": "1"}
+    client.post(review_url(review), edited | {"version": Review.objects.get(pk=review.pk).version})
+    assert Story.objects.get(review=review, position=1).body == "New first.\n\nNew second."
