@@ -699,7 +699,7 @@ def test_a_bad_file_gives_a_message_and_exit_code_1(catalogue, tmp_path):
             stderr=err,
         )
     assert error.value.returncode == 1
-    assert "3 of 4 file(s) could not be imported" in str(error.value)
+    assert "3 of 4 files could not be imported" in str(error.value)
     messages = err.getvalue()
     assert "missing.txt: not imported: no such file" in messages
     assert "empty.txt: not imported: The text is empty." in messages

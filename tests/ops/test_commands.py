@@ -168,7 +168,7 @@ def test_import_text_names_each_unreadable_file_with_its_reason(tmp_path, garbag
         "import_text", str(tmp_path / "nowhere.txt"), str(garbage), str(tmp_path / "folder")
     )
 
-    assert str(result.error) == "3 of 3 file(s) could not be imported."
+    assert str(result.error) == "3 of 3 files could not be imported."
     assert f"{tmp_path / 'nowhere.txt'}: not imported: no such file" in result.stderr
     assert f"{garbage}: not imported: not UTF-8 text" in result.stderr
     assert f"{tmp_path / 'folder'}: not imported: it is a folder, not a file" in result.stderr

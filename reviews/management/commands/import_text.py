@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from reviews.importer.catalogue import Catalogue
 from reviews.importer.parser import ImportFailed, ReviewProposal, parse_review
@@ -71,7 +72,14 @@ class Command(BaseCommand):
                 )
             )
         if failed:
-            raise CommandError(f"{failed} of {len(files)} file(s) could not be imported.")
+            raise CommandError(
+                ngettext(
+                    "%(failed)d of %(total)d file could not be imported.",
+                    "%(failed)d of %(total)d files could not be imported.",
+                    len(files),
+                )
+                % {"failed": failed, "total": len(files)}
+            )
 
     def find_section(self, slug: str) -> Section:
         try:

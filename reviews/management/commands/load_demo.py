@@ -1,5 +1,6 @@
 """`manage.py load_demo`: the invented demo content and one demo account per role."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -28,7 +29,13 @@ class Command(BaseCommand):
                 "really mean it."
             )
         report = load_demo_content(progress=self.stdout.write)
-        created = ", ".join(f"{count} {name}(s)" for name, count in report.created.items() if count)
+        names = {
+            model._meta.model_name: (model._meta.verbose_name, model._meta.verbose_name_plural)
+            for model in apps.get_models()
+        }
+        created = ", ".join(
+            f"{count} {names[name][count != 1]}" for name, count in report.created.items() if count
+        )
         self.stdout.write(self.style.SUCCESS(f"Created {created or 'nothing: all there'}."))
         self.stdout.write("\nDemo accounts (demo only, the passwords are public):")
         for username, password, role in report.accounts:
