@@ -103,6 +103,8 @@ def run_axe(page: Page, axe_source: str) -> list[dict]:
     # The site's policy (script-src 'self') refuses the inline <script> that
     # page.add_script_tag would add; page.evaluate runs outside the policy, which stays in force.
     page.evaluate(axe_source)
+    # axe passes over what is hidden: open the filter form's folded lists so their boxes count.
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     results = page.evaluate(
         "rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", RULES
     )
