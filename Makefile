@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+AXE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -23,7 +24,7 @@ worker: install migrate ## Run only the background worker that sends notificatio
 test: install ## Run the whole test suite in parallel (DATABASE_URL picks the database; SQLite by default)
 	$(BIN)/pytest -n auto --dist loadgroup
 
-install: $(STAMP)
+install: $(STAMP) $(AXE_STAMP)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Pressreview needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).") if sys.version_info < (3, 11) else None'
@@ -33,6 +34,14 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install -qq -e ".[dev]"
 	@touch $(STAMP)
 	@echo "Installed."
+
+# axe-core, which the accessibility tests inject into every public page (package-lock.json).
+$(AXE_STAMP): package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "No npm: skipped axe-core, so the accessibility tests will be skipped (apt-get install npm)"; \
+	fi
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
@@ -71,4 +80,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache .ruff_cache
