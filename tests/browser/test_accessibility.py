@@ -122,16 +122,25 @@ def describe(violations: list[dict]) -> str:
 
 
 @pytest.mark.parametrize("screen", WIDTHS)
-@pytest.mark.parametrize("kind", PAGES)
-def test_public_page_has_no_accessibility_violation(
-    live_server, page, screenshot, axe_source, kind, screen
+def test_every_public_page_has_no_accessibility_violation(
+    live_server, page, screenshot, axe_source, screen
 ):
+    """All kinds of page in one test per screen (the demo content loads once for them), every
+    page's violations reported together."""
     load_demo_content()
     page.set_viewport_size({"width": WIDTHS[screen], "height": 900})
+    pages = addresses()
+    assert list(pages) == PAGES, "every kind of public page is checked"
+    found = {}
 
-    response = page.goto(live_server.url + addresses()[kind])
+    for kind, address in pages.items():
+        response = page.goto(live_server.url + address)
+        expected = {"not-found": 404, "reviews-invalid-filter": 400}.get(kind, 200)
+        assert response.status == expected, (kind, address, response.status)
+        screenshot(f"{screen}-{kind}")
+        if violations := run_axe(page, axe_source):
+            found[kind] = describe(violations)
 
-    assert response.status == {"not-found": 404, "reviews-invalid-filter": 400}.get(kind, 200)
-    screenshot(f"{screen}-{kind}")
-    violations = run_axe(page, axe_source)
-    assert not violations, f"{kind} at {WIDTHS[screen]} px:\n{describe(violations)}"
+    assert not found, "\n".join(
+        f"{kind} at {WIDTHS[screen]} px:\n{text}" for kind, text in found.items()
+    )
