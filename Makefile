@@ -22,7 +22,7 @@ worker: install migrate ## Run only the background worker that sends notificatio
 	$(BIN)/python manage.py db_worker
 
 test: install ## Run the whole test suite in parallel (DATABASE_URL picks the database; SQLite by default)
-	$(BIN)/pytest -n auto --dist loadgroup
+	$(BIN)/pytest -n auto --dist loadgroup --durations=25
 
 install: $(STAMP) $(AXE_STAMP)
 
