@@ -21,8 +21,11 @@ run: install migrate demo ## Set up, load the demo content and serve http://127.
 worker: install migrate ## Run only the background worker that sends notification email (make run starts one)
 	$(BIN)/python manage.py db_worker
 
+# Two test workers per core: much of the suite waits on browsers, servers and subprocesses.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * len(os.sched_getaffinity(0)))' 2>/dev/null || echo auto)
+
 test: install ## Run the whole test suite in parallel (DATABASE_URL picks the database; SQLite by default)
-	$(BIN)/pytest -n auto --dist loadgroup --durations=25
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25
 
 install: $(STAMP) $(AXE_STAMP)
 
