@@ -24,83 +24,147 @@ from reviews.models import (
 TABLE = "reviews_subjectcount"
 # The status the triggers count by, as an SQL literal; reading subtracts the scheduled ones.
 PUBLISHED = f"'{ReviewStatus.PUBLISHED.value}'"
-UPSERT = (
-    "ON CONFLICT (kind, subject_id) DO UPDATE SET uses = reviews_subjectcount.uses + excluded.uses"
-)
 
 
-# What a written row adds (sign 1, for NEW) or removes (sign -1, for OLD), by table.
+class Statements:
+    """The statements by which a written row adds its uses (sign 1, for NEW) or removes them
+    (sign -1, for OLD). With `last_published` (migration 0017 on), an added use also moves
+    its subject's latest publish time forward, never back: a removed use leaves it (a
+    withdrawal changed the subject's page too, later still)."""
 
+    def __init__(self, last_published: bool = True):
+        self.last_published = last_published
 
-def _review_rows(row: str, sign: int) -> list[str]:
-    condition = f"st.review_id = {row}.id AND {row}.status = {PUBLISHED}"
-    return [
-        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'outlet', st.outlet_id, "
-        f"{sign} * COUNT(*) FROM reviews_story st WHERE {condition} "
-        f"GROUP BY st.outlet_id ORDER BY st.outlet_id {UPSERT};",
-        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'tag', t.tag_id, "
-        f"{sign} * COUNT(*) FROM reviews_taggedstory t JOIN reviews_story st "
-        f"ON st.id = t.content_object_id WHERE {condition} "
-        f"GROUP BY t.tag_id ORDER BY t.tag_id {UPSERT};",
-        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'expert', c.expert_id, "
-        f"{sign} * COUNT(*) FROM reviews_citation c JOIN reviews_story st "
-        f"ON st.id = c.story_id WHERE {condition} "
-        f"GROUP BY c.expert_id ORDER BY c.expert_id {UPSERT};",
-    ]
+    def insert(self, select: str, count: str, published_at: str, sign: int, rest: str) -> str:
+        """`INSERT ... SELECT kind, subject, count[, publish time] rest`, adding to the row."""
+        columns, upsert = (
+            "kind, subject_id, uses",
+            "uses = reviews_subjectcount.uses + excluded.uses",
+        )
+        if self.last_published:
+            columns += ", last_published"
+            select += f", {count}, {published_at if sign > 0 else 'NULL'}"
+            upsert += (
+                ", last_published = CASE WHEN reviews_subjectcount.last_published IS NULL "
+                "OR excluded.last_published > reviews_subjectcount.last_published "
+                "THEN excluded.last_published ELSE reviews_subjectcount.last_published END"
+            )
+        else:
+            select += f", {count}"
+        return (
+            f"INSERT INTO {TABLE} ({columns}) SELECT {select} {rest} "
+            f"ON CONFLICT (kind, subject_id) DO UPDATE SET {upsert};"
+        )
 
-
-def _story_rows(row: str, sign: int) -> list[str]:
-    published = f"r.id = {row}.review_id AND r.status = {PUBLISHED}"
-    return [
-        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'outlet', {row}.outlet_id, "
-        f"{sign} FROM reviews_review r WHERE {published} {UPSERT};",
-        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'tag', t.tag_id, "
-        f"{sign} * COUNT(*) FROM reviews_taggedstory t, reviews_review r "
-        f"WHERE t.content_object_id = {row}.id AND {published} "
-        f"GROUP BY t.tag_id ORDER BY t.tag_id {UPSERT};",
-        f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'expert', c.expert_id, "
-        f"{sign} * COUNT(*) FROM reviews_citation c, reviews_review r "
-        f"WHERE c.story_id = {row}.id AND {published} "
-        f"GROUP BY c.expert_id ORDER BY c.expert_id {UPSERT};",
-    ]
-
-
-def _use_rows(kind: str, subject: str, story: str):
-    def rows(row: str, sign: int) -> list[str]:
+    def review_rows(self, row: str, sign: int) -> list[str]:
+        condition = f"st.review_id = {row}.id AND {row}.status = {PUBLISHED}"
+        count, when = f"{sign} * COUNT(*)", f"MAX({row}.publish_at)"
         return [
-            f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT '{kind}', {row}.{subject}, "
-            f"{sign} FROM reviews_story st JOIN reviews_review r ON r.id = st.review_id "
-            f"WHERE st.id = {row}.{story} AND r.status = {PUBLISHED} {UPSERT};"
+            self.insert(
+                "'outlet', st.outlet_id",
+                count,
+                when,
+                sign,
+                f"FROM reviews_story st WHERE {condition} "
+                f"GROUP BY st.outlet_id ORDER BY st.outlet_id",
+            ),
+            self.insert(
+                "'tag', t.tag_id",
+                count,
+                when,
+                sign,
+                f"FROM reviews_taggedstory t JOIN reviews_story st "
+                f"ON st.id = t.content_object_id WHERE {condition} "
+                f"GROUP BY t.tag_id ORDER BY t.tag_id",
+            ),
+            self.insert(
+                "'expert', c.expert_id",
+                count,
+                when,
+                sign,
+                f"FROM reviews_citation c JOIN reviews_story st ON st.id = c.story_id "
+                f"WHERE {condition} GROUP BY c.expert_id ORDER BY c.expert_id",
+            ),
         ]
 
-    return rows
+    def story_rows(self, row: str, sign: int) -> list[str]:
+        published = f"r.id = {row}.review_id AND r.status = {PUBLISHED}"
+        count, when = f"{sign} * COUNT(*)", "MAX(r.publish_at)"
+        return [
+            self.insert(
+                f"'outlet', {row}.outlet_id",
+                str(sign),
+                "r.publish_at",
+                sign,
+                f"FROM reviews_review r WHERE {published}",
+            ),
+            self.insert(
+                "'tag', t.tag_id",
+                count,
+                when,
+                sign,
+                f"FROM reviews_taggedstory t, reviews_review r "
+                f"WHERE t.content_object_id = {row}.id AND {published} "
+                f"GROUP BY t.tag_id ORDER BY t.tag_id",
+            ),
+            self.insert(
+                "'expert', c.expert_id",
+                count,
+                when,
+                sign,
+                f"FROM reviews_citation c, reviews_review r "
+                f"WHERE c.story_id = {row}.id AND {published} "
+                f"GROUP BY c.expert_id ORDER BY c.expert_id",
+            ),
+        ]
+
+    def use_rows(self, kind: str, subject: str, story: str):
+        def rows(row: str, sign: int) -> list[str]:
+            return [
+                self.insert(
+                    f"'{kind}', {row}.{subject}",
+                    str(sign),
+                    "r.publish_at",
+                    sign,
+                    f"FROM reviews_story st JOIN reviews_review r ON r.id = st.review_id "
+                    f"WHERE st.id = {row}.{story} AND r.status = {PUBLISHED}",
+                )
+            ]
+
+        return rows
+
+    def triggers(self) -> dict:
+        """table: (what a row adds or removes, the condition under which an update changes it)"""
+        review_changed = f"(OLD.status = {PUBLISHED}) <> (NEW.status = {PUBLISHED})"
+        if self.last_published:
+            # A published (scheduled) review given another time: its uses move to that time.
+            review_changed += f" OR (NEW.status = {PUBLISHED} AND OLD.publish_at <> NEW.publish_at)"
+        return {
+            "reviews_review": (self.review_rows, review_changed),
+            "reviews_story": (
+                self.story_rows,
+                "OLD.outlet_id <> NEW.outlet_id OR OLD.review_id <> NEW.review_id "
+                "OR OLD.id <> NEW.id",
+            ),
+            "reviews_taggedstory": (
+                self.use_rows("tag", "tag_id", "content_object_id"),
+                "OLD.tag_id <> NEW.tag_id OR OLD.content_object_id <> NEW.content_object_id",
+            ),
+            "reviews_citation": (
+                self.use_rows("expert", "expert_id", "story_id"),
+                "OLD.expert_id <> NEW.expert_id OR OLD.story_id <> NEW.story_id",
+            ),
+        }
 
 
-# table: (what a row adds or removes, the condition under which an update changes it)
-TRIGGERS = {
-    "reviews_review": (
-        _review_rows,
-        f"(OLD.status = {PUBLISHED}) <> (NEW.status = {PUBLISHED})",
-    ),
-    "reviews_story": (
-        _story_rows,
-        "OLD.outlet_id <> NEW.outlet_id OR OLD.review_id <> NEW.review_id OR OLD.id <> NEW.id",
-    ),
-    "reviews_taggedstory": (
-        _use_rows("tag", "tag_id", "content_object_id"),
-        "OLD.tag_id <> NEW.tag_id OR OLD.content_object_id <> NEW.content_object_id",
-    ),
-    "reviews_citation": (
-        _use_rows("expert", "expert_id", "story_id"),
-        "OLD.expert_id <> NEW.expert_id OR OLD.story_id <> NEW.story_id",
-    ),
-}
+TRIGGERED_TABLES = ("reviews_review", "reviews_story", "reviews_taggedstory", "reviews_citation")
 
 
-def trigger_sql(vendor: str) -> list[str]:
-    """The statements that create the counting triggers on this database."""
+def trigger_sql(vendor: str, *, last_published: bool = True) -> list[str]:
+    """The statements that create the counting triggers on this database; without
+    `last_published`, as migration 0010 made them (the column came with 0017)."""
     statements = []
-    for table, (rows, changed) in TRIGGERS.items():
+    for table, (rows, changed) in Statements(last_published).triggers().items():
         name = f"{table}_count"
         if vendor == "postgresql":
             body = "\n".join(
@@ -141,7 +205,7 @@ def trigger_sql(vendor: str) -> list[str]:
 
 def drop_trigger_sql(vendor: str) -> list[str]:
     statements = []
-    for table in TRIGGERS:
+    for table in TRIGGERED_TABLES:
         name = f"{table}_count"
         if vendor == "postgresql":
             statements.append(f"DROP FUNCTION IF EXISTS {name}() CASCADE;")
@@ -153,20 +217,24 @@ def drop_trigger_sql(vendor: str) -> list[str]:
     return statements
 
 
-RECOUNT_SQL = [
-    f"DELETE FROM {TABLE};",
-    f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'outlet', st.outlet_id, COUNT(*) "
-    f"FROM reviews_story st JOIN reviews_review r ON r.id = st.review_id "
-    f"WHERE r.status = {PUBLISHED} GROUP BY st.outlet_id;",
-    f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'tag', t.tag_id, COUNT(*) "
-    f"FROM reviews_taggedstory t JOIN reviews_story st ON st.id = t.content_object_id "
-    f"JOIN reviews_review r ON r.id = st.review_id "
-    f"WHERE r.status = {PUBLISHED} GROUP BY t.tag_id;",
-    f"INSERT INTO {TABLE} (kind, subject_id, uses) SELECT 'expert', c.expert_id, COUNT(*) "
-    f"FROM reviews_citation c JOIN reviews_story st ON st.id = c.story_id "
-    f"JOIN reviews_review r ON r.id = st.review_id "
-    f"WHERE r.status = {PUBLISHED} GROUP BY c.expert_id;",
-]
+def recount_sql(last_published: bool) -> list[str]:
+    """The statements that rebuild the table from the content."""
+    latest = ", MAX(r.publish_at)" if last_published else ""
+    columns = "kind, subject_id, uses" + (", last_published" if last_published else "")
+    return [
+        f"DELETE FROM {TABLE};",
+        f"INSERT INTO {TABLE} ({columns}) SELECT 'outlet', st.outlet_id, COUNT(*){latest} "
+        f"FROM reviews_story st JOIN reviews_review r ON r.id = st.review_id "
+        f"WHERE r.status = {PUBLISHED} GROUP BY st.outlet_id;",
+        f"INSERT INTO {TABLE} ({columns}) SELECT 'tag', t.tag_id, COUNT(*){latest} "
+        f"FROM reviews_taggedstory t JOIN reviews_story st ON st.id = t.content_object_id "
+        f"JOIN reviews_review r ON r.id = st.review_id "
+        f"WHERE r.status = {PUBLISHED} GROUP BY t.tag_id;",
+        f"INSERT INTO {TABLE} ({columns}) SELECT 'expert', c.expert_id, COUNT(*){latest} "
+        f"FROM reviews_citation c JOIN reviews_story st ON st.id = c.story_id "
+        f"JOIN reviews_review r ON r.id = st.review_id "
+        f"WHERE r.status = {PUBLISHED} GROUP BY c.expert_id;",
+    ]
 
 
 # The untagged stories (UntaggedStory), for the moderators' queue: a row for each story no
@@ -254,7 +322,10 @@ def recount(using: str = "default") -> None:
                 f"LOCK TABLE reviews_review, reviews_story, reviews_taggedstory, "
                 f"reviews_citation, {TABLE} IN SHARE ROW EXCLUSIVE MODE"
             )
-        for statement in RECOUNT_SQL:
+        columns = {
+            column.name for column in connection.introspection.get_table_description(cursor, TABLE)
+        }
+        for statement in recount_sql("last_published" in columns):
             cursor.execute(statement)
         if UNTAGGED in connection.introspection.table_names(cursor):
             for statement in REFILL_UNTAGGED_SQL:
@@ -338,3 +409,14 @@ def count_per_row(uses: QuerySet, link: str) -> Coalesce:
         .values("uses")
     )
     return Coalesce(Subquery(counted), 0)
+
+
+def last_published(kind: str) -> Subquery:
+    """The latest publish time of a published review using the outer row's subject, as kept
+    with its count: a lookup of one row, whatever the archive's size (the sitemaps' lastmod).
+    It may lie in the future (a use in a scheduled review): `lastmod_or_none` drops it then."""
+    return Subquery(
+        SubjectCount.objects.filter(kind=kind, subject_id=OuterRef("pk")).values("last_published")[
+            :1
+        ]
+    )

@@ -619,6 +619,9 @@ class SubjectCount(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     subject_id = models.BigIntegerField()
     uses = models.IntegerField(default=0)
+    # The latest publish time of a review that used the subject while published: moved
+    # forward by each new use, never back (the sitemap's lastmod; may lie in the future).
+    last_published = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -7,10 +7,12 @@ from functools import cached_property
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
-from reviews.models import Expert, Outlet, Review, ReviewQuerySet, published_tags
+from reviews.counts import last_published
+from reviews.models import Expert, Outlet, Review, published_tags
 from reviews.pagecache.fragments import remembered
 
 URLS_PER_PAGE = 5000
@@ -95,21 +97,16 @@ class ReviewSitemap(KeysetSitemap):
         return max((moment for moment in found if moment), default=None)
 
 
-def latest_publish_time(prefix: str) -> Max:
-    """The latest publish time among the published reviews reached through `prefix`."""
-    return Max(
-        f"{prefix}publish_at",
-        filter=ReviewQuerySet.published_q(prefix=prefix),
-    )
-
-
 class SubjectSitemap(KeysetSitemap):
     """Outlets, experts or tags: pages that change whenever one of their stories is published.
 
-    Each page of the sitemap works out its own subjects' last publish times (and no others).
+    Their `lastmod` is the latest publish time kept with each subject's count
+    (reviews/counts.py), one row per subject. A time still to come (the subject's newest use
+    is in a scheduled review) is left out until it passes: `lastmod` is optional, and a
+    crawler told of a change before it shows would fetch the page for nothing.
     """
 
-    uses = ""  # the path from a subject to the reviews that use it
+    kind = ""  # the subject's kind in reviews.counts
 
     def public_subjects(self):
         raise NotImplementedError
@@ -118,10 +115,11 @@ class SubjectSitemap(KeysetSitemap):
         return self.public_subjects().only("slug")
 
     def page_items(self, rows):
-        return rows.annotate(last_published=latest_publish_time(self.uses))
+        return rows.annotate(last_published=last_published(self.kind))
 
     def lastmod(self, subject):
-        return subject.last_published
+        moment = subject.last_published
+        return moment if moment is not None and moment <= timezone.now() else None
 
     def get_latest_lastmod(self):
         """For the index: the latest publish time of a published review (an upper bound for
@@ -135,24 +133,21 @@ class SubjectSitemap(KeysetSitemap):
 
 
 class OutletSitemap(SubjectSitemap):
-    name = "outlets"
-    uses = "stories__review__"
+    name, kind = "outlets", "outlet"
 
     def public_subjects(self):
         return Outlet.objects.published()
 
 
 class ExpertSitemap(SubjectSitemap):
-    name = "experts"
-    uses = "citations__story__review__"
+    name, kind = "experts", "expert"
 
     def public_subjects(self):
         return Expert.objects.published()
 
 
 class TagSitemap(SubjectSitemap):
-    name = "tags"
-    uses = "reviews_taggedstory_items__content_object__review__"
+    name, kind = "tags", "tag"
 
     def public_subjects(self):
         return published_tags()

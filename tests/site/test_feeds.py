@@ -5,8 +5,10 @@ import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
+from reviews.models import Review, ReviewStatus
 from reviews.site.sitemaps import ExpertSitemap, OutletSitemap, ReviewSitemap, TagSitemap
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
 
@@ -421,8 +423,9 @@ class TestSitemap:
         assert outlets == older.story.review.publish_at
         assert index[f"{SITE}/sitemap-pages.xml"] is None
 
-    def test_sitemap_dates_subjects_by_their_latest_published_story(self, client):
-        """A later scheduled story does not count until it is published."""
+    def test_sitemap_dates_subjects_by_their_latest_published_story(self, client, time_machine):
+        """A scheduled story does not date its subjects before it is published: until then
+        they go without a lastmod (the subject's newest use is still to come)."""
         older = CitationFactory(
             story__review__publish_at=NOON - datetime.timedelta(days=5), story__tags=["ports"]
         )
@@ -432,17 +435,64 @@ class TestSitemap:
             story__tags=["ports"],
             expert=older.expert,
         )
-        CitationFactory(
+        subjects = [
+            SITE + older.story.outlet.get_absolute_url(),
+            SITE + older.expert.get_absolute_url(),
+            SITE + reverse("reviews:tag-detail", args=["ports"]),
+        ]
+        lastmods = sitemap_lastmods(client)
+        assert [lastmods[page] for page in subjects] == [
+            newer.story.review.publish_at.date().isoformat()
+        ] * 3
+
+        scheduled = CitationFactory(
             story__review=ReviewFactory(scheduled=True),
             story__outlet=older.story.outlet,
             story__tags=["ports"],
             expert=older.expert,
-        )
+        ).story.review
+        cache.clear()
         lastmods = sitemap_lastmods(client)
-        expected = newer.story.review.publish_at.date().isoformat()
-        assert lastmods[SITE + older.story.outlet.get_absolute_url()] == expected
-        assert lastmods[SITE + older.expert.get_absolute_url()] == expected
-        assert lastmods[SITE + reverse("reviews:tag-detail", args=["ports"])] == expected
+        assert [lastmods[page] for page in subjects] == [None] * 3
+
+        time_machine.move_to(scheduled.publish_at + HOUR, tick=False)
+        cache.clear()
+        lastmods = sitemap_lastmods(client)
+        assert [lastmods[page] for page in subjects] == [
+            scheduled.publish_at.date().isoformat()
+        ] * 3
+
+    def test_subject_lastmod_follows_a_rescheduled_review_and_survives_withdrawal(
+        self, client, time_machine
+    ):
+        citation = CitationFactory(
+            story__review__publish_at=NOON - datetime.timedelta(days=9), story__tags=["ports"]
+        )
+        review = citation.story.review
+        later = NOON - datetime.timedelta(days=1)
+        Review.objects.filter(pk=review.pk).update(publish_at=later)
+        outlet = SITE + citation.story.outlet.get_absolute_url()
+        assert sitemap_lastmods(client)[outlet] == later.date().isoformat()
+
+        # Withdrawn, the outlet's page changed then: its date is not taken back to an older
+        # story's (the outlet has none left, and stays out of the sitemap).
+        Review.objects.filter(pk=review.pk).update(status=ReviewStatus.DRAFT)
+        cache.clear()
+        assert outlet not in sitemap_lastmods(client)
+
+    def test_subject_sitemap_pages_read_one_kept_row_per_subject(
+        self, client, django_assert_max_num_queries
+    ):
+        for day in range(1, 4):
+            CitationFactory(
+                story__review__publish_at=NOON - datetime.timedelta(days=day),
+                story__tags=[f"topic-{day}"],
+            )
+        for section in ("outlets", "experts", "tags"):
+            cache.clear()
+            with django_assert_max_num_queries(3):
+                urls = sitemap_urls(client, reverse("sitemap-section", args=[section]))
+            assert len(urls) == 3 and all(lastmod for _, lastmod in urls)
 
     @pytest.mark.parametrize(
         "query", ["p=0", "p=-1", "p=3", "p=two", "p=", "p=1.5", "p=99999999999999999999999"]
