@@ -120,16 +120,19 @@ def top_shares(count: int, exponent: float, tops=(1, 10, 100, 1000)) -> dict[str
 
 
 def page_cache_answers(metrics_text: str) -> Counter:
-    """{hit, miss, bypass, off: count} from a /metrics answer (Prometheus text format)."""
+    """{hit, miss, bypass, off: count} from a /metrics answer (Prometheus text format), and
+    `requests`: every request the site counted (django-prometheus)."""
     from prometheus_client.parser import text_string_to_metric_families
 
     answers: Counter = Counter()
     for family in text_string_to_metric_families(metrics_text):
-        if family.name != "pressreview_page_cache_answers":
-            continue
         for sample in family.samples:
-            if sample.name.endswith("_total"):
+            if not sample.name.endswith("_total"):
+                continue
+            if family.name == "pressreview_page_cache_answers":
                 answers[sample.labels["status"]] += int(sample.value)
+            elif family.name == "django_http_requests_before_middlewares":
+                answers["requests"] += int(sample.value)
     return answers
 
 
@@ -296,6 +299,7 @@ def measure(args, server, editor, paths_file: Path, listed: dict) -> dict:
                 status: after[status] - before[status] - own[status] for status in ("bypass", "off")
             },
             "checker": dict(own),
+            "requests_counted": after["requests"] - before["requests"],
         },
         "writes": written["writes"],
         "pages_checked": written["pages_checked"],
