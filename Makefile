@@ -61,7 +61,7 @@ bench-longtail: install wrk ## Only the long-tail scenario: Zipf-spread reading 
 # The load generator of make bench (Debian's package). Installed when missing and allowed to.
 wrk:
 	@command -v wrk >/dev/null 2>&1 || { \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		if [ "$$(id -u 2>/dev/null)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 			echo "Installing wrk (apt-get install -y wrk), the load generator of make bench"; \
 			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 || \
 			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }; \

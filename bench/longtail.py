@@ -191,8 +191,8 @@ def markdown(results: dict) -> str:
         earlier = f" ({d['from_earlier_run']})" if d.get("from_earlier_run") else ""
         lines.append(
             f"| {int(size):,}{earlier} | {d['paths']['count']:,} | "
-            f"{d['requests_per_second']:,.0f} | {d['p50_ms']:.1f} | {d['p95_ms']:.1f} | "
-            f"{d['p99_ms']:.1f} | {d['errors']} | {shown_ratio} ({cache['hit']:,} of "
+            f"{d['requests_per_second']:,.0f} | {d['p50_ms']:,.1f} | {d['p95_ms']:,.1f} | "
+            f"{d['p99_ms']:,.1f} | {d['errors']} | {shown_ratio} ({cache['hit']:,} of "
             f"{cache['hit'] + cache['miss']:,}) | {writes or 'none'} | "
             f"{len(d['stale'])} of {d['pages_checked']} | {load['before']} → {load['after']} |"
         )
