@@ -284,11 +284,19 @@ class Editor:
         self.remember(review)
         return review
 
-    @staticmethod
-    def published_story():
+    def published_story(self):
+        """A published story picked at random by id (not `order_by("?")`, which sorts every
+        story: seconds at 600,000)."""
+        from django.db.models import Max, Min
+
         from reviews.models import Story
 
-        return Story.objects.published().select_related("review").order_by("?").first()
+        stories = Story.objects.published().select_related("review").order_by("pk")
+        bounds = Story.objects.aggregate(low=Min("pk"), high=Max("pk"))
+        if bounds["low"] is None:
+            return None
+        start = self.rng.randint(bounds["low"], bounds["high"])
+        return stories.filter(pk__gte=start).first() or stories.first()
 
     def edit_story(self, story=None):
         """Revise the headline of `story` (a random published one by default), as the admin
