@@ -282,10 +282,11 @@ def measure(args, server, editor, paths_file: Path, listed: dict) -> dict:
     editor.stdin.flush()
     figures = wrk(args, url, paths_file, args.longtail_duration)
     load_after = harness.load_average()
-    after = scrape(server)
+    # The checker may still be at its last change's pages: its requests are counted once it
+    # is done, and then taken out, since they are not the readers'.
     written = json.loads(expect_line(editor, "RESULT "))
     editor.wait(timeout=60)
-    # The checker's own requests are not the readers': take them out of the counts.
+    after = scrape(server)
     own = Counter(written["page_cache"])
     hits = after["hit"] - before["hit"] - own["hit"]
     misses = after["miss"] - before["miss"] - own["miss"]
