@@ -274,6 +274,16 @@ def load_average() -> float:
     return round(os.getloadavg()[0], 2)
 
 
+def wait_until_quiet(limit: int) -> None:
+    """Wait up to `limit` seconds for a load average under 1.0 (0: do not wait)."""
+    if limit <= 0:
+        return
+    deadline = time.monotonic() + limit
+    while load_average() >= 1.0 and time.monotonic() < deadline:
+        say(f"  waiting for a quiet machine (load average {load_average()})")
+        time.sleep(15)
+
+
 # Child processes: manage.py and gunicorn
 
 

@@ -272,6 +272,7 @@ def measure(args, server, editor, paths_file: Path, listed: dict) -> dict:
     if args.warmup:
         say(f"  warming up for {args.warmup} s (not counted)")
         wrk(args, url, paths_file, args.warmup)
+    harness.wait_until_quiet(args.wait_quiet)
     before = scrape(server)
     load_before = harness.load_average()
     say(

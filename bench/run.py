@@ -181,15 +181,6 @@ def machine() -> dict:
     }
 
 
-def wait_until_quiet(limit: int) -> None:
-    if limit <= 0:
-        return
-    deadline = time.monotonic() + limit
-    while harness.load_average() >= 1.0 and time.monotonic() < deadline:
-        say(f"  waiting for a quiet machine (load average {harness.load_average()})")
-        time.sleep(15)
-
-
 # The database
 
 
@@ -391,7 +382,7 @@ def bench_size(args, size: int, database: dict, log_folder: Path) -> dict:
                 **pages,
                 "static file, again": static,
             }.items():
-                wait_until_quiet(args.wait_quiet)
+                harness.wait_until_quiet(args.wait_quiet)
                 load = harness.load_average()
                 figures = measure(args, server, path)
                 figures["load_average_before"] = load
