@@ -53,9 +53,6 @@ class Pages:
     recent: list[str] = field(default_factory=list)
     rest: dict[str, list[str]] = field(default_factory=dict)
 
-    def count(self) -> int:
-        return len(self.front) + len(self.recent) + sum(len(paths) for paths in self.rest.values())
-
 
 def ranked(pages: Pages, *, seed: int = 1848) -> list[str]:
     """Every page once, most popular first: the front pages, the newest reviews, then the
