@@ -7,7 +7,7 @@ AXE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run worker test install migrate demo lint format clean bench
+.PHONY: run worker test install migrate demo lint format clean bench bench-longtail wrk
 
 run: install migrate demo ## Set up, load the demo content and serve http://127.0.0.1:8000/, with the background worker
 	@# The worker (notification email) runs beside the site and stops with it: Ctrl-C stops
@@ -52,8 +52,23 @@ migrate: install
 demo: install
 	$(BIN)/python manage.py load_demo
 
-bench: install ## Load-test the public pages at 1,000 and 100,000 generated reviews (PostgreSQL, Redis, wrk; long)
+bench: install wrk ## Load-test the public pages, then the long tail, at 1,000 and 100,000 generated reviews (PostgreSQL, Redis, wrk; long)
 	$(BIN)/python bench/run.py
+
+bench-longtail: install wrk ## Only the long-tail scenario: Zipf-spread reading while an editor writes (BENCH_SIZES=1000 for one size)
+	$(BIN)/python bench/run.py --scenario longtail
+
+# The load generator of make bench (Debian's package). Installed when missing and allowed to.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u 2>/dev/null)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing wrk (apt-get install -y wrk), the load generator of make bench"; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 || \
+			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }; \
+		fi; \
+		command -v wrk >/dev/null 2>&1 || { \
+			echo "make bench needs wrk: install it (apt-get install wrk, brew install wrk) and run it again."; \
+			exit 1; }; }
 
 render-bench: install ## Time each public page's rendering in-process, page cache off (DATABASE_URL=postgres://...)
 	$(BIN)/python bench/render.py

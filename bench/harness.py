@@ -9,6 +9,7 @@ with one line, not a traceback, when an argument is wrong or a service it needs 
 import argparse
 import datetime
 import http.client
+import json
 import os
 import secrets
 import shutil
@@ -273,6 +274,16 @@ def load_average() -> float:
     return round(os.getloadavg()[0], 2)
 
 
+def wait_until_quiet(limit: int) -> None:
+    """Wait up to `limit` seconds for a load average under 1.0 (0: do not wait)."""
+    if limit <= 0:
+        return
+    deadline = time.monotonic() + limit
+    while load_average() >= 1.0 and time.monotonic() < deadline:
+        say(f"  waiting for a quiet machine (load average {load_average()})")
+        time.sleep(15)
+
+
 # Child processes: manage.py and gunicorn
 
 
@@ -352,6 +363,17 @@ def fetch(port: int, path: str, *, timeout: float = 30) -> Answer:
         return Answer(response.status, response.read(), response.headers)
     finally:
         connection.close()
+
+
+# gunicorn's settings under a load test (bench/run.py): one thread per worker, connections
+# kept alive as wrk keeps them, no worker restarted during a measurement.
+LOAD_TEST_OPTIONS = (
+    "--worker-class=gthread",
+    "--threads=1",
+    "--keep-alive=30",
+    "--log-level=warning",
+    "--max-requests=0",
+)
 
 
 class Server:
@@ -436,6 +458,48 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def wrk(
+    url: str,
+    *,
+    threads: int,
+    connections: int,
+    seconds: int,
+    script: Path,
+    headers: tuple[str, ...] = (),
+    script_arguments: tuple[str, ...] = (),
+) -> dict:
+    """Load `url` with wrk and its Lua `script`, which prints one `WRK_JSON {...}` line
+    (bench/wrk_report.lua): requests, requests per second, p50/p95/p99 in ms, errors."""
+    result = subprocess.run(
+        [
+            "wrk",
+            f"--threads={threads}",
+            f"--connections={connections}",
+            f"--duration={seconds}s",
+            "--timeout=10s",
+            *(f"--header={header}" for header in headers),
+            f"--script={script}",
+            url,
+            *(["--", *script_arguments] if script_arguments else []),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    line = next((line for line in result.stdout.splitlines() if line.startswith("WRK_JSON ")), "")
+    if result.returncode or not line:
+        fail(f"wrk failed on {url}:\n{result.stdout}{result.stderr}")
+    raw = json.loads(line.removeprefix("WRK_JSON "))
+    return {
+        "requests_per_second": round(raw["requests"] / (raw["duration_us"] / 1e6), 1),
+        "p50_ms": raw["p50_us"] / 1000,
+        "p95_ms": raw["p95_us"] / 1000,
+        "p99_ms": raw["p99_us"] / 1000,
+        "errors": sum(raw["errors"].values()),
+        "errors_by_kind": raw["errors"],
+        "requests": raw["requests"],
+    }
 
 
 # Timings and tables

@@ -232,17 +232,26 @@ class Editor:
         if review.get_absolute_url() not in self.review_urls:
             self.review_urls.append(review.get_absolute_url())
 
-    def publish(self):
+    @staticmethod
+    def unpublished_review():
+        """A review with stories that is not public (draft, in review or withdrawn), or None."""
         from reviews.models import Review
-        from reviews.publishing import workflow
 
         Status = Review.Status
-        review = (
+        return (
             Review.objects.filter(status__in=[Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN])
             .exclude(stories=None)
             .order_by("?")
             .first()
         )
+
+    def publish(self, review=None):
+        """Publish `review` (a random unpublished one by default) through the workflow."""
+        from reviews.models import Review
+        from reviews.publishing import workflow
+
+        Status = Review.Status
+        review = review or self.unpublished_review()
         if review is None:
             return None
         if review.status == Status.WITHDRAWN:
@@ -275,14 +284,29 @@ class Editor:
         self.remember(review)
         return review
 
-    def edit_story(self):
+    def published_story(self):
+        """A published story picked at random by id (not `order_by("?")`, which sorts every
+        story: seconds at 600,000)."""
+        from django.db.models import Max, Min
+
+        from reviews.models import Story
+
+        stories = Story.objects.published().select_related("review").order_by("pk")
+        bounds = Story.objects.aggregate(low=Min("pk"), high=Max("pk"))
+        if bounds["low"] is None:
+            return None
+        start = self.rng.randint(bounds["low"], bounds["high"])
+        return stories.filter(pk__gte=start).first() or stories.first()
+
+    def edit_story(self, story=None):
+        """Revise the headline of `story` (a random published one by default), as the admin
+        saves it: in one transaction with a revision, the review's version bumped."""
         import reversion
         from django.db import transaction
 
-        from reviews.models import Story
         from reviews.publishing.editing import bump_version
 
-        story = Story.objects.published().select_related("review").order_by("?").first()
+        story = story or self.published_story()
         number = next(self.counter)
         with transaction.atomic(), reversion.create_revision():
             story.headline = f"{story.headline.split(' [')[0]} [revised {number}]"

@@ -4,12 +4,18 @@ For each archive size it prepares a PostgreSQL database holding generated conten
 (`manage.py generate_content`, reused on later runs when it holds the right number of
 reviews), starts the site under gunicorn with production settings twice (page cache on, and
 off to measure the pages' own cost), and drives each kind of public page plus a small static
-file with a load generator (wrk; a Python one when wrk is missing) at a fixed concurrency for a
-fixed time. It prints and records requests per second, p50/p95/p99 latency, errors, SQL
-queries per request (counted on a separate, instrumented request) and each page's throughput
-as a share of the static file's on the same server. At the end it compares each page's p95
+file with wrk at a fixed concurrency for a fixed time. It prints and records requests per
+second, p50/p95/p99 latency, errors, SQL queries per request (counted on a separate,
+instrumented request) and each page's throughput as a share of the static file's on the same
+server. At the end it compares each page's p95
 between the sizes, checks the targets of docs/PERFORMANCE.md, writes bench/results.json and
 replaces the results table in docs/PERFORMANCE.md.
+
+The long-tail scenario (`--scenario longtail`, bench/longtail.py) reads every published review
+and list page with a Zipf-like popularity, page cache on, while an editor publishes or edits
+every 30 seconds; it reports the page cache's hit ratio, requests per second, latency, errors
+and stale pages, into bench/results-longtail.json and its own section of docs/PERFORMANCE.md.
+`--scenario` (BENCH_SCENARIO) chooses: pages, longtail, or both (the default).
 
 Every setting has an environment variable (see `--help`); the defaults suit a 2-core machine
 with PostgreSQL and Redis on 127.0.0.1. The machine should be otherwise idle: the load
@@ -24,14 +30,12 @@ import json
 import os
 import platform
 import shutil
-import statistics
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import harness
+import longtail
 from harness import say
 
 ROOT = harness.ROOT
@@ -48,6 +52,26 @@ TARGETS = {
     "p95_growth": 1.3,
     "search_vs_detail": 3.0,
 }
+SCENARIOS = ("pages", "longtail")
+
+
+def scenarios(text: str) -> list[str]:
+    """An argparse type: scenarios separated by commas (pages,longtail)."""
+    chosen = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in SCENARIOS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(SCENARIOS)}, e.g. longtail")
+    return chosen
+
+
+def exponent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 4:
+        raise argparse.ArgumentTypeError(f"{text!r} is not between 0 and 4")
+    return value
 
 
 def sizes(text: str) -> list[int]:
@@ -63,6 +87,13 @@ def options():
     option = functools.partial(harness.env_option, parser)
     count = harness.positive
     option("--sizes", env="BENCH_SIZES", default="1000,100000", type=sizes, help="archive sizes")
+    option(
+        "--scenario",
+        env="BENCH_SCENARIO",
+        default="pages,longtail",
+        type=scenarios,
+        help="pages (each page alone), longtail (Zipf-spread reading with writes), or both",
+    )
     option("--duration", env="BENCH_DURATION", default="10", type=count, help="seconds per page")
     option("--connections", env="BENCH_CONNECTIONS", default="8", type=count)
     option("--threads", env="BENCH_THREADS", default="2", type=count, help="wrk's threads")
@@ -84,8 +115,36 @@ def options():
         type=harness.whole_number(0),
         help="wait up to this many seconds for a load average under 1.0 before measuring",
     )
-    parser.add_argument("--loadgen", choices=["auto", "wrk", "python"], default="auto")
+    option(
+        "--longtail-duration",
+        env="BENCH_LONGTAIL_DURATION",
+        default="60",
+        type=count,
+        help="seconds of the long-tail scenario per size",
+    )
+    option(
+        "--warmup",
+        env="BENCH_LONGTAIL_WARMUP",
+        default="15",
+        type=harness.whole_number(0),
+        help="seconds of long-tail reading before it is measured",
+    )
+    option(
+        "--write-every",
+        env="BENCH_WRITE_EVERY",
+        default="30",
+        type=count,
+        help="seconds between the long-tail editor's changes",
+    )
+    option(
+        "--zipf-exponent",
+        env="BENCH_ZIPF_EXPONENT",
+        default="1.0",
+        type=exponent,
+        help="how steeply popularity falls with rank in the long tail",
+    )
     parser.add_argument("--output", default=str(ROOT / "bench" / "results.json"))
+    parser.add_argument("--longtail-output", default=str(ROOT / "bench" / "results-longtail.json"))
     parser.add_argument("--doc", default=str(ROOT / "docs" / "PERFORMANCE.md"))
     return parser.parse_args()
 
@@ -120,15 +179,6 @@ def machine() -> dict:
         "gunicorn": version([str(Path(sys.executable).with_name("gunicorn")), "--version"]),
         "wrk": version(["wrk", "--version"]).splitlines()[0] if shutil.which("wrk") else "",
     }
-
-
-def wait_until_quiet(limit: int) -> None:
-    if limit <= 0:
-        return
-    deadline = time.monotonic() + limit
-    while harness.load_average() >= 1.0 and time.monotonic() < deadline:
-        say(f"  waiting for a quiet machine (load average {harness.load_average()})")
-        time.sleep(15)
 
 
 # The database
@@ -274,98 +324,23 @@ def measure(args, server: harness.Server, path: str) -> dict:
     for _ in range(3 * args.workers):
         with contextlib.suppress(OSError):
             server.get(path)
-    if args.loadgen == "wrk":
-        return run_wrk(args, server.url(path))
-    return run_python_load(args, server.port, path)
+    return run_wrk(args, server.url(path))
 
 
 def run_wrk(args, url: str) -> dict:
-    result = subprocess.run(
-        [
-            "wrk",
-            f"--threads={args.threads}",
-            f"--connections={args.connections}",
-            f"--duration={args.duration}s",
-            "--timeout=10s",
-            f"--script={LUA}",
-            url,
-        ],
-        capture_output=True,
-        text=True,
+    return harness.wrk(
+        url,
+        threads=args.threads,
+        connections=args.connections,
+        seconds=args.duration,
+        script=LUA,
     )
-    line = next((line for line in result.stdout.splitlines() if line.startswith("WRK_JSON ")), "")
-    if result.returncode or not line:
-        harness.fail(f"wrk failed on {url}:\n{result.stdout}{result.stderr}")
-    raw = json.loads(line.removeprefix("WRK_JSON "))
-    return {
-        "requests_per_second": round(raw["requests"] / (raw["duration_us"] / 1e6), 1),
-        "p50_ms": raw["p50_us"] / 1000,
-        "p95_ms": raw["p95_us"] / 1000,
-        "p99_ms": raw["p99_us"] / 1000,
-        "errors": sum(raw["errors"].values()),
-        "requests": raw["requests"],
-    }
-
-
-def run_python_load(args, port: int, path: str) -> dict:
-    """A plain load generator: `connections` threads, each with a kept-alive connection."""
-    import http.client
-
-    deadline = time.monotonic() + args.duration
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-
-    def worker():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        mine = []
-        while time.monotonic() < deadline:
-            started = time.perf_counter()
-            try:
-                connection.request("GET", path)
-                response = connection.getresponse()
-                response.read()
-                failed = response.status >= 400
-            except (OSError, http.client.HTTPException):
-                failed = True
-                connection.close()
-            mine.append(time.perf_counter() - started)
-            if failed:
-                with lock:
-                    errors[0] += 1
-        with lock:
-            latencies.extend(mine)
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker) for _ in range(args.connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - started
-    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
-    return {
-        "requests_per_second": round(len(latencies) / elapsed, 1),
-        "p50_ms": round(cuts[49] * 1000, 3),
-        "p95_ms": round(cuts[94] * 1000, 3),
-        "p99_ms": round(cuts[98] * 1000, 3),
-        "errors": errors[0],
-        "requests": len(latencies),
-    }
 
 
 # One archive size
 
 
-def bench_size(args, size: int, log_folder: Path) -> dict:
-    say(f"== {size:,} reviews ==")
-    database = prepare_database(args, size)
-    counts = database["counts"]
-    say(
-        f"  database {database['name']}: {counts['review']:,} reviews, {counts['story']:,} "
-        f"stories, {counts['citation']:,} citations, {counts['taggedstory']:,} story tags, "
-        f"{database['size']}"
-    )
+def bench_size(args, size: int, database: dict, log_folder: Path) -> dict:
     pages = pick_pages(args, database["name"])
     say("  counting SQL queries per page (one instrumented request each)")
     queries = count_queries(args, database["env"], pages)
@@ -394,13 +369,7 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
             workers=args.workers,
             port=args.port + number,
             ready_path=static,
-            options=(
-                "--worker-class=gthread",
-                "--threads=1",
-                "--keep-alive=30",
-                "--log-level=warning",
-                "--max-requests=0",
-            ),
+            options=harness.LOAD_TEST_OPTIONS,
         )
         say(f"  starting gunicorn ({mode}) on port {server.port}")
         with server:
@@ -413,7 +382,7 @@ def bench_size(args, size: int, log_folder: Path) -> dict:
                 **pages,
                 "static file, again": static,
             }.items():
-                wait_until_quiet(args.wait_quiet)
+                harness.wait_until_quiet(args.wait_quiet)
                 load = harness.load_average()
                 figures = measure(args, server, path)
                 figures["load_average_before"] = load
@@ -497,7 +466,7 @@ def markdown(results: dict) -> str:
         f"Measured {results['finished']} on {m['cpu']} ({m['cores']} cores, {m['memory']}), "
         f"{m['os']}; Python {m['python']}, {m['postgresql']}, {m['redis']}, gunicorn "
         f"{m['gunicorn'].split()[-1] if m['gunicorn'] else '?'} ({results['settings']['workers']} "
-        f"workers), load generator {results['settings']['loadgen']} with "
+        f"workers), commit {results.get('commit') or '?'}, load generator wrk with "
         f"{results['settings']['connections']} connections for {results['settings']['duration']} s "
         "per page.",
         "",
@@ -540,15 +509,57 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
-def write_doc(path: Path, table: str) -> None:
+def write_doc(path: Path, table: str, marks: tuple[str, str] = (MARK_START, MARK_END)) -> None:
+    start, end = marks
     text = path.read_text() if path.exists() else "# Performance\n\n## Results\n\n"
-    if MARK_START in text and MARK_END in text:
-        before = text.split(MARK_START)[0]
-        after = text.split(MARK_END, 1)[1]
+    if start in text and end in text:
+        before = text.split(start)[0]
+        after = text.split(end, 1)[1]
         text = before + table + after
     else:
         text = text.rstrip() + "\n\n" + table + "\n"
     path.write_text(text)
+
+
+def commit() -> str:
+    """The commit measured, `+` when the work tree holds changes not committed."""
+    git = ["git", "-C", str(ROOT)]
+    head = harness.program_output([*git, "rev-parse", "--short", "HEAD"])
+    changed = harness.program_output([*git, "status", "--porcelain", "--untracked-files=no"])
+    return f"{head}+" if head and changed else head
+
+
+def new_results(args, settings: dict) -> dict:
+    return {
+        "machine": machine(),
+        "commit": commit(),
+        "settings": {
+            "workers": args.workers,
+            "connections": args.connections,
+            "threads": args.threads,
+            **settings,
+        },
+        "started": datetime.datetime.now().isoformat(timespec="seconds"),
+        "sizes": {},
+    }
+
+
+def finish(results: dict, output: Path, judge, report, doc: Path, marks: tuple) -> None:
+    """Sizes not measured this time keep their last figures (so the comparison stays whole);
+    the verdicts; the JSON file and the section of the doc."""
+    previous = json.loads(output.read_text()) if output.exists() else {}
+    if previous.get("settings", {}).get("loadgen", "wrk") != "wrk":
+        previous = {}  # figures of the old Python load generator: not comparable, not kept
+    for size, data in previous.get("sizes", {}).items():
+        earlier = data.get("from_earlier_run") or previous.get("finished")
+        results["sizes"].setdefault(size, data | {"from_earlier_run": earlier})
+    results["finished"] = datetime.datetime.now().isoformat(timespec="seconds")
+    results["verdicts"] = judge(results)
+    output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    write_doc(doc, report(results), marks)
+    say(f"Results: {output} and {doc}")
+    for item in results["verdicts"]:
+        print(f"  {'PASS' if item['passed'] else 'MISS'}  {item['check']}: {item['shown']}")
 
 
 def main() -> int:
@@ -558,13 +569,8 @@ def main() -> int:
     args.server = harness.PostgresServer(args.postgres)
     harness.require_redis(args.redis)
     harness.gunicorn()
-    if args.loadgen == "wrk":
-        harness.require_program("wrk", "apt-get install -y wrk, or --loadgen python")
-    elif args.loadgen == "auto":
-        args.loadgen = "wrk" if shutil.which("wrk") else "python"
-        if args.loadgen == "python":
-            say("wrk not found (apt-get install -y wrk): using the slower Python load generator")
-    say(f"Benchmark: sizes {', '.join(f'{s:,}' for s in sizes)}; load generator {args.loadgen}")
+    harness.require_program("wrk", "apt-get install -y wrk (make bench installs it)")
+    say(f"Benchmark: {', '.join(args.scenario)} at {', '.join(f'{s:,}' for s in sizes)} reviews")
     load = harness.load_average()
     say(f"Load average now {load} (figures are only comparable on an idle machine)")
     log_folder = ROOT / "bench" / "logs"
@@ -576,34 +582,39 @@ def main() -> int:
         "--no-input",
         "-v0",
     )
-    output = Path(args.output)
-    previous = json.loads(output.read_text()) if output.exists() else {}
-    results = {
-        "machine": machine(),
-        "settings": {
-            "workers": args.workers,
-            "connections": args.connections,
-            "threads": args.threads,
-            "duration": args.duration,
-            "loadgen": args.loadgen,
+    pages = new_results(args, {"duration": args.duration, "loadgen": "wrk"})
+    tail = new_results(
+        args,
+        {
+            "duration": args.longtail_duration,
+            "warmup": args.warmup,
+            "every": args.write_every,
+            "exponent": args.zipf_exponent,
         },
-        "started": datetime.datetime.now().isoformat(timespec="seconds"),
-        "sizes": {},
-    }
+    )
     for size in sizes:
-        results["sizes"][str(size)] = bench_size(args, size, log_folder)
-    # Sizes not measured this time keep their last figures, so the comparison stays whole.
-    for size, data in previous.get("sizes", {}).items():
-        results["sizes"].setdefault(size, data | {"from_earlier_run": previous.get("finished")})
-    results["finished"] = datetime.datetime.now().isoformat(timespec="seconds")
-    results["verdicts"] = verdicts(results)
-    output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    table = markdown(results)
-    write_doc(Path(args.doc), table)
-    say(f"Results: {output} and {args.doc}")
-    print()
-    for item in results["verdicts"]:
-        print(f"  {'PASS' if item['passed'] else 'MISS'}  {item['check']}: {item['shown']}")
+        say(f"== {size:,} reviews ==")
+        database = prepare_database(args, size)
+        counts = database["counts"]
+        say(
+            f"  database {database['name']}: {counts['review']:,} reviews, {counts['story']:,} "
+            f"stories, {counts['citation']:,} citations, {counts['taggedstory']:,} story tags, "
+            f"{database['size']}"
+        )
+        if "pages" in args.scenario:
+            pages["sizes"][str(size)] = bench_size(args, size, database, log_folder)
+        if "longtail" in args.scenario:
+            tail["sizes"][str(size)] = longtail.run(args, size, database, log_folder) | {
+                "database": {key: database[key] for key in ("name", "counts", "size")}
+            }
+    doc = Path(args.doc)
+    if "pages" in args.scenario:
+        print()
+        finish(pages, Path(args.output), verdicts, markdown, doc, (MARK_START, MARK_END))
+    if "longtail" in args.scenario:
+        print()
+        marks = (longtail.MARK_START, longtail.MARK_END)
+        finish(tail, Path(args.longtail_output), longtail.verdicts, longtail.markdown, doc, marks)
     return 0
 
 

@@ -14,7 +14,7 @@ import pytest
 pytestmark = pytest.mark.once
 
 PROJECT = Path(__file__).resolve().parents[2]
-SCRIPTS = ["run", "render", "explain", "counts", "importer", "load_with_writes"]
+SCRIPTS = ["run", "render", "explain", "counts", "importer", "load_with_writes", "longtail"]
 # Port 1 on this machine: nothing listens there, so the connection is refused at once.
 NOTHING_LISTENS = "127.0.0.1:1"
 
@@ -45,6 +45,8 @@ def test_each_bench_script_explains_itself(script):
     [
         ("run", ["--sizes", "many"], "argument --sizes: 'many' is not a whole number"),
         ("run", ["--duration", "0"], "argument --duration: '0' is less than 1"),
+        ("run", ["--scenario", "rush"], "argument --scenario: choose from pages, longtail"),
+        ("run", ["--zipf-exponent", "-1"], "argument --zipf-exponent: '-1' is not between 0"),
         ("render", ["--repeat", "x"], "argument --repeat: 'x' is not a whole number"),
         ("importer", ["--experts", "-5"], "argument --experts: '-5' is less than 1"),
         ("load_with_writes", ["--duration", "601"], "at most 600 seconds"),
