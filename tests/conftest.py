@@ -8,7 +8,7 @@ from tests.support.content_writes import watching_content_writes
 from tests.support.factories import UserFactory
 
 # Fixtures that tests in more than one folder use, beside the ones below.
-pytest_plugins = ["tests.support.leaks"]
+pytest_plugins = ["tests.support.leaks", "tests.support.smtp"]
 
 # A second database alias, "replica", mirroring the primary's test database, so that the
 # read-replica router can be tested in every run. Nothing reads there unless a test sets
