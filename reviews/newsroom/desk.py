@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reviews.models import Comment, Review, ReviewQuerySet, SubscriptionKind
-from reviews.newsletter.subscriptions import confirmed_subscribers, counts_by_kind
+from reviews.newsletter.subscriptions import counts
 from reviews.newsroom.comments import comment_address, concerning_q, may_comment
 from reviews.newsroom.notifications import MAY_TAG, name_of, quoted_title, untagged_stories
 
@@ -158,7 +158,7 @@ def review_list_address(filters: dict) -> str:
 
 
 def desk_for(user, *, now=None) -> list[DeskPanel]:
-    """The panels `user` may see, in order. At most 11 queries, whatever the archive holds."""
+    """The panels `user` may see, in order. At most 12 queries, whatever the archive holds."""
     now = now or timezone.now()
     panels = [panel for panel in REVIEW_PANELS if user.has_perm(panel.permission)]
     shown = review_panels(panels, user, now)
@@ -253,11 +253,11 @@ def conversation_panel(user) -> DeskPanel:
 
 def newsletter_panel() -> DeskPanel:
     """Who receives the newsletter: confirmed subscribers, and subscriptions per kind."""
-    per_kind = counts_by_kind()
+    subscribers, per_kind = counts()
     return DeskPanel(
         key="newsletter",
         title=_("Newsletter subscribers"),
-        count=confirmed_subscribers(),
+        count=subscribers,
         link=reverse("admin:reviews_subscriber_changelist"),
         empty=_("Nobody has confirmed a subscription yet."),
         items=[

@@ -135,9 +135,7 @@ def test_a_post_from_another_site_is_refused(client, sign_up, expert):
 
 def test_a_forged_form_token_is_refused_and_an_old_one_shows_a_fresh_form(client, sign_up, expert):
     forged = sign_up(client, "all", "ana@example.org", data={"form": "all:forged"})
-    old = tokens.form_token(
-        f"expert:{expert.pk}", now=timezone.now() - datetime.timedelta(days=9)
-    )
+    old = tokens.form_token(f"expert:{expert.pk}", now=timezone.now() - datetime.timedelta(days=9))
     stale = sign_up(client, "all", "ana@example.org", data={"form": old})
 
     assert forged.status_code == 400
@@ -188,13 +186,13 @@ def test_the_manage_link_changes_frequency_and_ends_one_subscription(client, sig
     assert b"Expert: Rui Costa" in page.content and b"Topic: ports" in page.content
     client.post(link, {f"frequency-{expert_sub.pk}": "daily", f"remove-{tag_sub.pk}": "1"})
 
-    assert list(subscriber.subscriptions.values_list("kind", "frequency")) == [
-        ("expert", "daily")
-    ]
+    assert list(subscriber.subscriptions.values_list("kind", "frequency")) == [("expert", "daily")]
     assert client.get("/newsletter/manage/forged/").status_code == 404
 
 
-def test_pages_with_the_form_and_the_newsletter_pages_set_no_cookie(client, sign_up, citation, expert):
+def test_pages_with_the_form_and_the_newsletter_pages_set_no_cookie(
+    client, sign_up, citation, expert
+):
     """The form keeps public pages cacheable: no CSRF cookie, no session, no Vary: Cookie."""
     pages = [
         "/newsletter/",
