@@ -24,6 +24,10 @@ if "replica" not in connections.settings:
 # and signs in users by the thousand; what it tests is who may do what, not the hash's cost.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# The newsletter's sign-up limits count in the cache, which outlives each test: only the tests
+# of the limits turn them on (tests/newsletter/test_signup.py), with addresses of their own.
+settings.RATELIMIT_ENABLE = False
+
 
 # Under pytest-xdist each worker has its own test database; give it its own keys in a shared
 # cache (Redis) too, so that one worker's new generation never empties another's pages.

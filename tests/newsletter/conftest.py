@@ -1,7 +1,7 @@
 import re
+import secrets
 
 import pytest
-from django.core.cache import cache
 from taggit.models import Tag
 
 from reviews.newsletter.tokens import form_token
@@ -10,10 +10,12 @@ from tests.support.factories import CitationFactory
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Each test counts its own sign-ups (django-ratelimit counts in the cache)."""
-    cache.clear()
+@pytest.fixture
+def rate_limits(settings):
+    """The sign-up limits on, and a client address of this test's own, so that the counts
+    of earlier tests (kept in the cache) do not count. Returns the client's address."""
+    settings.RATELIMIT_ENABLE = True
+    return f"10.{secrets.randbelow(250)}.{secrets.randbelow(250)}.{secrets.randbelow(250)}"
 
 
 @pytest.fixture
