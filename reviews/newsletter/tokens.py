@@ -25,7 +25,8 @@ def today_number(now=None) -> int:
 
 def form_token(subject: str, *, now=None) -> str:
     """What a public form says it subscribes to ("all", "expert:12"), signed, with its day."""
-    return signing.dumps([subject, today_number(now)], salt=FORM_SALT, compress=True)
+    # Signer, not signing.dumps(): no timestamp, so that every render of a day is the same.
+    return signing.Signer(salt=FORM_SALT).sign_object([subject, today_number(now)], compress=True)
 
 
 class FormExpired(Exception):
@@ -35,7 +36,7 @@ class FormExpired(Exception):
 def form_subject(token: str, *, now=None) -> str:
     """The subject a form token names. Raises signing.BadSignature for a forged one, and
     FormExpired for one older than FORM_DAYS."""
-    subject, day = signing.loads(token, salt=FORM_SALT)
+    subject, day = signing.Signer(salt=FORM_SALT).unsign_object(token)
     if not (0 <= today_number(now) - int(day) <= FORM_DAYS):
         raise FormExpired(subject)
     return str(subject)

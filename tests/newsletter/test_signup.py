@@ -220,3 +220,14 @@ def test_pages_with_the_form_and_the_newsletter_pages_set_no_cookie(
         assert not response.cookies
         assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
     assert not client.cookies
+
+
+@pytest.mark.once
+def test_the_form_is_the_same_on_every_render_of_a_day(time_machine):
+    """A page with the form renders the same bytes all day (one ETag, cacheable anywhere)."""
+    time_machine.move_to("2026-03-03 08:00:00Z")
+    morning = tokens.form_token("expert:12")
+    time_machine.move_to("2026-03-03 21:30:07Z")
+
+    assert tokens.form_token("expert:12") == morning
+    assert tokens.form_subject(morning) == "expert:12"

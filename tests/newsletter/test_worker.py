@@ -5,9 +5,11 @@ delays while the server refuses, each attempt in the send log."""
 
 import datetime
 import importlib
+import threading
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -78,6 +80,41 @@ def test_a_delivery_is_claimed_by_one_worker_only(readers, draft, chief):
     second = sending.claim(ids, now=timezone.now())
 
     assert sorted(first) == sorted(ids) and second == []
+
+
+def test_two_workers_sending_the_same_batch_at_once_send_each_email_once(
+    smtp_server, readers, draft, chief
+):
+    """Two threads, two database connections, one batch, released together."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's test database is not shared between threads")
+    workflow.review_publish(review=draft, by=chief)
+    sending.start_mailing(draft.pk)
+    ids = list(Delivery.objects.values_list("pk", flat=True))
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def worker():
+        start.wait()
+        try:
+            outcomes.append(sending.send_batch(ids))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert len(smtp_server.messages) == 3
+    assert sorted(message["To"] for message in received(smtp_server)) == [
+        "ana@example.org",
+        "marta@example.org",
+        "rui@example.org",
+    ]
+    assert len(outcomes) == 2
+    assert set(Delivery.objects.values_list("status", "attempts")) == {("sent", 1)}
 
 
 def test_a_scheduled_review_is_sent_when_its_time_comes(
