@@ -179,6 +179,19 @@ def drop_waiting(subscriber: Subscriber) -> None:
     ).update(status=Delivery.Status.SKIPPED, error=_("Unsubscribed before it was sent."))
 
 
+def move_followers(*, kind: str, merged_ids: list[int], into) -> None:
+    """Who followed a tag or an expert merged into `into` follows `into` (once): called by
+    the merges (reviews.vocabulary.moderation) before the merged ones are deleted."""
+    field = TARGET_FIELDS[kind]
+    following = Subscription.objects.filter(**{f"{field}_id__in": merged_ids}).order_by("pk")
+    for subscription in following:
+        followers = Subscription.objects.filter(**{field: into})
+        if followers.filter(subscriber_id=subscription.subscriber_id).exists():
+            subscription.delete()  # they followed both: once is enough
+        else:
+            Subscription.objects.filter(pk=subscription.pk).update(**{field: into})
+
+
 # For editors: counts, and one subscriber's data.
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core import mail
 from django.utils import timezone
+from taggit.models import Tag
 
 from reviews.models import Delivery, Subscriber, Subscription
 from reviews.newsroom.desk import desk_for
@@ -106,3 +107,27 @@ def test_a_moderator_sees_no_subscriber(client, ana):
 
     assert client.get("/admin/reviews/subscriber/").status_code == 403
     assert client.get("/admin/reviews/delivery/").status_code == 403
+
+
+def test_followers_of_a_merged_expert_or_tag_follow_the_one_kept(editor, citation, tag):
+    from reviews.vocabulary.moderation import experts_merge, tags_merge
+    from tests.support.factories import ExpertFactory
+
+    kept_expert, kept_tag = ExpertFactory(name="Rui M. Costa"), Tag.objects.create(name="harbours")
+    ana = Subscriber.objects.create(email="ana@example.org")
+    rui = Subscriber.objects.create(email="rui@example.org")
+    Subscription.objects.create(subscriber=ana, kind="expert", expert=citation.expert)
+    Subscription.objects.create(subscriber=rui, kind="expert", expert=citation.expert)
+    Subscription.objects.create(subscriber=rui, kind="expert", expert=kept_expert)
+    Subscription.objects.create(subscriber=ana, kind="tag", tag=tag)
+
+    experts_merge(experts=[citation.expert], into=kept_expert, by=editor)
+    tags_merge(tags=[tag], into=kept_tag, by=editor)
+
+    assert sorted(
+        Subscription.objects.values_list("subscriber__email", "kind", "expert", "tag")
+    ) == [
+        ("ana@example.org", "expert", kept_expert.pk, None),
+        ("ana@example.org", "tag", None, kept_tag.pk),
+        ("rui@example.org", "expert", kept_expert.pk, None),
+    ]
