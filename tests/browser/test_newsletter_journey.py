@@ -34,7 +34,7 @@ def test_reader_signs_up_on_an_expert_page_confirms_and_unsubscribes(
     expert = first.expert
 
     page.goto(f"{live_server.url}{expert.get_absolute_url()}")
-    form = page.locator("form.newsletter-form")
+    form = page.locator("form#newsletter")  # the expert's; the footer has one for every review
     expect(form.get_by_role("heading")).to_have_text("Email me when Rui Costa is quoted")
     form.get_by_label("Your email address").fill("ana@example.org")
     form.get_by_label("One daily digest").check()
