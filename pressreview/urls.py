@@ -33,5 +33,6 @@ urlpatterns = [
         name="robots",
     ),
     path("api/", include("api.urls")),
+    path("newsletter/", include("reviews.newsletter.urls")),
     path("", include("reviews.urls")),
 ]

@@ -12,6 +12,7 @@ class ReviewsConfig(AppConfig):
 
         from reviews.counts import recount_after_migrate
         from reviews.names import tag_slugify
+        from reviews.newsletter import events  # noqa: F401 (connect listeners)
         from reviews.newsroom import activity, notifications  # noqa: F401 (connect listeners)
         from reviews.pagecache import checks  # noqa: F401 (registers the deploy check)
         from reviews.pagecache.invalidation import connect_signals

@@ -666,7 +666,16 @@ class SlugRedirect(models.Model):
         return f"{self.kind}: {self.old_slug} → {self.new_slug}"
 
 
-# The newsroom's records live beside the code that makes them; their app is this one.
+# The newsroom's and the newsletter's records live beside the code that makes them (in
+# reviews/newsroom/ and reviews/newsletter/); their app is this one.
+from reviews.newsletter.models import (  # noqa: E402, F401
+    Delivery,
+    DeliveryStatus,
+    Mailing,
+    Subscriber,
+    Subscription,
+    SubscriptionKind,
+)
 from reviews.newsroom.models import (  # noqa: E402, F401
     Activity,
     ActivityKind,

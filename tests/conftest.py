@@ -8,7 +8,7 @@ from tests.support.content_writes import watching_content_writes
 from tests.support.factories import UserFactory
 
 # Fixtures that tests in more than one folder use, beside the ones below.
-pytest_plugins = ["tests.support.leaks"]
+pytest_plugins = ["tests.support.leaks", "tests.support.smtp"]
 
 # A second database alias, "replica", mirroring the primary's test database, so that the
 # read-replica router can be tested in every run. Nothing reads there unless a test sets
@@ -23,6 +23,10 @@ if "replica" not in connections.settings:
 # The production hasher takes 0.4 s (2 s on a busy machine) per password, and the suite creates
 # and signs in users by the thousand; what it tests is who may do what, not the hash's cost.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The newsletter's sign-up limits count in the cache, which outlives each test: only the tests
+# of the limits turn them on (tests/newsletter/test_signup.py), with addresses of their own.
+settings.RATELIMIT_ENABLE = False
 
 
 # Under pytest-xdist each worker has its own test database; give it its own keys in a shared

@@ -3,4 +3,4 @@
 Django's admin autodiscovery imports this package; importing the modules registers them.
 """
 
-from reviews.admin import newsroom, notifications, reviews, vocabulary  # noqa: F401
+from reviews.admin import newsletter, newsroom, notifications, reviews, vocabulary  # noqa: F401

@@ -18,6 +18,7 @@ from reversion.admin import VersionAdmin
 from reviews.admin.editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin
 from reviews.admin.fields import FORM_FIELDS
 from reviews.admin.importer import ImportFromTextAdminMixin
+from reviews.admin.newsletter import NewsletterAdminMixin
 from reviews.admin.newsroom import CommentsPanelMixin
 from reviews.admin.preview import PreviewAdminMixin
 from reviews.admin.revisions import ReviewVersionAdmin
@@ -174,6 +175,7 @@ class ReviewAdmin(
     EditingAdminMixin,
     SlugFromNameAdmin,
     ImportFromTextAdminMixin,
+    NewsletterAdminMixin,  # email preview, test send, send log (reviews/admin/newsletter.py)
     PreviewAdminMixin,
     nested_admin.NestedModelAdminMixin,
     ReviewVersionAdmin,

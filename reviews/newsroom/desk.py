@@ -18,11 +18,13 @@ from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reviews.models import Comment, Review, ReviewQuerySet
+from reviews.models import Comment, Review, ReviewQuerySet, SubscriptionKind
+from reviews.newsletter.subscriptions import counts
 from reviews.newsroom.comments import comment_address, concerning_q, may_comment
 from reviews.newsroom.notifications import MAY_TAG, name_of, quoted_title, untagged_stories
 
 Status = Review.Status
+MAY_SEE_SUBSCRIBERS = "reviews.view_subscriber"
 SHOWN = 5
 
 
@@ -156,7 +158,7 @@ def review_list_address(filters: dict) -> str:
 
 
 def desk_for(user, *, now=None) -> list[DeskPanel]:
-    """The panels `user` may see, in order. At most 11 queries, whatever the archive holds."""
+    """The panels `user` may see, in order. At most 12 queries, whatever the archive holds."""
     now = now or timezone.now()
     panels = [panel for panel in REVIEW_PANELS if user.has_perm(panel.permission)]
     shown = review_panels(panels, user, now)
@@ -164,6 +166,8 @@ def desk_for(user, *, now=None) -> list[DeskPanel]:
         shown.append(tagging_panel())
     if may_comment(user):
         shown.append(conversation_panel(user))
+    if user.has_perm(MAY_SEE_SUBSCRIBERS):
+        shown.append(newsletter_panel())
     return shown
 
 
@@ -243,5 +247,24 @@ def conversation_panel(user) -> DeskPanel:
                 % {"actor": name_of(comment.author), "title": quoted_title(comment.review)},
             )
             for comment in latest
+        ],
+    )
+
+
+def newsletter_panel() -> DeskPanel:
+    """Who receives the newsletter: confirmed subscribers, and subscriptions per kind."""
+    subscribers, per_kind = counts()
+    return DeskPanel(
+        key="newsletter",
+        title=_("Newsletter subscribers"),
+        count=subscribers,
+        link=reverse("admin:reviews_subscriber_changelist"),
+        empty=_("Nobody has confirmed a subscription yet."),
+        items=[
+            DeskItem(
+                label=f"{label}: {per_kind[kind]}",
+                link=reverse("admin:reviews_subscriber_changelist"),
+            )
+            for kind, label in SubscriptionKind.choices
         ],
     )

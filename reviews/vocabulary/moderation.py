@@ -12,8 +12,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from reviews.models import Citation, Expert, SlugRedirect, Story, TaggedStory
+from reviews.models import Citation, Expert, SlugRedirect, Story, SubscriptionKind, TaggedStory
 from reviews.names import slug_for_instance
+from reviews.newsletter.subscriptions import move_followers
 from reviews.pagecache.invalidation import content_changed
 from reviews.publishing.editing import bump_version, review_ids_of_stories
 from reviews.vocabulary.redirects import public_ids, record_merge, record_redirect
@@ -172,6 +173,7 @@ def tags_merge(*, tags: Iterable[Tag], into: Tag, by: User) -> int:
         TaggedStory.objects.filter(pk__in=duplicates).delete()
         uses.update(tag=into)
         record_merge(kind=SlugRedirect.Kind.TAG, merged=merged, into=into, public=public)
+        move_followers(kind=SubscriptionKind.TAG, merged_ids=merged_ids, into=into)
         Tag.objects.filter(pk__in=merged_ids).delete()
         # uses.update() sent no signal.
         content_changed()
@@ -284,6 +286,7 @@ def experts_merge(*, experts: Iterable[Expert], into: Expert, by: User) -> Exper
         into.save(update_fields=["aliases"])
 
         record_merge(kind=SlugRedirect.Kind.EXPERT, merged=merged, into=into, public=public)
+        move_followers(kind=SubscriptionKind.EXPERT, merged_ids=merged_ids, into=into)
         Expert.objects.filter(pk__in=merged_ids).delete()
     return into
 

