@@ -672,3 +672,4 @@ from reviews.newsroom.models import (  # noqa: E402, F401
     NotificationKind,
     NotificationPreference,
 )
+from reviews.suggesting.models import RejectedSuggestion  # noqa: E402, F401

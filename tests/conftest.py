@@ -1,4 +1,5 @@
 import os
+import tempfile
 
 import pytest
 from django.conf import settings
@@ -23,6 +24,11 @@ if "replica" not in connections.settings:
 # The production hasher takes 0.4 s (2 s on a busy machine) per password, and the suite creates
 # and signs in users by the thousand; what it tests is who may do what, not the hash's cost.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# No tag model unless a test builds one (tests/suggesting): each run, each worker, its own
+# empty folder, whatever a developer's var/tag-model holds.
+settings.PRESSREVIEW_TAG_MODEL_DIR = tempfile.mkdtemp(prefix="pressreview-tag-model-")
 
 
 # Under pytest-xdist each worker has its own test database; give it its own keys in a shared
