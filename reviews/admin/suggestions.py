@@ -9,6 +9,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -190,7 +191,7 @@ def suggestion_buttons(story, suggestions, urls, *, explained: bool = False):
                 urls["accept"],
                 value,
                 reason,
-                format_html(' accesskey="1"') if explained and rank == 0 else "",
+                mark_safe(' accesskey="1"') if explained and rank == 0 else "",
                 suggestion.name,
                 urls["reject"],
                 value,
