@@ -1,7 +1,7 @@
 """The tag model's versions on disk (PRESSREVIEW_TAG_MODEL_DIR): each build a new numbered
 file, written whole then renamed into place, the newest few kept. Each process loads the
 newest version lazily, on the first suggestion it is asked for, and again only when a newer
-version appears. See docs/TAGGING.md, "Kept fresh"."""
+version appears, its arrays memory-mapped. See docs/TAGGING.md, "Kept fresh"."""
 
 import json
 import logging
@@ -59,7 +59,9 @@ def current_model() -> TagModel | None:
     with _lock:
         if path not in _loaded:
             try:
-                model = joblib.load(path)
+                # Its arrays mapped, not read: the processes of one server share one copy
+                # in the page cache, and a process pays only for the pages it touches.
+                model = joblib.load(path, mmap_mode="r")
             except Exception:  # a damaged or foreign file must not break the queue
                 logger.exception("Tag model %s could not be loaded; no suggestions.", path)
                 model = None
