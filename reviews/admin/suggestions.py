@@ -110,34 +110,30 @@ class TagSuggestionsAdminMixin:
             came_from = reverse("admin:reviews_storytotag_changelist")
         return HttpResponseRedirect(came_from)
 
-    def accept_suggestion_view(self, request):
+    def act_on_suggestion(self, request, act, done: str) -> HttpResponseRedirect:
+        """Carry out `act(story=, tag=, by=)` on the pressed button's suggestion; tell the
+        user `done` (with the story's headline and the tag's name) or why not; go back."""
         try:
             story, tag = self.posted_suggestion(request)
-            services.suggestion_accept(story=story, tag=tag, by=request.user)
+            act(story=story, tag=tag, by=request.user)
         except ModerationError as error:
             self.message_user(request, str(error), messages.ERROR)
         else:
-            self.message_user(
-                request,
-                _("Tagged “%(story)s” “%(tag)s”.") % {"story": story.headline, "tag": tag.name},
-                messages.SUCCESS,
-            )
+            names = {"story": story.headline, "tag": tag.name}
+            self.message_user(request, done % names, messages.SUCCESS)
         return self.back(request)
 
+    def accept_suggestion_view(self, request):
+        return self.act_on_suggestion(
+            request, services.suggestion_accept, _("Tagged “%(story)s” “%(tag)s”.")
+        )
+
     def reject_suggestion_view(self, request):
-        try:
-            story, tag = self.posted_suggestion(request)
-            services.suggestion_reject(story=story, tag=tag, by=request.user)
-        except ModerationError as error:
-            self.message_user(request, str(error), messages.ERROR)
-        else:
-            self.message_user(
-                request,
-                _("“%(tag)s” will not be suggested for “%(story)s” again.")
-                % {"story": story.headline, "tag": tag.name},
-                messages.SUCCESS,
-            )
-        return self.back(request)
+        return self.act_on_suggestion(
+            request,
+            services.suggestion_reject,
+            _("“%(tag)s” will not be suggested for “%(story)s” again."),
+        )
 
     @admin.action(
         description=gettext_lazy("Accept the top suggested tags"), permissions=["change_tags"]
