@@ -73,7 +73,8 @@ def evaluate(
     overall = Scores()
     per_tag = {names[tag_id]: Scores() for tag_id in frequent}
     covered = 0
-    started = time.perf_counter()
+    # Processor time: what a request pays, less disturbed by a machine busy elsewhere.
+    started = time.process_time()
     for story in test:
         wanted = set(story.tag_ids)
         ranked = [s.tag_id for s in model.suggest(story.text, limit=5)]
@@ -96,7 +97,7 @@ def evaluate(
             if right:
                 scores.wanted_5 += 1
                 scores.found_5 += tag_id in ranked[:5]
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     return Evaluation(
         trained_on=len(train),
         tested_on=len(test),

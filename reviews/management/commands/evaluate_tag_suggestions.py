@@ -53,7 +53,7 @@ class Command(BaseCommand):
         out(
             f"Trained on {result.trained_on} stories (built in {result.build_seconds:.1f} s), "
             f"tested on the newest {result.tested_on}; {result.covered} of them got a "
-            f"suggestion; {result.milliseconds_per_story:.1f} ms per story."
+            f"suggestion; {result.milliseconds_per_story:.1f} ms of processor time per story."
         )
         out(f"{'':24} {'p@1':>6} {'p@3':>6} {'r@5':>6}  stories")
         scores = result.overall
