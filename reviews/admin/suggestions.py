@@ -21,6 +21,8 @@ from reviews.suggesting import services
 from reviews.suggesting.engine import Suggestion
 from reviews.vocabulary.moderation import ModerationError
 
+SUGGESTED_TAGS_JS = "reviews/suggested_tags.js"
+
 # Where a story's suggestions are put for its row (set for the page's stories at once).
 SUGGESTED = "tag_suggestions"
 
@@ -165,10 +167,11 @@ class TagSuggestionsAdminMixin:
 
 
 def suggestion_buttons(story, suggestions, urls, *, explained: bool = False):
-    """A pair of buttons per suggestion, accept (the tag's name) and reject (a cross), posting the
-    form they sit in to the accept or reject address. `explained`: the reason is written
-    out (the story's page), not only in the button's title (the queue). The first accept
-    button answers the access key "1"."""
+    """A pair of buttons per suggestion, accept (the tag's name) and reject (a cross),
+    posting the form they sit in to the accept or reject address. `explained`: the reason
+    is written out (the story's page), not only in the button's title (the queue); there,
+    its script (static/reviews/suggested_tags.js) makes "+" put the tag in the tag field
+    instead. The first accept button there answers the access key "1"."""
     if not suggestions:
         return ""
     items = []
@@ -179,7 +182,8 @@ def suggestion_buttons(story, suggestions, urls, *, explained: bool = False):
         items.append(
             format_html(
                 '<li class="tag-suggestion"><button type="submit" class="suggestion-accept" '
-                'formaction="{}" formmethod="post" name="suggestion" value="{}" title="{}"{}>'
+                'formaction="{}" formmethod="post" name="suggestion" value="{}" title="{}" '
+                'data-tag="{}"{}>'
                 "+ {}</button>"
                 '<button type="submit" class="suggestion-reject" formaction="{}" '
                 'formmethod="post" name="suggestion" value="{}" aria-label="{}" title="{}">'
@@ -187,6 +191,7 @@ def suggestion_buttons(story, suggestions, urls, *, explained: bool = False):
                 urls["accept"],
                 value,
                 reason,
+                suggestion.name,
                 mark_safe(' accesskey="1"') if explained and rank == 0 else "",
                 suggestion.name,
                 urls["reject"],

@@ -23,7 +23,7 @@ from taggit.models import Tag
 
 from reviews.admin.editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin
 from reviews.admin.searching import FullTextSearchMixin
-from reviews.admin.suggestions import TagSuggestionsAdminMixin
+from reviews.admin.suggestions import SUGGESTED_TAGS_JS, TagSuggestionsAdminMixin
 from reviews.counts import count_per_row
 from reviews.finding.search import search_stories
 from reviews.models import Expert, StoryToTag, TaggedStory, UntaggedStory
@@ -301,7 +301,7 @@ class StoryToTagAdmin(
 
     class Media:
         css = {"all": ["reviews/admin.css", TAG_SUGGESTIONS_CSS]}
-        js = [TAG_SUGGESTIONS_JS]
+        js = [TAG_SUGGESTIONS_JS, SUGGESTED_TAGS_JS]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")

@@ -1,5 +1,6 @@
 """Tag suggestions in the moderators' queue, in a real browser: one accepted with the
-keyboard, then the top ones for the rest of the page at once."""
+keyboard, one put into a story's tag field and saved with it, then the top ones for the
+rest of the page at once."""
 
 import pytest
 from playwright.sync_api import expect
@@ -16,7 +17,7 @@ ARCHIVE = {
 }
 
 
-def test_a_moderator_accepts_one_suggestion_by_key_then_the_top_ones_for_the_page(
+def test_a_moderator_accepts_suggestions_by_key_in_the_tag_field_and_for_a_whole_page(
     live_server, browser, screenshot_folder, settings, tmp_path
 ):
     settings.PRESSREVIEW_TAG_MODEL_DIR = tmp_path
@@ -28,6 +29,7 @@ def test_a_moderator_accepts_one_suggestion_by_key_then_the_top_ones_for_the_pag
     dockers = StoryFactory(review=draft, headline="Dockers strike shuts the terminal")
     rail = StoryFactory(review=draft, headline="Train carriages tender on the railway line")
     cranes = StoryFactory(review=draft, headline="Harbour cranes stop at the container terminal")
+    signals = StoryFactory(review=draft, headline="Railway signalling works delay the train line")
     store.rebuild()
     UserFactory(username="moritz", groups=["Moderators"])
     page = browser.new_context(viewport=DESKTOP).new_page()
@@ -45,6 +47,14 @@ def test_a_moderator_accepts_one_suggestion_by_key_then_the_top_ones_for_the_pag
 
     expect(page.locator(".messagelist")).to_contain_text("“ports”")
     assert list(dockers.tags.names()) == ["ports"]
+    page.goto(f"{live_server.url}/admin/reviews/storytotag/{cranes.pk}/change/")
+    page.get_by_role("button", name="+ labour").click()
+    expect(page.get_by_label("Tags:")).to_have_value("labour, ")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert list(cranes.tags.names()) == ["labour"]
+
+    page.goto(f"{live_server.url}/admin/reviews/storytotag/")
     page.locator("#action-toggle").check()
     page.locator("select[name=action]").select_option("accept_top_suggestions")
     page.get_by_role("button", name="Go", exact=True).click()
@@ -52,4 +62,4 @@ def test_a_moderator_accepts_one_suggestion_by_key_then_the_top_ones_for_the_pag
     expect(page.locator(".messagelist")).to_contain_text("Added")
     assert list(dockers.tags.names()) == ["ports"], "tagged: no longer in the untagged queue"
     assert list(rail.tags.names()) == ["rail"]
-    assert "ports" in cranes.tags.names()
+    assert list(signals.tags.names()) == ["rail"]
