@@ -20,10 +20,19 @@ import harness
 def main() -> int:
     parser = harness.arguments(__doc__)
     parser.add_argument("--stories", type=harness.positive, default="500")
+    parser.add_argument(
+        "--max-stories",
+        type=harness.positive,
+        help="Learn from this many of the newest stories (default: the setting's 200,000).",
+    )
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="tag-model-bench-")
     harness.setup_django(PRESSREVIEW_TAG_MODEL_DIR=folder)
     harness.require_database()
+    if args.max_stories:
+        from django.conf import settings
+
+        settings.PRESSREVIEW_TAG_MODEL_TUNING = {"max_stories": args.max_stories}
 
     from django.contrib.auth import get_user_model
 

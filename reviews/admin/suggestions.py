@@ -18,7 +18,7 @@ from taggit.models import Tag
 
 from reviews.models import Story
 from reviews.suggesting import services
-from reviews.suggesting.engine import Suggestion
+from reviews.suggesting.records import Suggestion
 from reviews.vocabulary.moderation import ModerationError
 
 SUGGESTED_TAGS_JS = "reviews/suggested_tags.js"
@@ -58,7 +58,8 @@ class TagSuggestionsAdminMixin:
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
-        if self.may_see_suggestions(request):
+        # Shown pages only: an action's post shows none.
+        if request.method == "GET" and self.may_see_suggestions(request):
             stories = list(changelist.result_list)
             found = services.suggestions_for(stories, by=request.user)
             for story in stories:

@@ -14,7 +14,7 @@ from reviews.models import (
     TaggedStory,
     UntaggedStory,
 )
-from reviews.suggesting.engine import ArchiveStory, TagInfo, name_words, story_text
+from reviews.suggesting.records import ArchiveStory, TagInfo, story_text
 
 CHUNK = 5_000
 
@@ -57,6 +57,8 @@ def all_tags() -> list[TagInfo]:
 
 def excluded_words(tags: list[TagInfo]) -> set[str]:
     """The words of outlets' and experts' names and aliases (not those of tag names)."""
+    from reviews.suggesting.engine import name_words
+
     names = []
     for model in (Outlet, Expert):
         for name, aliases in model.objects.values_list("name", "aliases").iterator(CHUNK):

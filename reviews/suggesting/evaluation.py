@@ -6,7 +6,8 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 
-from reviews.suggesting.engine import DEFAULT_TUNING, ArchiveStory, TagInfo, TagModel, Tuning
+from reviews.suggesting.engine import TagModel
+from reviews.suggesting.records import DEFAULT_TUNING, ArchiveStory, TagInfo, Tuning
 
 
 @dataclasses.dataclass

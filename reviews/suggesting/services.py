@@ -4,14 +4,15 @@ and editors) and raises `ModerationError` for the user, like the vocabulary's fu
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from reviews.models import SlugRedirect, Story, TaggedStory
-from reviews.suggesting.engine import Suggestion, TagGroups, TagInfo, TagModel, story_text
 from reviews.suggesting.models import RejectedSuggestion
+from reviews.suggesting.records import Suggestion, TagInfo, story_text
 from reviews.suggesting.store import current_model
 from reviews.suggesting.tasks import rebuild_when_due
 from reviews.vocabulary.moderation import (
@@ -22,6 +23,9 @@ from reviews.vocabulary.moderation import (
     stories_add_tag,
 )
 
+if TYPE_CHECKING:
+    from reviews.suggesting.engine import TagGroups, TagModel
+
 # "Accept the top suggestions": each story's first, and the next ones this sure (at most 3).
 SURE_SCORE = 0.5
 MOST_ACCEPTED = 3
@@ -31,10 +35,12 @@ def may_see_suggestions(user: User) -> bool:
     return user.has_perm(CHANGE_STORY_TAGS)
 
 
-def today_groups(model: TagModel) -> TagGroups:
+def today_groups(model: "TagModel") -> "TagGroups":
     """The model's tags as they are called today: renamed tags by their new name, merged
     tags as the tag they went into (followed by the slug redirects merges leave), deleted
     tags gone. Three queries at most."""
+    from reviews.suggesting.engine import TagGroups  # loaded with the model already
+
     learned = {tag.tag_id: tag for tag in model.tags}
     now: dict[int, TagInfo | None] = {
         pk: TagInfo(tag_id=pk, slug=slug, name=name)

@@ -10,19 +10,22 @@ import re
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import joblib
 from django.conf import settings
 
 from reviews.suggesting import archive
-from reviews.suggesting.engine import TagModel, Tuning
+from reviews.suggesting.records import Tuning
+
+if TYPE_CHECKING:
+    from reviews.suggesting.engine import TagModel
 
 logger = logging.getLogger(__name__)
 
 VERSION_FILE = re.compile(r"^tag-model-(\d{6})\.joblib$")
 KEEP_VERSIONS = 3
 
-_loaded: dict[str, TagModel | None] = {}
+_loaded: dict[str, "TagModel | None"] = {}
 _lock = threading.Lock()
 
 
@@ -47,7 +50,7 @@ def summary_path(version: int) -> Path:
     return directory() / f"tag-model-{version:06d}.json"
 
 
-def current_model() -> TagModel | None:
+def current_model() -> "TagModel | None":
     """The newest model, loaded once per process and version; None when there is none (or
     it cannot be read: suggestions are then simply not offered, and the log says why)."""
     found = versions()
@@ -58,6 +61,10 @@ def current_model() -> TagModel | None:
         return _loaded[path]
     with _lock:
         if path not in _loaded:
+            # scikit-learn and SciPy, needed to read the model, load here: the first
+            # suggestion a process is asked for, never as it starts.
+            import joblib
+
             try:
                 # Its arrays mapped, not read: the processes of one server share one copy
                 # in the page cache, and a process pays only for the pages it touches.
@@ -81,8 +88,10 @@ def current_summary() -> dict | None:
         return None
 
 
-def build_model(*, tuning: Tuning | None = None) -> TagModel:
+def build_model(*, tuning: Tuning | None = None) -> "TagModel":
     """A model of today's archive, not yet saved."""
+    from reviews.suggesting.engine import TagModel
+
     tuning = tuning or Tuning(**settings.PRESSREVIEW_TAG_MODEL_TUNING)
     tags = archive.all_tags()
     return TagModel(
@@ -94,8 +103,10 @@ def build_model(*, tuning: Tuning | None = None) -> TagModel:
     )
 
 
-def save(model: TagModel) -> int:
+def save(model: "TagModel") -> int:
     """Store `model` as the next version; return its number."""
+    import joblib
+
     folder = directory()
     folder.mkdir(parents=True, exist_ok=True)
     found = versions()

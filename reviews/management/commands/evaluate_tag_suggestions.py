@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from reviews.suggesting import archive
-from reviews.suggesting.engine import Tuning
 from reviews.suggesting.evaluation import evaluate
+from reviews.suggesting.records import Tuning
 
 
 def shown(value: float | None) -> str:
