@@ -31,6 +31,23 @@ def name_words(names: Iterable[str], *, keep: Iterable[str] = ()) -> set[str]:
     return {word for name in names for word in analyse(name)} - kept
 
 
+def keep_heaviest(lists: sparse.csr_matrix, limit: int) -> sparse.csr_matrix:
+    """Each row (a word's stories) cut to its `limit` largest weights: the stories a common
+    word says least about drop out of its list, and no request reads a long list."""
+    lengths = np.diff(lists.indptr)
+    if lengths.max(initial=0) <= limit:
+        return lists
+    keep = np.ones(lists.nnz, dtype=bool)
+    for row in np.flatnonzero(lengths > limit):
+        start, end = lists.indptr[row], lists.indptr[row + 1]
+        lightest = np.argpartition(-lists.data[start:end], limit)[limit:]
+        keep[start + lightest] = False
+    rows = np.repeat(np.arange(lists.shape[0]), lengths)[keep]
+    return sparse.csr_matrix(
+        (lists.data[keep], (rows, lists.indices[keep])), shape=lists.shape, dtype=lists.dtype
+    )
+
+
 class TagModel:
     """A built model: the vectors of the archive's stories and the tags they carry."""
 
@@ -73,7 +90,7 @@ class TagModel:
         self.vectorizer.stop_words_ = None
         self.terms = self.vectorizer.get_feature_names_out()
         # Word by word, the stories using it: a request reads only its own words' lists.
-        self.postings = vectors.T.tocsr()
+        self.postings = keep_heaviest(vectors.T.tocsr(), tuning.stories_per_word)
         rows, columns = [], []
         for row, story in enumerate(stories):
             for tag_id in set(story.tag_ids):

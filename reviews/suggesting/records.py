@@ -24,6 +24,9 @@ class Tuning:
     min_tag_stories: int = 5
     # Only the newest stories of a larger archive are learned from: memory and speed.
     max_stories: int = 200_000
+    # Each word keeps the stories it weighs most in, at most this many: a request's cost is
+    # bounded by its words, whatever the archive's size (docs/TAGGING.md, "What it costs").
+    stories_per_word: int = 1_000
 
 
 DEFAULT_TUNING = Tuning()
