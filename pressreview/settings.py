@@ -304,6 +304,17 @@ LOGGING = {
 # site; docs/DEPLOYMENT.md for production). No service beyond the database is needed.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Tags suggested from the text (reviews/suggesting, docs/TAGGING.md): where the model's
+# versions are kept (writable by the worker, readable by the site), how many published story
+# tags the archive needs before a first build, and how many new ones before each rebuild.
+PRESSREVIEW_TAG_MODEL_DIR = Path(
+    os.environ.get("PRESSREVIEW_TAG_MODEL_DIR", BASE_DIR / "var" / "tag-model")
+)
+PRESSREVIEW_TAG_MODEL_FIRST_BUILD = env_int("PRESSREVIEW_TAG_MODEL_FIRST_BUILD", 200)
+PRESSREVIEW_TAG_MODEL_REBUILD_AFTER = env_int("PRESSREVIEW_TAG_MODEL_REBUILD_AFTER", 500)
+# Overrides of reviews.suggesting.engine.Tuning (neighbours, thresholds), for the tests.
+PRESSREVIEW_TAG_MODEL_TUNING: dict = {}
+
 # Outgoing email. EMAIL_URL (smtp://user:password@host:587/?tls=1, submission://, smtps://,
 # console:, file:///path, dummy:) sets everything at once; otherwise Django's EMAIL_* settings
 # come from variables of the same names. Development with neither prints each message on the

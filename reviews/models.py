@@ -684,3 +684,4 @@ from reviews.newsroom.models import (  # noqa: E402, F401
     NotificationKind,
     NotificationPreference,
 )
+from reviews.suggesting.models import RejectedSuggestion  # noqa: E402, F401

@@ -1,4 +1,5 @@
 import os
+import tempfile
 
 import pytest
 from django.conf import settings
@@ -27,6 +28,11 @@ settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The newsletter's sign-up limits count in the cache, which outlives each test: only the tests
 # of the limits turn them on (tests/newsletter/test_signup.py), with addresses of their own.
 settings.RATELIMIT_ENABLE = False
+
+
+# No tag model unless a test builds one (tests/suggesting): each run, each worker, its own
+# empty folder, whatever a developer's var/tag-model holds.
+settings.PRESSREVIEW_TAG_MODEL_DIR = tempfile.mkdtemp(prefix="pressreview-tag-model-")
 
 
 # Under pytest-xdist each worker has its own test database; give it its own keys in a shared

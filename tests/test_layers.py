@@ -13,6 +13,7 @@ SERVICES = [
     "reviews/exchange",
     "reviews/importer",
     "reviews/newsroom",
+    "reviews/suggesting",
 ]
 # What only a view or the admin needs: a service that imports one of these answers requests.
 HTTP_MACHINERY = (

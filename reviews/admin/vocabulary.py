@@ -23,12 +23,14 @@ from taggit.models import Tag
 
 from reviews.admin.editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin
 from reviews.admin.searching import FullTextSearchMixin
+from reviews.admin.suggestions import SUGGESTED_TAGS_JS, TagSuggestionsAdminMixin
 from reviews.counts import count_per_row
 from reviews.finding.search import search_stories
 from reviews.models import Expert, StoryToTag, TaggedStory, UntaggedStory
 from reviews.publishing.editing import UnchangedSinceOpenedForm
 from reviews.publishing.forms import StoryAdminForm
 from reviews.site.paginators import CappedCountPaginator
+from reviews.suggesting.tasks import rebuild_when_due
 from reviews.vocabulary import moderation
 from reviews.vocabulary.moderation import ModerationError
 
@@ -173,6 +175,7 @@ class StoryTagActionsMixin:
             tag, added = moderation.stories_add_tag(
                 stories=queryset, name=data["tag"], by=request.user
             )
+            rebuild_when_due()
             return ngettext(
                 "Tagged %(count)d story “%(tag)s”.", "Tagged %(count)d stories “%(tag)s”.", added
             ) % {"count": added, "tag": tag.name}
@@ -258,7 +261,11 @@ class TaggedFilter(admin.SimpleListFilter):
 
 @admin.register(StoryToTag)
 class StoryToTagAdmin(
-    FullTextSearchMixin, EditingAdminMixin, StoryTagActionsMixin, admin.ModelAdmin
+    TagSuggestionsAdminMixin,
+    FullTextSearchMixin,
+    EditingAdminMixin,
+    StoryTagActionsMixin,
+    admin.ModelAdmin,
 ):
     """Stories seen through the tagging lens: untagged first, newest first; only tags edit.
 
@@ -267,6 +274,7 @@ class StoryToTagAdmin(
 
     form = StoryAdminForm
     change_form_template = "admin/reviews/story/change_form.html"
+    actions = [*StoryTagActionsMixin.actions, "accept_top_suggestions"]
 
     # The tags right after the headline: the column the queue is for stays in view, then the
     # review's state and date; the section is a filter.
@@ -293,7 +301,7 @@ class StoryToTagAdmin(
 
     class Media:
         css = {"all": ["reviews/admin.css", TAG_SUGGESTIONS_CSS]}
-        js = [TAG_SUGGESTIONS_JS]
+        js = [TAG_SUGGESTIONS_JS, SUGGESTED_TAGS_JS]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
@@ -341,6 +349,7 @@ class StoryToTagAdmin(
         moderation.story_set_tags(
             story=form.instance, names=form.cleaned_data["tags"], by=request.user
         )
+        rebuild_when_due()
 
 
 # The tag vocabulary

@@ -35,7 +35,7 @@ def add_permissions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0016_sqlite_full_text_search'),
+        ('reviews', '0017_subject_last_published'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
     ]
 

@@ -467,3 +467,34 @@ def test_comments_stay_out_of_the_share_link_preview(client, editor):
     assert response.status_code == 200
     assert "Ferry fares rise in spring" in response.text, "control: the preview shows the draft"
     assert leaks(client, [preview]) == []
+
+
+# Tag suggestions are the back office's own: with a model that suggests a tag for a public,
+# untagged story, no public address shows a suggestion, its reason or its buttons, to
+# readers or to signed-in editors.
+
+SUGGESTION_MARKS = ["suggestion-accept", "similar stories tagged", "suggested tags"]
+
+
+def test_tag_suggestions_leak_to_no_public_surface(client, world, editor, settings, tmp_path):
+    from reviews.suggesting import store
+
+    settings.PRESSREVIEW_TAG_MODEL_DIR = tmp_path
+    settings.PRESSREVIEW_TAG_MODEL_TUNING = {"min_tag_stories": 2, "min_votes": 2}
+    words = "quokka ferry timetable crossing harbour pilots"
+    for _ in range(3):
+        StoryFactory(review=world.public, headline=words, body=words, tags=["ferries"])
+    untagged = StoryFactory(review=world.public, headline="Quokka ferry pilots", body=words)
+    store.rebuild()
+    queue = reverse("admin:reviews_storytotag_changelist")
+    urls = [*every_public_url(world), untagged.review.get_absolute_url()]
+
+    client.force_login(editor)
+    assert "similar stories tagged ferries" in client.get(queue).text, "control: the queue"
+    for signed_in in (True, False):
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code in (200, 400, 404), (url, response.status_code)
+            text = visible_text(response.content.decode())
+            assert not any(mark in text for mark in SUGGESTION_MARKS), (url, signed_in)
+        client.logout()
