@@ -19,7 +19,8 @@ def date_field(label) -> forms.DateField:
 
 class PeriodForm(ReaderFilterForm):
     """Either date may be left out: the period then runs `default_days` to or from the other
-    (but not past today; up to today without either). A period longer than `longest_days` is refused."""
+    (but not past today; up to today without either). A period longer than `longest_days`
+    is refused."""
 
     default_days = 30
     longest_days = LONGEST_PERIOD
@@ -35,8 +36,11 @@ class PeriodForm(ReaderFilterForm):
         span = datetime.timedelta(days=self.default_days - 1)
         try:
             today = timezone.localdate()
-            if before is None:  # never further than today, where nothing is yet
-                before = min(after + span, max(after, today)) if after else today
+            if before is None:
+                if after is None:
+                    before = today
+                else:  # (and no later than today, where nothing is yet)
+                    before = after if after >= today else min(today, after + span)
             if after is None:
                 after = before - span
         except OverflowError:  # 30 days from 9999-12-31, or before 0001-01-01

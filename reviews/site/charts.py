@@ -103,8 +103,12 @@ def column_chart(
     *,
     series: list[str] | None = None,
     unit: str = "",
+    name=month_name,
+    short_name=short_month,
+    period_heading: str | None = None,
 ) -> ColumnChart:
-    """A column per month; a month's value is a count, or one count per series (stacked)."""
+    """A column per month (or per week, or any day `name` names); a month's value is a count,
+    or one count per series (stacked)."""
     rows = [(month, values if isinstance(values, list) else [values]) for month, values in months]
     series = series or [unit]
     totals = [sum(values) for _, values in rows]
@@ -125,7 +129,7 @@ def column_chart(
             Column(
                 x=round(LEFT + index * slot + slot * 0.15, 2),
                 width=round(slot * 0.7, 2),
-                label=month_name(month),
+                label=name(month),
                 total=sum(values),
                 segments=segments,
             )
@@ -134,7 +138,7 @@ def column_chart(
     x_labels = [
         Tick(
             round(LEFT + (index + 0.5) * slot, 2),
-            short_month(month),
+            short_name(month),
             minor=index % (2 * step) != 0,
         )
         for index, (month, _values) in enumerate(rows)
@@ -145,12 +149,12 @@ def column_chart(
         # Halfway only where it is a whole number: 0, 5, 10 but 0, 5 (not 2.5).
         for fraction in ((0, 0.5, 1) if top % 2 == 0 else (0, 1))
     ]
-    head = [_("Month"), *(series if len(series) > 1 else []), unit or _("Total")]
+    head = [period_heading or _("Month"), *(series if len(series) > 1 else []), unit or _("Total")]
     if len(series) > 1:
         head[-1] = _("Total")
     table_rows = [
         [
-            month_name(month),
+            name(month),
             *([number(v) for v in values] if len(series) > 1 else []),
             number(sum(values)),
         ]
@@ -158,16 +162,12 @@ def column_chart(
     ]
     busiest = max(range(len(rows)), key=lambda index: totals[index], default=None)
     description = (
-        _(
-            "%(total)s in all over %(months)s months, from %(start)s to %(end)s; "
-            "the most in %(peak)s (%(peak_count)s)."
-        )
+        _("%(total)s in all from %(start)s to %(end)s; the most in %(peak)s (%(peak_count)s).")
         % {
             "total": number(sum(totals)),
-            "months": number(len(rows)),
-            "start": month_name(rows[0][0]),
-            "end": month_name(rows[-1][0]),
-            "peak": month_name(rows[busiest][0]),
+            "start": name(rows[0][0]),
+            "end": name(rows[-1][0]),
+            "peak": name(rows[busiest][0]),
             "peak_count": number(totals[busiest]),
         }
         if rows and sum(totals)
