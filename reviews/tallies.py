@@ -186,11 +186,12 @@ class PositionHeld:
     uses: int
 
 
-def positions_held(expert) -> list[PositionHeld]:
-    """Each position and organisation the expert was cited with, first cited first."""
+def positions_held(expert, period: Period) -> list[PositionHeld]:
+    """Each position and organisation the expert was cited with in the period, first cited
+    first. (Over the whole archive it would read every citation of a much-quoted expert.)"""
     rows = (
         Citation.objects.published()
-        .filter(expert=expert)
+        .filter(period.q("story__review__"), expert=expert)
         .order_by()
         .values("position", "organisation")
         .annotate(

@@ -9,6 +9,7 @@ reader's language.
 """
 
 import datetime
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -222,10 +223,26 @@ def bar_list(key: str, title: str, ranked, link) -> BarList:
     )
 
 
-@dataclass
 class Sparkline:
-    points: str
-    label: str
+    """A line through the monthly counts (`points`), and the same in words (`label`, put
+    into words only when a template asks: the topics' index has hundreds and shows none)."""
+
+    def __init__(self, values: list[int], months: list[datetime.date]):
+        self.values, self.months = values, months
+        top = max(values, default=0) or 1
+        step = SPARK_WIDTH / max(len(values) - 1, 1)
+        self.points = " ".join(
+            f"{index * step:.1f},{SPARK_HEIGHT - 1 - value / top * (SPARK_HEIGHT - 2):.1f}"
+            for index, value in enumerate(values)
+        )
+
+    @functools.cached_property
+    def label(self) -> str:
+        return _("Per month from %(start)s to %(end)s: %(counts)s") % {
+            "start": month_name(self.months[0]),
+            "end": month_name(self.months[-1]),
+            "counts": ", ".join(number(value) for value in self.values),
+        }
 
 
 SPARK_WIDTH, SPARK_HEIGHT = 60, 16
@@ -233,18 +250,7 @@ SPARK_WIDTH, SPARK_HEIGHT = 60, 16
 
 def sparkline(values: list[int], months: list[datetime.date]) -> Sparkline:
     """A line through the monthly counts, and the same in words for screen readers."""
-    top = max(values, default=0) or 1
-    step = SPARK_WIDTH / max(len(values) - 1, 1)
-    points = " ".join(
-        f"{round(index * step, 1)},{round(SPARK_HEIGHT - 1 - value / top * (SPARK_HEIGHT - 2), 1)}"
-        for index, value in enumerate(values)
-    )
-    label = _("Per month from %(start)s to %(end)s: %(counts)s") % {
-        "start": month_name(months[0]),
-        "end": month_name(months[-1]),
-        "counts": ", ".join(number(value) for value in values),
-    }
-    return Sparkline(points, label)
+    return Sparkline(values, months)
 
 
 @dataclass

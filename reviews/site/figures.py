@@ -104,7 +104,7 @@ def expert_figures(expert, *, today=None) -> dict:
                 unit=_("Citations"),
             )
         ],
-        "positions": tallies.positions_held(expert),
+        "positions": tallies.positions_held(expert, period),
     }
 
 

@@ -145,12 +145,12 @@ def test_outlets_beyond_those_named_are_counted_together(archive):
     assert months == [(JAN, [1, 1]), (FEB, [0, 0]), (MAR, [1, 0])]
 
 
-def test_positions_held_as_cited_first_cited_first(archive):
+def test_positions_held_as_cited_in_the_period_first_cited_first(archive):
     assert [
         (held.title, held.first, held.last, held.uses)
-        for held in tallies.positions_held(archive.ana)
+        for held in tallies.positions_held(archive.ana, Q1)
     ] == [
-        ("economist at Bank A", datetime.date(2025, 12, 20), datetime.date(2026, 1, 10), 3),
+        ("economist at Bank A", datetime.date(2026, 1, 10), datetime.date(2026, 1, 10), 2),
         ("chief economist at Bank A", datetime.date(2026, 3, 5), datetime.date(2026, 3, 5), 1),
     ]
 
