@@ -31,28 +31,12 @@ def outlet_figures(outlet, *, today=None) -> dict:
     tags = TaggedStory.objects.published().filter(
         period.q("content_object__review__"), content_object__outlet=outlet
     )
-    return {
-        "period": period,
-        "charts": [
-            column_chart(
-                "stories-per-month",
-                _("Stories per month"),
-                tallies.per_month(stories, "review__", period),
-                unit=_("Stories"),
-            )
-        ],
-        "bar_lists": [
-            bar_list(
-                "top-experts",
-                _("Experts it quoted most"),
-                tallies.ranked(citations, "expert", RANKED),
-                expert_link,
-            ),
-            bar_list(
-                "top-topics", _("Its main topics"), tallies.ranked(tags, "tag", RANKED), tag_link
-            ),
-        ],
-    }
+    return stories_figures(
+        period,
+        tallies.per_month(stories, "review__", period),
+        ("top-experts", _("Experts it quoted most"), citations, "expert", expert_link),
+        ("top-topics", _("Its main topics"), tags, "tag", tag_link),
+    )
 
 
 def tag_figures(tag, *, today=None) -> dict:
@@ -61,29 +45,31 @@ def tag_figures(tag, *, today=None) -> dict:
     tagged = TaggedStory.objects.published().filter(tag=tag)
     in_period = tagged.filter(period.q("content_object__review__"))
     citations = Citation.objects.published().filter(period.q("story__review__"), story__tags=tag)
+    return stories_figures(
+        period,
+        tallies.per_month(tagged, "content_object__review__", period),
+        (
+            "top-outlets",
+            _("Outlets covering it most"),
+            in_period,
+            "content_object__outlet",
+            outlet_link,
+        ),
+        ("top-experts", _("Experts quoted on it"), citations, "expert", expert_link),
+    )
+
+
+def stories_figures(period: tallies.Period, months, *ranked_lists) -> dict:
+    """An outlet's or a tag's stories per month, then its ranked lists, each given as (key,
+    title, uses, the path from a use to the subject ranked, the subject's link)."""
     return {
         "period": period,
         "charts": [
-            column_chart(
-                "stories-per-month",
-                _("Stories per month"),
-                tallies.per_month(tagged, "content_object__review__", period),
-                unit=_("Stories"),
-            )
+            column_chart("stories-per-month", _("Stories per month"), months, unit=_("Stories"))
         ],
         "bar_lists": [
-            bar_list(
-                "top-outlets",
-                _("Outlets covering it most"),
-                tallies.ranked(in_period, "content_object__outlet", RANKED),
-                outlet_link,
-            ),
-            bar_list(
-                "top-experts",
-                _("Experts quoted on it"),
-                tallies.ranked(citations, "expert", RANKED),
-                expert_link,
-            ),
+            bar_list(key, title, tallies.ranked(uses, subject, RANKED), link)
+            for key, title, uses, subject, link in ranked_lists
         ],
     }
 
