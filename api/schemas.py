@@ -201,6 +201,37 @@ class OutletPage(PageLinks):
     results: list[Outlet]
 
 
+class PeriodParams(Schema):
+    """The lists' date parameters, as a period of review dates."""
+
+    date_after: text(format="date") = text_parameter(
+        "The first review date (YYYY-MM-DD). Without it, two years before `date_before`."
+    )
+    date_before: text(format="date") = text_parameter(
+        "The last review date (YYYY-MM-DD). Without it, two years after `date_after`, or "
+        "today. At most ten years in all."
+    )
+
+
+class OutletCitations(Schema):
+    name: str
+    slug: str
+    citations: int
+
+
+class CitationsInMonth(Schema):
+    month: str = Field(description="YYYY-MM.")
+    citations: int
+    outlets: list[OutletCitations] = Field(description="By outlet, the most citations first.")
+
+
+class ExpertCitationsOverTime(Schema):
+    expert: ExpertRef
+    date_after: datetime.date
+    date_before: datetime.date
+    months: list[CitationsInMonth] = Field(description="Every month of the period, in order.")
+
+
 class ExpertPage(PageLinks):
     results: list[Expert]
 

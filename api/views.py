@@ -21,8 +21,10 @@ from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 
 from pressreview.http.moved import answer_or_moved
+from reviews import tallies
 from reviews.counts import count_published_uses, published_counts
 from reviews.finding.filters import ReviewFilter, StoryFilter
+from reviews.finding.periods import MonthsForm
 from reviews.models import (
     Expert,
     Outlet,
@@ -417,6 +419,45 @@ def list_experts(request, params: Query[schemas.PageParams]):
 @follows_slug_redirects(SlugRedirect.Kind.EXPERT)
 def expert_detail(request, slug: str):
     return one_subject(request, EXPERTS, slug)
+
+
+@api.get(
+    "/experts/{slug:slug}/citations-over-time",
+    response={200: schemas.ExpertCitationsOverTime, **ERRORS, **DETAIL_ERRORS},
+    url_name="expert-citations-over-time",
+    tags=["experts"],
+    summary="One expert's citations per month and by outlet, published reviews only",
+)
+@follows_slug_redirects(SlugRedirect.Kind.EXPERT)
+def expert_citations_over_time(request, slug: str, params: Query[schemas.PeriodParams]):
+    check_parameters(request, repeatable=())
+    form = MonthsForm(request.GET)
+    if not form.is_valid():
+        raise InvalidParameters(
+            [
+                (None if name == "__all__" else name, message)
+                for name, messages in form.errors.items()
+                for message in messages
+            ]
+        )
+    expert = object_or_404(EXPERTS.published(), EXPERTS.not_found, slug=slug)
+    period = form.cleaned_data["period"]
+    return {
+        "expert": Representer(request).expert(expert),
+        "date_after": period.start,
+        "date_before": period.end,
+        "months": [
+            {
+                "month": month.strftime("%Y-%m"),
+                "citations": sum(outlet.uses for outlet in outlets),
+                "outlets": [
+                    {"name": outlet.name, "slug": outlet.slug, "citations": outlet.uses}
+                    for outlet in outlets
+                ],
+            }
+            for month, outlets in tallies.citations_by_month_and_outlet(expert, period)
+        ],
+    }
 
 
 @api.get(

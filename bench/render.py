@@ -69,6 +69,10 @@ def pages() -> dict[str, str]:
         "tag": f"/tags/{tag}/",
         "search": "/search/?q=government",
         "rss": "/feeds/reviews/rss/",
+        "outlets": "/outlets/",
+        "experts": "/experts/",
+        "tags": "/tags/",
+        "trends": "/trends/",
     }
 
 

@@ -576,9 +576,17 @@ class Citation(models.Model):
     def __str__(self):
         return f"{self.expert} in {self.story}"
 
+    def get_absolute_url(self):
+        return f"{self.story.review.get_absolute_url()}#{self.anchor}"
+
     @property
     def title(self) -> str:
         return join_position(self.position, self.organisation)
+
+    @property
+    def anchor(self) -> str:
+        """Its permalink's fragment on the review page: the story's and the expert's."""
+        return f"{self.story.anchor}-{self.expert.slug}"
 
 
 class StoryToTag(Story):

@@ -40,6 +40,7 @@ urlpatterns = [
     path("experts/<slug:slug>/feed/", feeds.ExpertFeed(), name="expert-feed"),
     path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("trends/", views.TrendsView.as_view(), name="trends"),
     path(
         "preview/<str:token>/",
         preview.ReviewSharePreviewView.as_view(),

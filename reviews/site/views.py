@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import DayArchiveView, MonthArchiveView, YearArchiveView
 from django_filters.views import FilterView
 from taggit.models import Tag
 
 from reviews.counts import published_counts
 from reviews.finding.filters import ReviewFilter, StoryFilter
+from reviews.finding.periods import PeriodForm
 from reviews.finding.query import ReaderQuery
 from reviews.finding.search import (
     SearchForm,
@@ -39,7 +40,9 @@ from reviews.models import (
 )
 from reviews.names import in_reading_order
 from reviews.pagecache.marks import public_page
+from reviews.site.figures import SUBJECT_FIGURES, trends_figures, with_sparklines
 from reviews.site.paginators import CappedCountPaginator, PageRangePaginator
+from reviews.site.quotations import quotations
 from reviews.site.redirects import FollowsSlugRedirectsView
 
 
@@ -291,7 +294,7 @@ class ReviewDetailView(DetailView):
         }
 
     def structured_data(self) -> list[dict]:
-        """schema.org NewsArticle and BreadcrumbList for search engines (JSON-LD)."""
+        """schema.org NewsArticle, BreadcrumbList and a Quotation per citation (JSON-LD)."""
         review, absolute = self.object, self.request.build_absolute_uri
         publisher = {"@type": "Organization", "name": settings.PRESSREVIEW_SITE_NAME}
         return [
@@ -334,6 +337,7 @@ class ReviewDetailView(DetailView):
                     )
                 ],
             },
+            *quotations(review, absolute),
         ]
 
     def related_review_ids(self) -> list[int]:
@@ -390,7 +394,8 @@ class CountedListView(ListView):
     def get_queryset(self):
         counts = published_counts(self.kind)
         # All of them, sorted here: taggit's tags have no stored sort key to order by.
-        return with_counts(in_reading_order(self.model.objects.filter(pk__in=counts)), counts)
+        subjects = with_counts(in_reading_order(self.model.objects.filter(pk__in=counts)), counts)
+        return with_sparklines(self.kind, subjects)
 
 
 @public_page
@@ -415,8 +420,8 @@ class ExpertListView(ListView):
         experts = list(context["object_list"])
         # Counted for this page's experts only.
         counts = published_counts("expert", ids=[expert.pk for expert in experts])
-        context["experts"] = context["object_list"] = with_counts(
-            experts, counts, name="citation_count"
+        context["experts"] = context["object_list"] = with_sparklines(
+            "expert", with_counts(experts, counts, name="citation_count")
         )
         return context
 
@@ -458,13 +463,17 @@ class SubjectPageView(PageRangeMixin, ListView):
 
     def get_context_data(self, **kwargs):
         slug = self.subject.slug
-        return super().get_context_data(
+        context = super().get_context_data(
             subject=self.subject,
             **{self.kind: self.subject},
             feed_url=reverse(f"reviews:{self.kind}-feed", kwargs={"slug": slug}),
             filter_url=self.filter_url(),
             **kwargs,
         )
+        # The charts open the first page only: the later ones are for reading on.
+        if context["page_obj"].number == 1:
+            context["figures"] = SUBJECT_FIGURES[self.kind](self.subject)
+        return context
 
     def filter_url(self, **more) -> str:
         """The story list filtered by this subject (and by `more`)."""
@@ -519,9 +528,30 @@ class ExpertDetailView(FollowsSlugRedirectsView, SubjectPageView):
         return (
             Citation.objects.published()
             .filter(expert=expert)
-            .select_related("story__outlet", "story__review")
+            .select_related("story__outlet", "story__review", "expert")
             .order_by("-story__review__review_date", "-story__review__publish_at", "story__pk")
         )
+
+
+@public_page
+class TrendsView(TemplateView):
+    """/trends/: topics rising in the period's last week, the most quoted experts of the
+    period and who quotes whom, the period chosen by `date_after` and `date_before` (as on
+    the lists); an invalid one shows the form's message with HTTP 400."""
+
+    template_name = "reviews/trends.html"
+
+    def get(self, request, *args, **kwargs):
+        form = PeriodForm(request.GET)
+        valid = form.is_valid()
+        context = {"form": form}
+        if valid:
+            context.update(period=form.cleaned_data["period"])
+            context.update(trends_figures(form.cleaned_data["period"]))
+        response = self.render_to_response(self.get_context_data(**context))
+        if not valid:
+            response.status_code = 400
+        return response
 
 
 @public_page

@@ -591,6 +591,7 @@ def test_openapi_schema_describes_every_endpoint_and_the_pages_filters(client):
         "/api/v1/outlets/{slug}",
         "/api/v1/experts",
         "/api/v1/experts/{slug}",
+        "/api/v1/experts/{slug}/citations-over-time",
         "/api/v1/tags",
         "/api/v1/tags/{slug}",
         "/api/v1/sections",

@@ -57,6 +57,8 @@ def addresses() -> dict[str, str]:
         "year": reverse("reviews:review-year", args=[date.year]),
         "month": reverse("reviews:review-month", args=[date.year, date.month]),
         "day": reverse("reviews:review-day", args=[date.year, date.month, date.day]),
+        "trends": reverse("reviews:trends"),
+        "trends-invalid-period": reverse("reviews:trends") + "?date_after=2026-02-30",
         "share-preview": reverse("reviews:review-share-preview", args=[make_share_token(draft)]),
         "newsletter": reverse("newsletter:signup"),
         "not-found": "/no-such-page/",
@@ -84,6 +86,8 @@ PAGES = [
     "year",
     "month",
     "day",
+    "trends",
+    "trends-invalid-period",
     "share-preview",
     "newsletter",
     "not-found",
@@ -137,7 +141,8 @@ def test_every_public_page_has_no_accessibility_violation(
 
     for kind, address in pages.items():
         response = page.goto(live_server.url + address)
-        expected = {"not-found": 404, "reviews-invalid-filter": 400}.get(kind, 200)
+        expected = {"not-found": 404, "reviews-invalid-filter": 400, "trends-invalid-period": 400}
+        expected = expected.get(kind, 200)
         assert response.status == expected, (kind, address, response.status)
         screenshot(f"{screen}-{kind}")
         if violations := run_axe(page, axe_source):

@@ -34,6 +34,7 @@ STORED = {
     "reviews:expert-feed",
     "reviews:tag-feed",
     "reviews:search",
+    "reviews:trends",
 }
 NEVER_STORED = {"reviews:review-share-preview"}
 

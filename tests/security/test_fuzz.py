@@ -41,6 +41,7 @@ EXAMPLES = {
     "paths": 400,
     "subjects": 300,
     "pages": 200,
+    "trends": 150,
     "api": 300,
 }
 
@@ -258,6 +259,16 @@ def test_search_survives_anything(client, world, query):
     assert response.status_code in (200, 400, 404)
 
 
+@hypothesis_settings(FUZZ, max_examples=EXAMPLES["trends"])
+@given(
+    query=query_strings(names=st.sampled_from(["date_after", "date_before", "date_after", "page"]))
+)
+def test_trends_survive_any_period(client, world, query):
+    """/trends/ with any dates: the period's charts or a 400, never a 500."""
+    response = get(client, f"{reverse('reviews:trends')}?{query}")
+    assert response.status_code in (200, 400)
+
+
 @hypothesis_settings(FUZZ, max_examples=EXAMPLES["paths"])
 @given(
     shape=st.sampled_from(
@@ -328,6 +339,7 @@ def api_paths() -> list[str]:
         f"{root}reviews/{{0}}/{{1}}/{{2}}/{{3}}",
         f"{root}outlets/{{3}}",
         f"{root}experts/{{3}}",
+        f"{root}experts/{{3}}/citations-over-time",
         f"{root}tags/{{3}}",
         f"{root}sections/{{3}}",
     ]

@@ -2,7 +2,8 @@
 
 The matrix crosses each non-public state (draft, in review, scheduled, withdrawn, deleted) with
 each public surface (every page, each filter, the counts, search, every feed, the sitemap,
-JSON-LD, related reviews, previous/next links), one test per cell.
+JSON-LD and its Quotations, the trends page, related reviews, previous/next links), one test
+per cell.
 
 Each cell first renders its surface while the hidden review is still published, and checks
 that the surface does show it then (the control: a surface that never shows the review
@@ -278,6 +279,17 @@ SURFACES: dict[str, Surface] = {
     "search counts": Surface(
         url("reviews:search", query="q=harbour"), counted=("2 stories match", "2 reviews match")
     ),
+    # Both reviews in the period: the hidden one's outlet, expert and topic (rising in its
+    # week) show while it is public, and the public expert is counted twice.
+    "trends": Surface(
+        url("reviews:trends", query=f"date_after=2026-02-01&date_before={HIDDEN_DAY}"),
+        control="anything",
+    ),
+    "trends counts": Surface(
+        url("reviews:trends", query=f"date_after=2026-02-01&date_before={PUBLIC_DAY}"),
+        counted=("public expert 2",),
+        control="anything",
+    ),
     "rss feed": Surface(url("reviews:review-feed-rss")),
     "atom feed": Surface(url("reviews:review-feed-atom")),
     "public outlet feed": Surface(url("reviews:outlet-feed", "public-gazette")),
@@ -321,6 +333,18 @@ SURFACES: dict[str, Surface] = {
         gone=api("outlet-detail", f"{SECRET}-gazette"), control="anything"
     ),
     "api hidden expert": Surface(gone=api("expert-detail", f"{SECRET}-expert"), control="anything"),
+    "api expert citations over time": Surface(
+        api(
+            "expert-citations-over-time",
+            "public-expert",
+            query=f"date_after=2026-02-01&date_before={PUBLIC_DAY}",
+        ),
+        counted=('"month": "2026-02", "citations": 1',),
+        control="anything",
+    ),
+    "api hidden expert citations over time": Surface(
+        gone=api("expert-citations-over-time", f"{SECRET}-expert"), control="anything"
+    ),
     "api hidden tag": Surface(gone=api("tag-detail", f"{SECRET}-topic"), control="anything"),
 }
 

@@ -43,6 +43,8 @@ def page_paths(review: Review) -> dict[str, str]:
         "search-too-common": reverse("reviews:search") + "?q=the+a",
         "search-too-long": reverse("reviews:search") + "?q=" + "x" * 300,
         "newsletter": reverse("newsletter:signup"),
+        "trends": reverse("reviews:trends") + "?date_after=2026-02-01&date_before=2026-03-31",
+        "trends-invalid": reverse("reviews:trends") + "?date_after=2026-02-30",
     }
 
 
