@@ -1,0 +1,193 @@
+"""What a review page depends on, and what a write of content affects, by name.
+
+A stored review page lists the names of what it shows ("review:12", "outlet:3", "tag:7",
+"tagging:4", ...) with each name's version when it was rendered; a write renews the versions
+of the names it affects (reviews.pagecache.invalidation). `None` for "affects" means "it may
+affect anything": every stored page is then out of date, as before dependencies existed.
+Why and how: docs/PERFORMANCE.md, "What a change makes stale".
+"""
+
+from collections.abc import Iterable
+
+# Every page stored by its dependencies depends on this too: which reviews are public. It
+# is not a name with a version of its own but a token of the generation
+# (reviews.pagecache.invalidation.Generation.published_set), so that the clock, which
+# publishes a scheduled review without any write, renews it with the generation. A write
+# that publishes or withdraws a review names what that changes instead (_placed_around).
+PUBLISHED_SET = "published-set"
+
+# The related reviews of a review page are drawn from the tags of the stories within
+# `ReviewDetailView.related_window` ids of its own (reviews/site/views.py); story ids are
+# grouped in bands this wide, and a change of a story's tags renews its band.
+TAGGING_BAND = 2_000
+
+
+# Where a view leaves the names its response depends on, for the page cache's middleware.
+DEPENDENCIES_ATTRIBUTE = "page_dependencies"
+
+
+def depends_on(response, names: Iterable[str]):
+    """Store `response` by its dependencies: served while none of `names` (nor the published
+    set) changes, whatever else does. A view that does not say so is stored by generation,
+    stale at any change. Name everything the page shows, or it will show it stale."""
+    setattr(response, DEPENDENCIES_ATTRIBUTE, frozenset(names))
+    return response
+
+
+def review(pk) -> str:
+    return f"review:{pk}"
+
+
+def subject(kind: str, pk) -> str:
+    """An outlet, expert, tag or section shown by name and address."""
+    return f"{kind}:{pk}"
+
+
+def tagging(story_id: int) -> str:
+    """The tags of the stories in `story_id`'s band."""
+    return f"tagging:{story_id // TAGGING_BAND}"
+
+
+def tagging_between(first_story_id: int, last_story_id: int) -> list[str]:
+    """The bands covering every story id from `first_story_id` to `last_story_id`."""
+    first, last = max(first_story_id, 0) // TAGGING_BAND, last_story_id // TAGGING_BAND
+    return [f"tagging:{band}" for band in range(first, last + 1)]
+
+
+# What a write affects. The "before" of a save is read from the database just before it
+# (placement_before_save), since an instance may have been read long before and the row
+# changed since; it is None for a new row.
+
+# Of a review: the fields that place it among the published ones.
+REVIEW_PLACEMENT = ("status", "publish_at", "review_date")
+
+
+def placement_before_save(instance, using: str):
+    """What the row being saved says now about where its page's content lies (None when
+    it is new, or gone): compared with the saved instance by affected_by_save()."""
+    label = instance._meta.label_lower
+    if instance._state.adding or instance.pk is None or label not in PLACEMENTS:
+        return None
+    return (
+        type(instance)
+        ._base_manager.using(using)
+        .filter(pk=instance.pk)
+        .values_list(*PLACEMENTS[label])
+        .first()
+    )
+
+
+PLACEMENTS = {
+    "reviews.review": REVIEW_PLACEMENT,
+    "reviews.story": ("review_id",),
+    "reviews.citation": ("story_id", "story__review_id"),
+    "reviews.taggedstory": ("content_object_id",),
+}
+
+
+def affected_by_save(instance, *, before, created: bool, using: str) -> set[str] | None:
+    label = instance._meta.label_lower
+    if label == "reviews.review":
+        after = tuple(getattr(instance, field) for field in REVIEW_PLACEMENT)
+        if (created and instance.status == "published") or (
+            not created and (before is None or _moved_in_public(before, after))
+        ):
+            return {review(instance.pk), *_placed_around(instance, using)}
+        return {review(instance.pk)}
+    if label == "reviews.story":
+        affected = {review(instance.review_id)}
+        if not created and (before is None or before[0] != instance.review_id):
+            # Its tags now count for another review's related reviews.
+            affected |= {tagging(instance.pk), *(review(pk) for pk in before or ())}
+        return affected
+    if label == "reviews.citation":
+        if before is not None and before[0] == instance.story_id:
+            return {review(before[1])}
+        now = _review_of_story(instance, using)
+        if now is None or (not created and before is None):
+            return None
+        return {review(now), *([review(before[1])] if before else [])}
+    if label == "reviews.taggedstory" and before is not None:
+        return {tagging(before[0]), tagging(instance.content_object_id)}
+    return affected_by_delete(instance, using=using)
+
+
+def affected_by_delete(instance, *, using: str) -> set[str] | None:
+    label = instance._meta.label_lower
+    if label == "reviews.review":
+        return {review(instance.pk), PUBLISHED_SET}
+    if label == "reviews.story":
+        return {review(instance.review_id)}
+    if label == "reviews.citation":
+        now = _review_of_story(instance, using)
+        return None if now is None else {review(now)}
+    if label == "reviews.taggedstory":
+        # The story's own review page depends on its band too.
+        return {tagging(instance.content_object_id)}
+    if label in SUBJECTS:
+        return {subject(SUBJECTS[label], instance.pk)}
+    if label == "reviews.slugredirect":
+        # Only the subject pages and feeds (which follow old slugs) read them: lists.
+        return set()
+    return None
+
+
+SUBJECTS = {
+    "reviews.outlet": "outlet",
+    "reviews.expert": "expert",
+    "reviews.section": "section",
+    "taggit.tag": "tag",
+}
+
+
+def affected_by_tagging(instance, *, reverse: bool, pk_set: Iterable[int] | None):
+    """A story's tags changed (or, `reverse`, a tag's stories)."""
+    if not reverse:
+        return {tagging(instance.pk)}
+    if pk_set is None:
+        return None
+    return {tagging(story_id) for story_id in pk_set}
+
+
+def _moved_in_public(before: tuple, after: tuple) -> bool:
+    """Whether a review entered or left publication, or moved among the published."""
+    return before != after and "published" in (before[0], after[0])
+
+
+def _placed_around(placed, using: str) -> set[str]:
+    """What a review entering, leaving or moving among the published ones changes besides
+    itself. The pages that showed it depend on it already; its previous and next (now) show
+    it from now on; its stories' tags count for other reviews' related reviews, or no more."""
+    from django.db.models import Q, Subquery
+    from django.utils import timezone
+
+    from reviews.models import Review, Story
+
+    previous, following = (
+        Review.objects.using(using)
+        .published()
+        .previous_and_next(
+            review_date=placed.review_date, publish_at=placed.publish_at or timezone.now()
+        )
+    )
+    neighbours = Review._base_manager.using(using).filter(
+        Q(pk=Subquery(previous)) | Q(pk=Subquery(following))
+    )
+    stories = Story._base_manager.using(using).filter(review=placed.pk)
+    return {
+        *(review(pk) for pk in neighbours.values_list("pk", flat=True)),
+        *(tagging(pk) for pk in stories.values_list("pk", flat=True)),
+    }
+
+
+def _review_of_story(citation, using: str):
+    from reviews.models import Story
+
+    if citation._meta.get_field("story").is_cached(citation):
+        return citation.story.review_id
+    return (
+        Story._base_manager.using(using)
+        .filter(pk=citation.story_id)
+        .values_list("review_id", flat=True)
+        .first()
+    )
