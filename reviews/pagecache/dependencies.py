@@ -35,7 +35,13 @@ def depends_on(response, names: Iterable[str]):
 
 
 def review(pk) -> str:
+    """A review as its own page shows it: everything, its stories and their tags included."""
     return f"review:{pk}"
+
+
+def card(pk) -> str:
+    """A review as other pages show it (previous, next, related): REVIEW_CARD's fields."""
+    return f"card:{pk}"
 
 
 def subject(kind: str, pk) -> str:
@@ -43,23 +49,33 @@ def subject(kind: str, pk) -> str:
     return f"{kind}:{pk}"
 
 
-def tagging(story_id: int) -> str:
-    """The tags of the stories in `story_id`'s band."""
-    return f"tagging:{story_id // TAGGING_BAND}"
+def tagging(story_id: int) -> set[str]:
+    """The tags of the stories in `story_id`'s band: what a change of them affects."""
+    return {f"tagging:{story_id // TAGGING_BAND}", ANY_TAGGING}
 
 
 def tagging_between(first_story_id: int, last_story_id: int) -> list[str]:
-    """The bands covering every story id from `first_story_id` to `last_story_id`."""
+    """What depends on the tags of every story from `first_story_id` to `last_story_id`: the
+    bands covering them, or, when they are many (a review with a story added years later),
+    the tags of any story."""
     first, last = max(first_story_id, 0) // TAGGING_BAND, last_story_id // TAGGING_BAND
+    if last - first >= MOST_BANDS:
+        return [ANY_TAGGING]
     return [f"tagging:{band}" for band in range(first, last + 1)]
+
+
+ANY_TAGGING = "tagging:any"
+MOST_BANDS = 5
 
 
 # What a write affects. The "before" of a save is read from the database just before it
 # (placement_before_save), since an instance may have been read long before and the row
 # changed since; it is None for a new row.
 
-# Of a review: the fields that place it among the published ones.
+# Of a review: the fields that place it among the published ones, and those other pages
+# show of it (templates/includes/_review_card.html, the previous and next links).
 REVIEW_PLACEMENT = ("status", "publish_at", "review_date")
+REVIEW_CARD = ("title", "slug", "lede", "section_id")
 
 
 def placement_before_save(instance, using: str):
@@ -78,7 +94,7 @@ def placement_before_save(instance, using: str):
 
 
 PLACEMENTS = {
-    "reviews.review": REVIEW_PLACEMENT,
+    "reviews.review": REVIEW_PLACEMENT + REVIEW_CARD,
     "reviews.story": ("review_id",),
     "reviews.citation": ("story_id", "story__review_id"),
     "reviews.taggedstory": ("content_object_id",),
@@ -88,17 +104,21 @@ PLACEMENTS = {
 def affected_by_save(instance, *, before, created: bool, using: str) -> set[str] | None:
     label = instance._meta.label_lower
     if label == "reviews.review":
-        after = tuple(getattr(instance, field) for field in REVIEW_PLACEMENT)
+        after = tuple(getattr(instance, field) for field in PLACEMENTS[label])
+        affected = {review(instance.pk)}
+        placement = len(REVIEW_PLACEMENT)
+        if created or before is None or before[placement:] != after[placement:]:
+            affected.add(card(instance.pk))
         if (created and instance.status == "published") or (
             not created and (before is None or _moved_in_public(before, after))
         ):
-            return {review(instance.pk), *_placed_around(instance, using)}
-        return {review(instance.pk)}
+            affected |= _placed_around(instance, using)
+        return affected
     if label == "reviews.story":
         affected = {review(instance.review_id)}
         if not created and (before is None or before[0] != instance.review_id):
             # Its tags now count for another review's related reviews.
-            affected |= {tagging(instance.pk), *(review(pk) for pk in before or ())}
+            affected |= {*tagging(instance.pk), *(review(pk) for pk in before or ())}
         return affected
     if label == "reviews.citation":
         if before is not None and before[0] == instance.story_id:
@@ -108,14 +128,14 @@ def affected_by_save(instance, *, before, created: bool, using: str) -> set[str]
             return None
         return {review(now), *([review(before[1])] if before else [])}
     if label == "reviews.taggedstory" and before is not None:
-        return {tagging(before[0]), tagging(instance.content_object_id)}
+        return tagging(before[0]) | tagging(instance.content_object_id)
     return affected_by_delete(instance, using=using)
 
 
 def affected_by_delete(instance, *, using: str) -> set[str] | None:
     label = instance._meta.label_lower
     if label == "reviews.review":
-        return {review(instance.pk), PUBLISHED_SET}
+        return {review(instance.pk), card(instance.pk), PUBLISHED_SET}
     if label == "reviews.story":
         return {review(instance.review_id)}
     if label == "reviews.citation":
@@ -123,7 +143,7 @@ def affected_by_delete(instance, *, using: str) -> set[str] | None:
         return None if now is None else {review(now)}
     if label == "reviews.taggedstory":
         # The story's own review page depends on its band too.
-        return {tagging(instance.content_object_id)}
+        return tagging(instance.content_object_id)
     if label in SUBJECTS:
         return {subject(SUBJECTS[label], instance.pk)}
     if label == "reviews.slugredirect":
@@ -143,15 +163,16 @@ SUBJECTS = {
 def affected_by_tagging(instance, *, reverse: bool, pk_set: Iterable[int] | None):
     """A story's tags changed (or, `reverse`, a tag's stories)."""
     if not reverse:
-        return {tagging(instance.pk)}
+        return tagging(instance.pk)
     if pk_set is None:
         return None
-    return {tagging(story_id) for story_id in pk_set}
+    return {name for story_id in pk_set for name in tagging(story_id)}
 
 
 def _moved_in_public(before: tuple, after: tuple) -> bool:
     """Whether a review entered or left publication, or moved among the published."""
-    return before != after and "published" in (before[0], after[0])
+    placement = len(REVIEW_PLACEMENT)
+    return before[:placement] != after[:placement] and "published" in (before[0], after[0])
 
 
 def _placed_around(placed, using: str) -> set[str]:
@@ -176,7 +197,7 @@ def _placed_around(placed, using: str) -> set[str]:
     stories = Story._base_manager.using(using).filter(review=placed.pk)
     return {
         *(review(pk) for pk in neighbours.values_list("pk", flat=True)),
-        *(tagging(pk) for pk in stories.values_list("pk", flat=True)),
+        *(name for pk in stories.values_list("pk", flat=True) for name in tagging(pk)),
     }
 
 

@@ -268,10 +268,13 @@ class ReviewDetailView(DetailView):
         its stories, the previous, next and related ones), their sections, the outlets,
         experts and tags named, and the tags of the stories related reviews are drawn from."""
         review = self.object
-        reviews = [review, *neighbours["related_reviews"]]
-        reviews += [neighbours[side] for side in ("previous_review", "next_review")]
-        names = {dependencies.review(shown.pk) for shown in reviews if shown}
-        names |= {dependencies.subject("section", shown.section_id) for shown in reviews if shown}
+        others = [neighbours["previous_review"], neighbours["next_review"]]
+        others = [other for other in [*others, *neighbours["related_reviews"]] if other]
+        names = {dependencies.review(review.pk)}
+        names.update(dependencies.card(other.pk) for other in others)
+        names.update(
+            dependencies.subject("section", shown.section_id) for shown in [review, *others]
+        )
         story_ids = []
         for story in review.stories.all():
             story_ids.append(story.pk)
