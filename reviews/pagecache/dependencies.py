@@ -10,10 +10,9 @@ Why and how: docs/PERFORMANCE.md, "What a change makes stale".
 from collections.abc import Iterable
 
 # Every page stored by its dependencies depends on this too: which reviews are public. It
-# is not a name with a version of its own but a token of the generation
-# (reviews.pagecache.invalidation.Generation.published_set), so that the clock, which
-# publishes a scheduled review without any write, renews it with the generation. A write
-# that publishes or withdraws a review names what that changes instead (_placed_around).
+# is renewed by a change that names nothing (it may affect anything), a review deleted, and
+# the clock (a scheduled review's time come: no write says what that changed). A write that
+# publishes or withdraws a review names what that changes instead (_placed_around).
 PUBLISHED_SET = "published-set"
 
 # The related reviews of a review page are drawn from the tags of the stories within
@@ -30,7 +29,7 @@ def depends_on(response, names: Iterable[str]):
     """Store `response` by its dependencies: served while none of `names` (nor the published
     set) changes, whatever else does. A view that does not say so is stored by generation,
     stale at any change. Name everything the page shows, or it will show it stale."""
-    setattr(response, DEPENDENCIES_ATTRIBUTE, frozenset(names))
+    setattr(response, DEPENDENCIES_ATTRIBUTE, frozenset([PUBLISHED_SET, *names]))
     return response
 
 
@@ -112,7 +111,8 @@ def affected_by_save(instance, *, before, created: bool, using: str) -> set[str]
         if (created and instance.status == "published") or (
             not created and (before is None or _moved_in_public(before, after))
         ):
-            affected |= _placed_around(instance, using)
+            # The pages that linked to it (card), and those that will (_placed_around).
+            affected |= {card(instance.pk), *_placed_around(instance, using)}
         return affected
     if label == "reviews.story":
         affected = {review(instance.review_id)}
@@ -177,8 +177,8 @@ def _moved_in_public(before: tuple, after: tuple) -> bool:
 
 def _placed_around(placed, using: str) -> set[str]:
     """What a review entering, leaving or moving among the published ones changes besides
-    itself. The pages that showed it depend on it already; its previous and next (now) show
-    it from now on; its stories' tags count for other reviews' related reviews, or no more."""
+    the pages that link to it: its previous and next (now) show it from now on, or link to
+    each other; its stories' tags count for other reviews' related reviews, or no more."""
     from django.db.models import Q, Subquery
     from django.utils import timezone
 

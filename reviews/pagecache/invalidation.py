@@ -14,7 +14,7 @@ import secrets
 import time
 from collections.abc import Collection
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -49,10 +49,6 @@ class Generation:
     next_publish: float | None
     # When the generation started (a Unix time).
     started: float
-    # Renewed only by changes that may add a review to the published ones, take one away or
-    # move one among them, and when a scheduled review's time comes: every review page
-    # stored by its dependencies depends on it (dependencies.PUBLISHED_SET).
-    published_set: str = field(default_factory=lambda: _new_token())
 
 
 def content_models() -> tuple:
@@ -102,11 +98,13 @@ def current_generation(*, now: float | None = None, stored=None) -> Generation:
     `stored`: what the cache holds under generation_key(), when the caller read it already."""
     now = time.time() if now is None else now
     generation = cache.get(generation_key()) if stored is None else stored
-    if not _usable(generation) or (
+    if not isinstance(generation, Generation) or (
         generation.next_publish is not None and generation.next_publish <= now
     ):
         generation = Generation(_new_token(), _next_publish_time(now), now)
         cache.set(generation_key(), generation, None)
+        # A scheduled review may have become public: no write says what that changed.
+        renew_versions(None)
     return generation
 
 
@@ -121,28 +119,28 @@ def start_new_generation(
     now = time.time()
     key = generation_key()
     old = None if schedule_unknown else cache.get(key)
-    if not _usable(old):
-        # The next publish time is unknown: the next request looks it up (and the new
-        # generation's published set makes every review page stale too).
+    if not isinstance(old, Generation):
+        # The next publish time is unknown: the next request looks it up.
         cache.delete(key)
+        renew_versions(None)
         return
     next_publish = old.next_publish
     if publish_at is not None and hasattr(publish_at, "timestamp"):
         at = publish_at.timestamp()
         if at > now:
             next_publish = at if next_publish is None else min(next_publish, at)
-    everything = affects is None or dependencies.PUBLISHED_SET in affects
-    published_set = _new_token() if everything else old.published_set
-    cache.set(key, Generation(_new_token(), next_publish, now, published_set), None)
-    # After the generation: a page rendered before this change and checked after it sees
-    # either the new generation (and is not stored) or the old versions (soon stale).
-    versions = {
-        dependency_key(name): _new_token()
-        for name in affects or ()
-        if name != dependencies.PUBLISHED_SET
-    }
-    if versions:
-        cache.set_many(versions, DEPENDENCY_SECONDS)
+    cache.set(key, Generation(_new_token(), next_publish, now), None)
+    renew_versions(affects)
+
+
+def renew_versions(affects: Collection[str] | None) -> None:
+    """New versions for the names a change `affects` (None: it may affect anything, so the
+    published set, on which every page stored by its dependencies depends). Always after
+    the new generation: a page rendered before the change and checked after it sees either
+    the new generation (and is not stored) or the old versions (and is soon stale)."""
+    names = [dependencies.PUBLISHED_SET] if affects is None else affects
+    if names:
+        cache.set_many({dependency_key(name): _new_token() for name in names}, DEPENDENCY_SECONDS)
 
 
 # A missing version makes the pages that depend on it stale (and it is then set anew), so
@@ -169,16 +167,11 @@ def dependency_versions(names, *, rendered_in: Generation) -> tuple[tuple[str, s
             cache.add(key, _new_token(), DEPENDENCY_SECONDS)
         found.update(cache.get_many([generation_key(), *missing]))
     generation = found.get(generation_key())
-    if not _usable(generation) or generation.token != rendered_in.token:
+    if not isinstance(generation, Generation) or generation.token != rendered_in.token:
         return None
     if any(key not in found for key in keys):
         return None
     return tuple((key, found[key]) for key in keys)
-
-
-def _usable(generation) -> bool:
-    """A generation this code wrote (one stored by an earlier release may lack a field)."""
-    return isinstance(generation, Generation) and hasattr(generation, "published_set")
 
 
 # Set while writes are made only to be shown and rolled back (see rolled_back_writes).

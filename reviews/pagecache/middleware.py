@@ -89,10 +89,9 @@ class StoredPage:
     content: bytes
     # The generation it was rendered in: served while that generation lasts.
     generation: str = ""
-    # A page stored by its dependencies (a review page) is also served, in a later
-    # generation of the same published set, while none of them changed: the version of
-    # each name (reviews.pagecache.dependencies) when it was rendered.
-    published_set: str = ""
+    # A page stored by its dependencies (a review page) is also served in a later
+    # generation while none of them changed: the version of each name
+    # (reviews.pagecache.dependencies), by its key, when it was rendered.
     depends_on: tuple[tuple[str, str], ...] = ()
 
 
@@ -171,13 +170,17 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def is_current(stored: StoredPage, generation: Generation) -> bool:
-        """Rendered in this generation, or, for a page stored by its dependencies, in this
-        published set with none of its dependencies changed since (one more round trip)."""
+        """Rendered in this generation, or, for a page stored by its dependencies, none of
+        them changed since (one more round trip)."""
         if stored.generation == generation.token:
             return True
-        if not stored.depends_on or stored.published_set != generation.published_set:
+        if not stored.depends_on:
             return False
-        versions = cache.get_many([key for key, _version in stored.depends_on])
+        try:
+            versions = cache.get_many([key for key, _version in stored.depends_on])
+        except Exception:
+            logger.exception("The page cache failed: rendering the page again.")
+            return False
         return all(versions.get(key) == version for key, version in stored.depends_on)
 
     def serve_unstored(self, request):
@@ -210,12 +213,7 @@ class PublicPageCacheMiddleware:
         if depends_on is None:
             return None
         return StoredPage(
-            response.status_code,
-            headers,
-            response.content,
-            generation.token,
-            generation.published_set,
-            depends_on,
+            response.status_code, headers, response.content, generation.token, depends_on
         )
 
     @staticmethod

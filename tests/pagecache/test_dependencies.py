@@ -3,8 +3,10 @@ changed, and the lists, and leaves the other review pages stored (docs/PERFORMAN
 a change makes stale")."""
 
 import datetime
+from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -252,3 +254,22 @@ def test_a_write_that_does_not_say_what_it_changed_makes_every_page_stale(reader
 
     assert status(reader.get(older.get_absolute_url())) == "miss"
     assert "Changed without a signal" in reader.get(far.get_absolute_url()).text
+
+
+def test_a_cache_failing_when_the_versions_are_read_serves_the_page_from_the_database(
+    reader, far_apart
+):
+    edited, other = far_apart
+    stored(reader, other.get_absolute_url())
+    bump_version(review_ids=[edited.pk])  # a new generation: the versions must be read
+    real = cache.get_many
+
+    def failing(keys, *args, **kwargs):
+        if any(":depends:" in key for key in keys):
+            raise ConnectionError("Redis is down")
+        return real(keys, *args, **kwargs)
+
+    with mock.patch.object(cache, "get_many", side_effect=failing):
+        page = reader.get(other.get_absolute_url())
+    assert page.status_code == 200
+    assert other.title in page.text
