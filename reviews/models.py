@@ -222,6 +222,22 @@ class ReviewQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by("-review_date", "-publish_at", "-pk")
 
+    def previous_and_next(self, *, review_date, publish_at):
+        """Of these reviews, the one just before a review placed at `review_date` and
+        `publish_at` (the newest older one) and the one just after (the oldest newer one):
+        two querysets of at most one `pk`, usable as subqueries. A review page's previous
+        and next, when these are the published reviews."""
+        older = Q(review_date__lt=review_date) | Q(
+            review_date=review_date, publish_at__lt=publish_at
+        )
+        newer = Q(review_date__gt=review_date) | Q(
+            review_date=review_date, publish_at__gt=publish_at
+        )
+        return (
+            self.filter(older).latest_first().values("pk")[:1],
+            self.filter(newer).order_by("review_date", "publish_at", "pk").values("pk")[:1],
+        )
+
     def for_lists(self):
         """Published reviews as every list shows them (site and API): newest first."""
         return self.published().select_related("section").latest_first()

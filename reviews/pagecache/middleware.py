@@ -20,9 +20,11 @@ from prometheus_client import Counter
 
 from pressreview.http.conditional import answer_conditionally
 from pressreview.routers import is_pinned_to_primary
+from reviews.pagecache.dependencies import DEPENDENCIES_ATTRIBUTE
 from reviews.pagecache.invalidation import (
     Generation,
     current_generation,
+    dependency_versions,
     generation_key,
     replica_lag_seconds,
     site_key,
@@ -85,8 +87,12 @@ class StoredPage:
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
-    # The generation it was rendered in: served only while that generation lasts.
+    # The generation it was rendered in: served while that generation lasts.
     generation: str = ""
+    # A page stored by its dependencies (a review page) is also served in a later
+    # generation while none of them changed: the version of each name
+    # (reviews.pagecache.dependencies), by its key, when it was rendered.
+    depends_on: tuple[tuple[str, str], ...] = ()
 
 
 def is_public_page(path: str) -> bool:
@@ -143,7 +149,7 @@ class PublicPageCacheMiddleware:
             logger.exception("The page cache failed: serving from the database.")
             return self.serve_unstored(request)
         stored = found.get(key)
-        if isinstance(stored, StoredPage) and stored.generation == generation.token:
+        if isinstance(stored, StoredPage) and self.is_current(stored, generation):
             return self.finish(request, self.rebuild(stored), status="hit")
 
         response = self.render(request, generation, now)
@@ -155,10 +161,27 @@ class PublicPageCacheMiddleware:
             timeout = min(timeout, int(generation.next_publish - now))
         if request.method == "GET" and response.status_code == 200 and timeout > 0:
             try:
-                cache.set(key, self.store(response, generation), timeout)
+                page = self.store(response, generation)
+                if page is not None:
+                    cache.set(key, page, timeout)
             except Exception:
                 logger.exception("The page cache failed to store %s.", request.path)
         return response
+
+    @staticmethod
+    def is_current(stored: StoredPage, generation: Generation) -> bool:
+        """Rendered in this generation, or, for a page stored by its dependencies, none of
+        them changed since (one more round trip)."""
+        if stored.generation == generation.token:
+            return True
+        if not stored.depends_on:
+            return False
+        try:
+            versions = cache.get_many([key for key, _version in stored.depends_on])
+        except Exception:
+            logger.exception("The page cache failed: rendering the page again.")
+            return False
+        return all(versions.get(key) == version for key, version in stored.depends_on)
 
     def serve_unstored(self, request):
         response = self.get_response(request)
@@ -176,13 +199,22 @@ class PublicPageCacheMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def store(response, generation: Generation) -> StoredPage:
+    def store(response, generation: Generation) -> StoredPage | None:
+        """What is stored of the response (None: nothing, the content changed meanwhile)."""
         headers = tuple(
             (name, value)
             for name, value in response.headers.items()
             if name.lower() in STORED_HEADERS
         )
-        return StoredPage(response.status_code, headers, response.content, generation.token)
+        names = getattr(response, DEPENDENCIES_ATTRIBUTE, None)
+        if names is None:
+            return StoredPage(response.status_code, headers, response.content, generation.token)
+        depends_on = dependency_versions(names, rendered_in=generation)
+        if depends_on is None:
+            return None
+        return StoredPage(
+            response.status_code, headers, response.content, generation.token, depends_on
+        )
 
     @staticmethod
     def rebuild(stored: StoredPage) -> HttpResponse:

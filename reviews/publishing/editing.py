@@ -22,6 +22,7 @@ from taggit.forms import TagField
 
 from reviews.models import Review, Story
 from reviews.newsroom.events import stale_save_merged
+from reviews.pagecache import dependencies
 from reviews.pagecache.invalidation import content_changed
 
 REVIEW_FIELDS = [
@@ -52,8 +53,9 @@ def bump_version(*, review_ids: Iterable[int]) -> None:
         Review.objects.filter(pk__in=ids).update(
             version=F("version") + 1, updated_at=timezone.now()
         )
-        # update() sends no signal, and readers see `updated_at` (sitemap, feeds, API).
-        content_changed()
+        # update() sends no signal, and readers see `updated_at` (sitemap, feeds, API, and
+        # the review's own page).
+        content_changed(affects={dependencies.review(pk) for pk in ids})
 
 
 def review_ids_of_stories(story_ids: Iterable[int]) -> set[int]:

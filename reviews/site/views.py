@@ -39,6 +39,7 @@ from reviews.models import (
     published_tags,
 )
 from reviews.names import in_reading_order
+from reviews.pagecache import dependencies
 from reviews.pagecache.marks import public_page
 from reviews.site.figures import SUBJECT_FIGURES, trends_figures, with_sparklines
 from reviews.site.paginators import CappedCountPaginator, PageRangePaginator
@@ -254,9 +255,45 @@ class ReviewDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        neighbours = self.neighbours()
+        self.shown = self.shown_dependencies(neighbours)
         return super().get_context_data(
-            **self.neighbours(), structured_data=self.structured_data(), **kwargs
+            **neighbours, structured_data=self.structured_data(), **kwargs
         )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return dependencies.depends_on(response, self.shown)
+
+    def shown_dependencies(self, neighbours: dict) -> set[str]:
+        """Everything the page shows, by name (reviews.pagecache.dependencies): the page
+        cache keeps it through changes of anything else. The reviews shown (this one with
+        its stories, the previous, next and related ones), their sections, the outlets,
+        experts and tags named, and the tags of the stories related reviews are drawn from."""
+        review = self.object
+        others = [neighbours["previous_review"], neighbours["next_review"]]
+        others = [other for other in [*others, *neighbours["related_reviews"]] if other]
+        names = {dependencies.review(review.pk)}
+        names.update(dependencies.card(other.pk) for other in others)
+        names.update(
+            dependencies.subject("section", shown.section_id) for shown in [review, *others]
+        )
+        story_ids = []
+        for story in review.stories.all():
+            story_ids.append(story.pk)
+            names.add(dependencies.subject("outlet", story.outlet_id))
+            names.update(dependencies.subject("tag", tag.pk) for tag in story.shown_tags)
+            names.update(
+                dependencies.subject("expert", citation.expert_id)
+                for citation in story.shown_citations
+            )
+        if story_ids:
+            names.update(
+                dependencies.tagging_between(
+                    min(story_ids) - self.related_window, max(story_ids) + self.related_window
+                )
+            )
+        return names
 
     def neighbours(self) -> dict:
         """The previous and next published reviews and the related ones, read in one query:
@@ -266,19 +303,14 @@ class ReviewDetailView(DetailView):
         # A review previewed before publication has no publish time yet: place it among
         # the published ones as if it went out now.
         placed = (review.review_date, review.publish_at or timezone.now())
-        older = Q(review_date__lt=placed[0]) | Q(review_date=placed[0], publish_at__lt=placed[1])
-        newer = Q(review_date__gt=placed[0]) | Q(review_date=placed[0], publish_at__gt=placed[1])
         published = Review.objects.published()
-        previous = published.filter(older).latest_first().values("pk")[:1]
-        following = published.filter(newer).order_by("review_date", "publish_at", "pk")
+        previous, following = published.previous_and_next(
+            review_date=placed[0], publish_at=placed[1]
+        )
         related_ids = self.related_review_ids()
         found = (
             published.select_related("section")
-            .filter(
-                Q(pk__in=related_ids)
-                | Q(pk=Subquery(previous))
-                | Q(pk=Subquery(following.values("pk")[:1]))
-            )
+            .filter(Q(pk__in=related_ids) | Q(pk=Subquery(previous)) | Q(pk=Subquery(following)))
             .in_bulk()
         )
 

@@ -15,6 +15,7 @@ from taggit.models import Tag
 from reviews.models import Citation, Expert, SlugRedirect, Story, SubscriptionKind, TaggedStory
 from reviews.names import slug_for_instance
 from reviews.newsletter.subscriptions import move_followers
+from reviews.pagecache import dependencies
 from reviews.pagecache.invalidation import content_changed
 from reviews.publishing.editing import bump_version, review_ids_of_stories
 from reviews.vocabulary.redirects import public_ids, record_merge, record_redirect
@@ -100,7 +101,11 @@ def stories_add_tag(*, stories: Iterable[Story], name: str, by: User) -> tuple[T
         TaggedStory.objects.bulk_create(added)
         if added:
             # bulk_create() sends no signal: tell the public page cache.
-            content_changed()
+            content_changed(
+                affects={
+                    name for row in added for name in dependencies.tagging(row.content_object_id)
+                }
+            )
             bump_version(review_ids=review_ids_of_stories(row.content_object_id for row in added))
     return tag, len(added)
 

@@ -14,7 +14,16 @@ import pytest
 pytestmark = pytest.mark.once
 
 PROJECT = Path(__file__).resolve().parents[2]
-SCRIPTS = ["run", "render", "explain", "counts", "importer", "load_with_writes", "longtail"]
+SCRIPTS = [
+    "run",
+    "render",
+    "explain",
+    "counts",
+    "importer",
+    "load_with_writes",
+    "longtail",
+    "cache_through_edits",
+]
 # Port 1 on this machine: nothing listens there, so the connection is refused at once.
 NOTHING_LISTENS = "127.0.0.1:1"
 

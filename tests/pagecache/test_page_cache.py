@@ -554,7 +554,10 @@ def test_the_generation_changes_again_when_the_transaction_commits():
     StoryFactory(review=review, position=1)
     before = invalidation.current_generation().token
     with mock.patch.object(
-        invalidation, "_after_commit", wraps=invalidation._after_commit
+        invalidation._ToldAgainAtCommit,
+        "__call__",
+        autospec=True,
+        side_effect=invalidation._ToldAgainAtCommit.__call__,
     ) as committed:
         with transaction.atomic():
             review.title = "Press review: Committed later"
