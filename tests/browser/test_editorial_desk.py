@@ -65,7 +65,7 @@ def test_editor_writes_submits_and_publishes_a_review(live_server, page, screens
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Press review: Cranes idle as rates hold"
     )
-    expect(page.get_by_role("link", name="Inês Amaral")).to_be_visible()
+    expect(page.get_by_role("link", name="Inês Amaral", exact=True)).to_be_visible()
     screenshot("public-review")
 
 

@@ -62,5 +62,5 @@ def test_editor_imports_a_pasted_review_as_a_draft(live_server, page: Page, scre
     page.goto(f"{live_server.url}/admin/reviews/review/{review.pk}/preview/")
     expect(page.get_by_role("heading", level=1)).to_have_text(review.title)
     expect(page.get_by_text("The Lagoon Ledger").first).to_be_visible()
-    expect(page.get_by_role("link", name="Beatriz Medeiros")).to_be_visible()
+    expect(page.get_by_role("link", name="Beatriz Medeiros", exact=True)).to_be_visible()
     screenshot("draft-preview")

@@ -123,7 +123,7 @@ def test_a_review_with_citations_is_written_on_one_page_and_published_in_that_or
     text = page.locator("main").inner_text()
     assert text.index("Islanders queue for the last boat") < text.index("Ferry crews strike")
     for name in ("Duarte Pimentel", "Carla Meireles", "Inês Amaral"):
-        expect(page.get_by_role("link", name=name)).to_be_visible()
+        expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
     page.screenshot(path=screenshot_folder / "public-review.png", full_page=True)
 
 

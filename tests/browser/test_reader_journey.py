@@ -54,7 +54,7 @@ def test_reader_filters_reviews_opens_one_and_follows_an_expert(
     expect(page.get_by_text(review.dateline)).to_be_visible()
     screenshot(f"{screen}-3-review")
 
-    page.locator(f"#{story.anchor}").get_by_role("link", name=expert.name).click()
+    page.locator(f"#{story.anchor}").get_by_role("link", name=expert.name, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(expert.name)
     expect(page.get_by_role("link", name=re.compile(re.escape(story.headline)))).to_be_visible()
     screenshot(f"{screen}-4-expert")
