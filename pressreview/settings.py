@@ -253,7 +253,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` puts the files production serves (hashed, compressed).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files asked for at the site's root (/favicon.ico), served by WhiteNoise and kept a week.
 WHITENOISE_ROOT = BASE_DIR / "site_root"

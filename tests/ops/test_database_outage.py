@@ -228,6 +228,9 @@ def site_on_its_own_database(tmp_path):
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DJANGO_SECURE_COOKIES": "0",
             "DJANGO_LOG_LEVEL": "ERROR",
+            # Its own: collected into the project's folder, the files would slow every
+            # later test client (WhiteNoise reads the folder as it starts).
+            "STATIC_ROOT": str(tmp_path / "static"),
         }
         # Migrate, collect the static files (production serves hashed ones) and add content.
         run_manage(env, "shell", "-c", SET_UP_SITE)

@@ -444,6 +444,9 @@ def four_workers_without_redis(tmp_path, site_database):
         "DJANGO_ALLOWED_HOSTS": f"{Browser.host},127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
+        # Its own: collected into the project's folder, the files would slow every later
+        # test client (WhiteNoise reads the folder as it starts).
+        "STATIC_ROOT": str(tmp_path / "static"),
     }
     manage = [sys.executable, "manage.py"]
 
