@@ -67,12 +67,16 @@ def screenshot_folder(request) -> Path:
 
 @pytest.fixture
 def screenshot(page, screenshot_folder):
-    """Save a full-page screenshot of `page` as test-artifacts/<test>/<name>.png."""
+    """Save a screenshot of `page` as test-artifacts/<test>/<name>.png: what the screen
+    shows, or the whole page (much slower on a long page) with `full_page=True` or
+    PRESSREVIEW_FULL_SCREENSHOTS=1 (for a human to look over every page at length)."""
     folder = screenshot_folder
+    always_full = os.environ.get("PRESSREVIEW_FULL_SCREENSHOTS", "") not in ("", "0")
 
-    def take(name: str) -> Path:
+    def take(name: str, *, full_page: bool = False) -> Path:
+        full_page = full_page or always_full
         path = folder / f"{name}.png"
-        page.screenshot(path=path, full_page=True)
+        page.screenshot(path=path, full_page=full_page)
         return path
 
     return take

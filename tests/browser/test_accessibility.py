@@ -127,19 +127,25 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# The pages in three shares per screen, so that the suite's workers check them side by side
+# (each share loads the demo content once).
+SHARES = 3
+
+
+@pytest.mark.parametrize("share", range(SHARES))
 @pytest.mark.parametrize("screen", WIDTHS)
 def test_every_public_page_has_no_accessibility_violation(
-    live_server, page, screenshot, axe_source, screen
+    live_server, page, screenshot, axe_source, screen, share
 ):
-    """All kinds of page in one test per screen (the demo content loads once for them), every
-    page's violations reported together."""
+    """Every kind of page, a share of them per test, each page's violations reported
+    together. A screenshot of each page's first screen is kept for a human to look at."""
     load_demo_content()
     page.set_viewport_size({"width": WIDTHS[screen], "height": 900})
     pages = addresses()
     assert list(pages) == PAGES, "every kind of public page is checked"
     found = {}
 
-    for kind, address in pages.items():
+    for kind, address in list(pages.items())[share::SHARES]:
         response = page.goto(live_server.url + address)
         expected = {"not-found": 404, "reviews-invalid-filter": 400, "trends-invalid-period": 400}
         expected = expected.get(kind, 200)

@@ -67,7 +67,7 @@ def test_reader_signs_up_on_an_expert_page_confirms_and_unsubscribes(
         page.goto("about:blank")  # as a mail reader shows it: not under the site's CSP
         page.set_content(html)
         expect(page.get_by_role("heading", level=1)).to_have_text(review.title)
-        screenshot(f"2-email-{name}")
+        screenshot(f"2-email-{name}", full_page=True)
 
     page.get_by_role("link", name="Unsubscribe").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Unsubscribe")

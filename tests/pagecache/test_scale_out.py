@@ -333,6 +333,8 @@ def wait_for(port: int, timeout: float = 60) -> None:
     raise RuntimeError(f"gunicorn did not start on port {port}")
 
 
+# Always on a PostgreSQL database of its own, whatever the suite's: once is enough.
+@pytest.mark.once
 def test_two_app_servers_serve_the_same_pages_and_a_publish_on_one_shows_on_the_other(
     two_servers,
 ):
