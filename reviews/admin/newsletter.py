@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from reviews.admin.records import ReadOnlyAdminMixin
 from reviews.models import Delivery, Subscriber, Subscription
 from reviews.newsletter import subscriptions
 from reviews.newsletter.emails import review_email
@@ -94,7 +95,7 @@ class SubscriberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The send log: one row per review and subscriber, with what happened."""
 
     list_display = ["review", "subscriber", "digest", "status", "attempts", "error", "sent_at"]
@@ -102,15 +103,6 @@ class DeliveryAdmin(admin.ModelAdmin):
     list_select_related = ["review", "subscriber"]
     search_fields = ["subscriber__email", "review__title"]
     readonly_fields = [field.name for field in Delivery._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class NewsletterAdminMixin:

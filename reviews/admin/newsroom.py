@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from reversion.models import Version
 
+from reviews.admin.records import ReadOnlyAdminMixin
 from reviews.models import Activity, Comment, Review, Story
 from reviews.newsroom import comments
 from reviews.newsroom.comments import CommentRefused, comment_address, may_comment, may_resolve
@@ -111,7 +112,7 @@ class ConcerningFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SeenByWhoMaySeeReviews:
+class SeenByWhoMaySeeReviews(ReadOnlyAdminMixin):
     """Comments and the activity log are read by whoever may see reviews; nobody adds, edits
     or deletes them here (comments are posted, resolved and reopened on the review's page)."""
 
@@ -120,15 +121,6 @@ class SeenByWhoMaySeeReviews:
 
     def has_view_permission(self, request, obj=None):
         return may_comment(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Comment)

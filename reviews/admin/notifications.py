@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from reviews.admin.records import ReadOnlyAdminMixin
 from reviews.models import Notification, NotificationKind
 from reviews.newsroom import notifications
 from reviews.newsroom.notifications import Choice
@@ -72,7 +73,7 @@ class PreferencesForm(forms.Form):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Everyone on the staff has an inbox, and sees only their own notifications in it."""
 
     change_list_template = "admin/reviews/notification/change_list.html"
@@ -100,15 +101,6 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return self.is_staff(request) and (obj is None or obj.recipient_id == request.user.pk)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     # The list
 
