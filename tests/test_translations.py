@@ -8,6 +8,8 @@ import polib
 import pytest
 from django.core.management import call_command
 
+from tests.support.services import skip_or_fail
+
 pytestmark = pytest.mark.once
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -58,6 +60,8 @@ def test_compiled_catalogue_is_the_current_text(domain):
 
 def test_makemessages_finds_no_message_missing_from_the_catalogue(tmp_path, monkeypatch):
     """Every string marked for translation is in the catalogues, and nothing else is."""
+    if not shutil.which("xgettext"):
+        skip_or_fail("makemessages needs GNU gettext: apt-get install gettext")
     for name in SOURCES:
         shutil.copytree(
             PROJECT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__")
