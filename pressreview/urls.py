@@ -1,14 +1,15 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from reviews.pagecache.marks import public_page
 from reviews.site.sitemaps import sitemaps
 
 admin.site.site_header = "Pressreview"
-admin.site.site_title = "Pressreview admin"
-admin.site.index_title = "Editorial desk"
+admin.site.site_title = _("Pressreview admin")
+admin.site.index_title = _("Editorial desk")
 
 # Inside the back office, a refusal keeps the admin's look and a way back.
 handler403 = "reviews.admin.denied.permission_denied"

@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
@@ -247,7 +248,10 @@ class ReviewAdmin(
     def state(self, review):
         return review.get_state_display()
 
-    @admin.display(description=_("publish time (%s)") % settings.TIME_ZONE, ordering="publish_at")
+    @admin.display(
+        description=format_lazy(_("publish time ({zone})"), zone=settings.TIME_ZONE),
+        ordering="publish_at",
+    )
     def publish_time(self, review):
         if review.publish_at is None:
             return self.get_empty_value_display()
