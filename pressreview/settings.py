@@ -361,13 +361,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Pressreview <pressrev
 # given up: five attempts over about two and a half hours.
 PRESSREVIEW_EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200]
 
-# The newsletter (reviews/newsletter/, docs/NEWSLETTER.md): emails per task of the worker,
+# The newsletter (reviews/newsletter/, README.md, "The newsletter"): emails per task of the worker,
 # how long a confirmation link works, how far back `manage.py send_newsletter` catches up
 # reviews that became public with no mailing, and sign-ups allowed per client (its address,
 # an IPv6 client by its /64) and per email address, counted in the cache (django-ratelimit).
 PRESSREVIEW_NEWSLETTER_BATCH_SIZE = env_int("PRESSREVIEW_NEWSLETTER_BATCH_SIZE", 50)
 PRESSREVIEW_NEWSLETTER_CONFIRM_DAYS = env_int("PRESSREVIEW_NEWSLETTER_CONFIRM_DAYS", 7)
 PRESSREVIEW_NEWSLETTER_CATCH_UP_HOURS = env_int("PRESSREVIEW_NEWSLETTER_CATCH_UP_HOURS", 48)
+# A delivery a worker claimed and has not finished after this long counts as abandoned (the
+# worker stopped): `send_newsletter` queues it again.
+PRESSREVIEW_NEWSLETTER_LEASE_MINUTES = env_int("PRESSREVIEW_NEWSLETTER_LEASE_MINUTES", 30)
 PRESSREVIEW_NEWSLETTER_CLIENT_RATE = os.environ.get("PRESSREVIEW_NEWSLETTER_CLIENT_RATE", "20/h")
 PRESSREVIEW_NEWSLETTER_ADDRESS_RATE = os.environ.get("PRESSREVIEW_NEWSLETTER_ADDRESS_RATE", "3/h")
 RATELIMIT_IP_META_KEY = "pressreview.http.security.client_address"
