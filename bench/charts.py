@@ -72,17 +72,17 @@ def main() -> int:
                 way.ranked("outlet-tag", subject_period, 8, other=tag.pk),
                 way.ranked("tag-expert", subject_period, 8, subject=tag.pk),
             ),
-            f"expert page ({expert.name})": lambda: (
-                way.citations_by_month_and_outlet(expert, subject_period)
+            f"expert page ({expert.name})": lambda: way.citations_by_month_and_outlet(
+                expert, subject_period
             ),
-            f"tag index ({len(tags)} sparklines)": lambda: (
-                way.monthly_by_subject("tag", list(tags), sparkline_period)
+            f"tag index ({len(tags)} sparklines)": lambda: way.monthly_by_subject(
+                "tag", list(tags), sparkline_period
             ),
-            f"outlet index ({len(outlets)} sparklines)": lambda: (
-                way.monthly_by_subject("outlet", list(outlets), sparkline_period)
+            f"outlet index ({len(outlets)} sparklines)": lambda: way.monthly_by_subject(
+                "outlet", list(outlets), sparkline_period
             ),
-            "expert index (60 sparklines)": lambda: (
-                way.monthly_by_subject("expert", first_experts, sparkline_period)
+            "expert index (60 sparklines)": lambda: way.monthly_by_subject(
+                "expert", first_experts, sparkline_period
             ),
             "/trends/, 30 days": lambda: (
                 way.ranked("expert", month, 10),
@@ -133,9 +133,7 @@ def main() -> int:
         if status != 200:
             harness.fail(f"{path} answers HTTP {status}")
         now = best(lambda path=path: client.get(path))
-        pages.row(
-            f"`{path}`", f"{now.wall_ms:.1f} ms", f"{now.sql_ms:.1f} ms, {now.queries} q."
-        )
+        pages.row(f"`{path}`", f"{now.wall_ms:.1f} ms", f"{now.sql_ms:.1f} ms, {now.queries} q.")
     return 0
 
 
