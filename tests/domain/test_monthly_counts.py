@@ -150,6 +150,11 @@ def archive():
     )
 
 
+@pytest.mark.once
+def test_each_kind_of_the_model_is_defined_in_sql():
+    assert set(KINDS) == set(MonthlyCount.Kind.values)
+
+
 def test_the_kept_counts_of_an_archive(archive):
     """By hand: Courier's stories are one in January and one in March; Post quoted Rui once
     in February and once in March."""
