@@ -656,6 +656,45 @@ class SubjectCount(models.Model):
         return f"{self.kind} {self.subject_id}: {self.uses}"
 
 
+class MonthlyCount(models.Model):
+    """How many uses a subject, or a pair of subjects, has in the reviews of one month (by
+    review date) whose status is published, scheduled ones included: what the charts read.
+    Kept by database triggers on every write, whichever way it is made; read through
+    reviews.tallies, never directly (reviews/monthly_counts.py says what each kind counts)."""
+
+    class Kind(models.TextChoices):
+        OUTLET = "outlet", _("stories by outlet")
+        TAG = "tag", _("story tags by tag")
+        EXPERT = "expert", _("citations by expert")
+        OUTLET_EXPERT = "outlet-expert", _("citations by outlet and expert")
+        OUTLET_TAG = "outlet-tag", _("story tags by outlet and tag")
+        TAG_EXPERT = "tag-expert", _("citations by tag and expert")
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    subject_id = models.BigIntegerField()
+    # The second subject of a pair (the expert of "outlet-expert"); 0 for one subject.
+    other_id = models.BigIntegerField(default=0)
+    month = models.DateField(help_text="The first day of the month.")
+    uses = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # A subject's months (a chart, a sparkline), then the pairs it is first of.
+            models.UniqueConstraint(
+                fields=["kind", "subject_id", "month", "other_id"], name="monthly_count_unique"
+            ),
+        ]
+        indexes = [
+            # The pairs a subject is second of (the outlets that quoted an expert).
+            models.Index(fields=["kind", "other_id", "month"], name="monthly_count_other_idx"),
+            # Every subject in a period (/trends/).
+            models.Index(fields=["kind", "month"], name="monthly_count_month_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.subject_id}/{self.other_id} {self.month:%Y-%m}: {self.uses}"
+
+
 class SlugRedirect(models.Model):
     """Where an old address of a merged or renamed expert or tag now points (permanently)."""
 
