@@ -148,7 +148,7 @@ def edition_mark_current(*, edition: Review, by) -> Review:
     if not by.has_perm(EDIT):
         raise EditionRefused(_("Your account may not change reviews."))
     with transaction.atomic():
-        edition = Review.objects.select_for_update().select_related("made_from").get(pk=edition.pk)
+        edition = Review.objects.select_for_update().get(pk=edition.pk)
         source = edition.made_from
         if source is None:
             raise EditionRefused(_("This edition was not made from another one."))

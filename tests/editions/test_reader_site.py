@@ -45,7 +45,7 @@ def test_each_language_lists_its_own_editions(client, editions):
 
 
 def test_an_edition_is_only_at_its_language_s_address(client, editions):
-    english, russian = editions
+    _english, russian = editions
     assert client.get(russian.get_absolute_url()).status_code == 200
     wrong = russian.get_absolute_url().removeprefix("/ru")
     assert client.get(wrong).status_code == 404
