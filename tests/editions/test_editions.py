@@ -152,3 +152,12 @@ def test_a_moderator_may_not_mark_an_edition_current(source, editor, moderator):
     edition = edition_create(source=source, language="ru", by=editor)
     with pytest.raises(EditionRefused):
         edition_mark_current(edition=edition, by=moderator)
+
+
+def test_the_preview_of_a_russian_draft_is_in_russian(source, editor, client):
+    edition = edition_create(source=source, language="ru", by=editor)
+    client.force_login(editor)
+    response = client.get(reverse("admin:reviews_review_preview", args=[edition.pk]))
+    assert response.status_code == 200
+    assert response["Content-Language"] == "ru"
+    assert '<html lang="ru">' in response.content.decode()
