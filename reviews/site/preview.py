@@ -6,8 +6,8 @@ review page; nothing around the review comes from outside `published()`. See doc
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.crypto import constant_time_compare
 from django.utils import translation
+from django.utils.crypto import constant_time_compare
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
