@@ -106,21 +106,23 @@ def load_demo_content(
     """Create whatever part of the demo content is missing, in one transaction."""
     now = now or timezone.now()
     report = LoadReport()
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_comment("Demo content loaded")
-        report.accounts = _ensure_accounts(report)
-        sections = _ensure(Section, demo_data.SECTIONS, report)
-        outlets = _ensure(Outlet, demo_data.OUTLETS, report)
-        experts = _ensure(Expert, demo_data.EXPERTS, report)
-        progress(f"Sections, outlets, experts: {len(sections)}, {len(outlets)}, {len(experts)}")
-        author = get_user_model().objects.get(username="editor")
-        plans = _plan_reviews(now)
-        for number, plan in enumerate(plans, start=1):
-            if not Review.objects.filter(slug=plan.slug).exists():
-                _create_review(plan, sections, outlets, experts, author, now)
-                report.created["review"] += 1
-            if number % 10 == 0 or number == len(plans):
-                progress(f"Reviews: {number}/{len(plans)}")
+    with transaction.atomic():
+        with reversion.create_revision():
+            reversion.set_comment("Demo content loaded")
+            report.accounts = _ensure_accounts(report)
+            sections = _ensure(Section, demo_data.SECTIONS, report)
+            outlets = _ensure(Outlet, demo_data.OUTLETS, report)
+            experts = _ensure(Expert, demo_data.EXPERTS, report)
+            progress(f"Sections, outlets, experts: {len(sections)}, {len(outlets)}, {len(experts)}")
+            author = get_user_model().objects.get(username="editor")
+            plans = _plan_reviews(now)
+            for number, plan in enumerate(plans, start=1):
+                if not Review.objects.filter(slug=plan.slug).exists():
+                    _create_review(plan, sections, outlets, experts, author, now)
+                    report.created["review"] += 1
+                if number % 10 == 0 or number == len(plans):
+                    progress(f"Reviews: {number}/{len(plans)}")
+        # After the demo's revision: each edition records its own (reviews.publishing.editions).
         if "ru" in dict(settings.LANGUAGES):
             report.created["review"] += _ensure_russian_editions(author, now)
     return report
@@ -145,13 +147,15 @@ def _ensure_russian_editions(author, now) -> int:
         sources.latest_first()[: len(RUSSIAN_EDITIONS)], RUSSIAN_EDITIONS, strict=False
     ):
         edition = edition_create(source=source, language="ru", by=author)
-        for story in edition.stories.all():
-            story.headline = f"Сюжет {story.position}: {title.split(': ', 1)[1]}"
-            story.body = RUSSIAN_BODY
-            story.save()
-        edition.title, edition.lede = title, lede_text
-        edition.status, edition.publish_at = Review.Status.PUBLISHED, source.publish_at
-        edition.save()
+        with reversion.create_revision():
+            reversion.set_comment("Demo content loaded")
+            for story in edition.stories.all():
+                story.headline = f"Сюжет {story.position}: {title.split(': ', 1)[1]}"
+                story.body = RUSSIAN_BODY
+                story.save()
+            edition.title, edition.lede = title, lede_text
+            edition.status, edition.publish_at = Review.Status.PUBLISHED, source.publish_at
+            edition.save()
         made += 1
     return made
 
