@@ -96,18 +96,28 @@ def edition_create(*, source: Review, language: str, by) -> Review:
         )
         edition.save()
         _copy_stories(source, edition)
-        with reversion.create_revision(atomic=False):
-            reversion.set_user(by)
-            reversion.set_comment(
-                _("%(language)s edition made from the %(source)s edition")
-                % {"language": language_name(language), "source": language_name(source.language)}
-            )
-            reversion.add_to_revision(source)
-            reversion.add_to_revision(edition)
-        edition.made_from_revision = Version.objects.get_for_object(source).first()
+        edition.made_from_revision = _record_source(
+            source,
+            by=by,
+            comment=_("%(language)s edition made from the %(source)s edition")
+            % {"language": language_name(language), "source": language_name(source.language)},
+            also=edition,
+        )
         Review.objects.filter(pk=edition.pk).update(made_from_revision=edition.made_from_revision)
         content_changed(affects={dependencies.review(source.pk), dependencies.review(edition.pk)})
     return edition
+
+
+def _record_source(source: Review, *, by, comment: str, also: Review | None = None) -> Version:
+    """A revision of the source as it is now (with `also`, the new edition): what an edition
+    follows, and what "changed since" is compared with."""
+    with reversion.create_revision(atomic=False):
+        reversion.set_user(by)
+        reversion.set_comment(comment)
+        reversion.add_to_revision(source)
+        if also is not None:
+            reversion.add_to_revision(also)
+    return Version.objects.get_for_object(source).first()
 
 
 def _copy_stories(source: Review, edition: Review) -> None:
@@ -152,15 +162,13 @@ def edition_mark_current(*, edition: Review, by) -> Review:
         source = edition.made_from
         if source is None:
             raise EditionRefused(_("This edition was not made from another one."))
-        with reversion.create_revision(atomic=False):
-            reversion.set_user(by)
-            reversion.set_comment(
-                _("The %(language)s edition marked current with this")
-                % {"language": language_name(edition.language)}
-            )
-            reversion.add_to_revision(source)
         edition.made_from_version = source.version
-        edition.made_from_revision = Version.objects.get_for_object(source).first()
+        edition.made_from_revision = _record_source(
+            source,
+            by=by,
+            comment=_("The %(language)s edition marked current with this")
+            % {"language": language_name(edition.language)},
+        )
         Review.objects.filter(pk=edition.pk).update(
             made_from_version=edition.made_from_version,
             made_from_revision=edition.made_from_revision,
