@@ -15,6 +15,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from pressreview.http.site_root import cache_root_files
@@ -115,6 +116,9 @@ MIDDLEWARE = [
     "pressreview.routers.PrimaryPinningMiddleware",
     "reviews.pagecache.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of the page, from its address alone (/ru/... or the default): after the
+    # page cache, which stores pages by their full address, so the language is in the key.
+    "pressreview.http.language.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -246,8 +250,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
+# The languages reviews are published in (docs/ARCHITECTURE.md, "Editions"): language codes,
+# the first the default, whose pages keep the unprefixed addresses; the others live under
+# /<code>/. Names come from Django's own table, so a code Django does not know fails here.
+LANGUAGE_CODES = env_list("PRESSREVIEW_LANGUAGES", "en,ru")
+if not LANGUAGE_CODES:
+    refuse_to_start("PRESSREVIEW_LANGUAGES must name at least one language code, e.g. en,ru.")
+_unknown_languages = [code for code in LANGUAGE_CODES if code not in LANG_INFO]
+if _unknown_languages:
+    refuse_to_start(
+        f"PRESSREVIEW_LANGUAGES names unknown language codes: {', '.join(_unknown_languages)}."
+    )
+LANGUAGE_CODE = LANGUAGE_CODES[0]
+LANGUAGES = [(code, _(LANG_INFO[code]["name"])) for code in LANGUAGE_CODES]
 # The interface's message catalogues (locale/<language>/LC_MESSAGES): see docs/ARCHITECTURE.md.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")

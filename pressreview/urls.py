@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path
@@ -35,5 +36,7 @@ urlpatterns = [
     ),
     path("api/", include("api.urls")),
     path("newsletter/", include("reviews.newsletter.urls")),
-    path("", include("reviews.urls")),
 ]
+# The reader site in every language: the default's pages at the addresses of the public URL
+# contract, the others' under /<code>/ (pressreview.http.language).
+urlpatterns += i18n_patterns(path("", include("reviews.urls")), prefix_default_language=False)

@@ -53,6 +53,9 @@ def start_mailing(review_id: int, *, now=None) -> str:
         return "gone"
     if not review.is_published(now=now):
         return "not public"
+    if review.language != settings.LANGUAGE_CODE:
+        # The morning email is in the default language (editions: docs/ARCHITECTURE.md).
+        return "another language"
     chosen: dict[int, Subscription] = {}
     at_once: set[int] = set()
     for subscription in matching_subscriptions(review):
@@ -96,7 +99,11 @@ def catch_up(*, now=None) -> list[str]:
     the queue was lost. How far back: PRESSREVIEW_NEWSLETTER_CATCH_UP_HOURS."""
     now = now or timezone.now()
     since = now - datetime.timedelta(hours=settings.PRESSREVIEW_NEWSLETTER_CATCH_UP_HOURS)
-    due = Review.objects.published(now=now).filter(publish_at__gte=since, mailing__isnull=True)
+    due = (
+        Review.objects.published(now=now)
+        .in_language(settings.LANGUAGE_CODE)
+        .filter(publish_at__gte=since, mailing__isnull=True)
+    )
     return [f"{review.pk}: {start_mailing(review.pk, now=now)}" for review in due]
 
 
