@@ -1,6 +1,5 @@
-"""With Russian active, the site's and the back office's own words are Russian (the content
-stays as written). The language is chosen here with translation.override, whatever picks it
-for a request."""
+"""In Russian, the site's and the back office's own words are Russian (the content stays as
+written): the reader's pages under /ru/, the back office as the editor's browser asks."""
 
 # Russian words are the point here, their letters only look like Latin ones.
 # ruff: noqa: RUF001
@@ -34,7 +33,7 @@ PAGES = {
 
 @pytest.fixture
 def citation():
-    return CitationFactory(story__tags=["harbours"])
+    return CitationFactory(story__tags=["harbours"], story__review__language="ru")
 
 
 def address(name: str, citation) -> str:
@@ -44,7 +43,7 @@ def address(name: str, citation) -> str:
         "review": citation.story.review.get_absolute_url(),
         "outlet": citation.story.outlet.get_absolute_url(),
         "search": reverse("reviews:search") + "?q=harbour",
-        "missing page": "/no-such-page/",
+        "missing page": "/ru/no-such-page/",
     }[name]
 
 
@@ -58,6 +57,7 @@ def assert_russian(html: str, pairs) -> None:
 def test_public_page_speaks_russian(client, citation, name):
     with translation.override("ru"):
         response = client.get(address(name, citation))
+    assert response.headers["Content-Language"] == "ru"
     assert response.status_code == (404 if name == "missing page" else 200)
     assert_russian(response.text, [*CHROME, PAGES[name]])
 
@@ -65,9 +65,12 @@ def test_public_page_speaks_russian(client, citation, name):
 def test_review_changelist_speaks_russian(client, superuser, citation):
     """The back office's columns, filters and actions, beside Django's own Russian."""
     client.force_login(superuser)
-    with translation.override("ru"):
-        response = client.get(reverse("admin:reviews_review_changelist"))
+    response = client.get(
+        reverse("admin:reviews_review_changelist"), headers={"accept-language": "ru,en;q=0.5"}
+    )
     assert response.status_code == 200
+    assert response.headers["Content-Language"] == "ru"
+    assert "Accept-Language" in response.headers["Vary"]
     assert_russian(
         response.text,
         [
@@ -78,3 +81,17 @@ def test_review_changelist_speaks_russian(client, superuser, citation):
             ("Select review to change", "Выберите обзор для изменения"),
         ],
     )
+
+
+def test_the_back_office_speaks_the_default_language_unless_the_browser_asks(client, superuser):
+    client.force_login(superuser)
+    response = client.get(reverse("admin:reviews_review_changelist"))
+    assert response.headers["Content-Language"] == "en"
+    assert "Select review to change" in response.text
+
+
+def test_a_public_page_speaks_its_address_language_whatever_the_browser_asks(client, citation):
+    response = client.get(reverse("reviews:home"), headers={"accept-language": "ru"})
+    assert response.headers["Content-Language"] == "en"
+    assert "Skip to content" in response.text
+    assert "Accept-Language" not in response.headers.get("Vary", "")
