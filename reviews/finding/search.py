@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from reviews.finding import search_postgresql, search_sqlite
 from reviews.finding.highlighting import highlight
 from reviews.finding.query import ReaderQuery, read_query
+from reviews.finding.spellings import with_other_spellings
 from reviews.fulltext import REVIEW_WORDS, STORY_WORDS
 from reviews.models import Review, Story
 
@@ -48,7 +49,7 @@ def searched_text(text: str) -> str:
 
 
 def reader_query(text: str) -> ReaderQuery:
-    return read_query(searched_text(text))
+    return with_other_spellings(read_query(searched_text(text)))
 
 
 def backend(queryset: QuerySet) -> ModuleType:
