@@ -101,9 +101,7 @@ class AliasesMixin(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.spellings = "\n".join(
-            spelling.casefold() for spelling in [self.name, *self.other_spellings()]
-        )
+        self.spellings = self.all_spellings()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"name", "aliases", "translations"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "spellings"}
@@ -117,6 +115,16 @@ class AliasesMixin(models.Model):
         """Its aliases, names in other languages and their transliterations, as written."""
         names = [self.name, *self.alias_list, *self.translated_names()]
         return spellings_of(names, besides=self.name)
+
+    def all_spellings(self) -> str:
+        """What `spellings` holds: every spelling, case-folded, one per line."""
+        return "\n".join(spelling.casefold() for spelling in [self.name, *self.other_spellings()])
+
+    def with_derived_names(self):
+        """Itself with what save() derives from its names filled in, for bulk_create()."""
+        self.sort_name = sort_key(self.name)
+        self.spellings = self.all_spellings()
+        return self
 
 
 class OutletQuerySet(models.QuerySet):

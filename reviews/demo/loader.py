@@ -17,9 +17,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from taggit.models import Tag
 
 from reviews.demo import data as demo_data
-from reviews.models import Citation, Expert, Outlet, Review, Section, Story, join_position
+from reviews.models import (
+    Citation,
+    Expert,
+    Outlet,
+    Review,
+    Section,
+    Story,
+    TagTranslation,
+    join_position,
+)
 from reviews.names import slug_for_name
 
 SEED = 1848
@@ -118,7 +128,15 @@ def load_demo_content(
                 report.created["review"] += 1
             if number % 10 == 0 or number == len(plans):
                 progress(f"Reviews: {number}/{len(plans)}")
+        name_tags_in_other_languages()
     return report
+
+
+def name_tags_in_other_languages() -> None:
+    """The demo tags' names in other languages (demo/json/tags.json), where they have none."""
+    # Saved one by one (a few dozen), so that the page cache hears of each.
+    for tag in Tag.objects.filter(name__in=demo_data.TAG_TRANSLATIONS, translation=None):
+        TagTranslation.objects.create(tag=tag, translations=demo_data.TAG_TRANSLATIONS[tag.name])
 
 
 def _ensure(model, rows: list[dict], report: LoadReport) -> dict:
