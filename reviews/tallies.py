@@ -14,6 +14,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from reviews.models import Citation, Story, TaggedStory, join_position
+from reviews.translations import name_in_language
 
 # How far back a subject's page and an index's sparklines look, in months.
 SUBJECT_MONTHS = 24
@@ -121,7 +122,7 @@ def ranked(uses: QuerySet, subject: str, limit: int) -> list[Ranked]:
     `uses`, most first, then by name."""
     rows = (
         uses.order_by()
-        .values(name=F(f"{subject}__name"), slug=F(f"{subject}__slug"))
+        .values(name=name_in_language(subject), slug=F(f"{subject}__slug"))
         .annotate(uses=Count("pk"))
         .order_by("-uses", "name")[:limit]
     )
@@ -141,7 +142,7 @@ def citations_by_month_and_outlet(
         .filter(period.q("story__review__"), expert=expert)
         .annotate(month=TruncMonth("story__review__review_date"))
         .order_by()
-        .values("month", name=F("story__outlet__name"), slug=F("story__outlet__slug"))
+        .values("month", name=name_in_language("story__outlet"), slug=F("story__outlet__slug"))
         .annotate(uses=Count("pk"))
     )
     found = defaultdict(list)
@@ -237,7 +238,7 @@ def rising_topics(end: datetime.date, *, limit: int = 10) -> list[RisingTopic]:
     rows = (
         uses_in("tag", period)
         .order_by()
-        .values(name=F("tag__name"), slug=F("tag__slug"))
+        .values(name=name_in_language("tag"), slug=F("tag__slug"))
         .annotate(this_week=Count("pk", filter=this_week), before=Count("pk", filter=~this_week))
     )
     topics = [
@@ -268,9 +269,9 @@ def who_quotes_whom(period: Period, *, outlets: int = 8, experts: int = 8) -> Ma
         uses_in("expert", period)
         .order_by()
         .values(
-            outlet_name=F("story__outlet__name"),
+            outlet_name=name_in_language("story__outlet"),
             outlet_slug=F("story__outlet__slug"),
-            expert_name=F("expert__name"),
+            expert_name=name_in_language("expert"),
             expert_slug=F("expert__slug"),
         )
         .annotate(uses=Count("pk"))

@@ -9,6 +9,9 @@ tags, whose table is not ours, in `TagTranslation` rows, fetched with the tag.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -80,3 +83,17 @@ def translated(subject, field: str = "name", language: str | None = None) -> str
 def tag_translations(tags) -> list:
     """The TagTranslation rows of `tags` that have one (fetched with them)."""
     return [tag.translation for tag in tags if hasattr(tag, "translation")]
+
+
+def name_in_language(path: str):
+    """The name of the outlet, expert, section or tag at `path` ("story__outlet", "tag")
+    as the database reads it in the active language, else the default's: for tallies that
+    group by names (reviews.tallies)."""
+    language = active_language()
+    default = F(f"{path}__name")
+    if not language or language == default_language():
+        return default
+    is_tag = path.rsplit("__", 1)[-1] == "tag"
+    translations = f"{path}__translation__translations" if is_tag else f"{path}__translations"
+    name = KeyTextTransform("name", KeyTransform(language, translations))
+    return Coalesce(NullIf(name, Value("")), default, output_field=models.CharField())

@@ -11,58 +11,75 @@ from django.db.models import Q
 from reviews.finding.query import WORD, ReaderQuery, Term
 from reviews.models import Expert, Outlet
 
-# Bounds on what one search word brings in: subjects read, spellings added, and
+# Bounds on what a search brings in: names read, spellings added to a word, and
 # alternatives of the whole query.
-SUBJECTS_READ = 20
+SUBJECTS_READ = 40
 SPELLINGS_PER_TERM = 4
 MOST_ALTERNATIVES = 16
 
 
 def with_other_spellings(query: ReaderQuery) -> ReaderQuery:
     """`query` with each word or phrase that is (part of) a known name also found as that
-    name's other spellings."""
+    name's other spellings: one query, for every word at once."""
+    wanted = {term: tuple(word.casefold() for word in term.words) for term in terms_of(query)}
+    if not wanted:
+        return query
+    names = known_names(list(wanted.values()))
     alternatives = []
     for terms in query:
-        options = [[term] if term.excluded else [term, *other_spellings(term)] for term in terms]
+        options = [
+            [term, *other_spellings(wanted[term], names)] if term in wanted else [term]
+            for term in terms
+        ]
         alternatives.extend(list(choice) for choice in itertools.product(*options))
     return replace(query, alternatives=alternatives[:MOST_ALTERNATIVES])
 
 
-def other_spellings(term: Term) -> list[Term]:
-    """The same words in the other spellings of the names they are part of."""
-    wanted = [word.casefold() for word in term.words]
+def terms_of(query: ReaderQuery) -> list[Term]:
+    return [term for terms in query for term in terms if not term.excluded]
+
+
+def known_names(runs: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
+    """The spellings (each as words) of the outlets and experts whose names contain one of
+    the `runs` of words, a few of each."""
     # Narrowed down in the database (`spellings` are kept case-folded, since SQLite's LIKE
     # ignores the case of ASCII letters only), compared word by word here.
     containing = Q()
-    for word in wanted:
-        containing &= Q(spellings__contains=word)
-    subjects = [
-        spellings
-        for model in (Expert, Outlet)
-        for spellings in model.objects.filter(containing).values_list("spellings", flat=True)[
-            :SUBJECTS_READ
-        ]
-    ]
+    for run in runs:
+        every_word = Q()
+        for word in run:
+            every_word &= Q(spellings__contains=word)
+        containing |= every_word
+    found = (
+        Expert.objects.filter(containing)
+        .order_by()
+        .values_list("spellings", flat=True)
+        .union(Outlet.objects.filter(containing).order_by().values_list("spellings", flat=True))
+    )[:SUBJECTS_READ]
+    return [[tuple(WORD.findall(line)) for line in spellings.splitlines()] for spellings in found]
+
+
+def other_spellings(wanted: tuple[str, ...], names) -> list[Term]:
+    """The run of `wanted` words in the other spellings of the names it is part of."""
     found: list[Term] = []
-    seen = {tuple(wanted)}
-    for spellings in subjects:
-        lines = [tuple(WORD.findall(line)) for line in spellings.splitlines()]
+    seen = {wanted}
+    for lines in names:
         for line in lines:
             start = find(wanted, line)
             if start is None:
                 continue
             for other in lines:
-                words = tuple(other[start : start + len(wanted)])
+                words = other[start : start + len(wanted)]
                 if len(other) == len(line) and words not in seen:
                     seen.add(words)
                     found.append(Term(" ".join(words), words))
     return found[:SPELLINGS_PER_TERM]
 
 
-def find(wanted: list[str], words: tuple[str, ...]) -> int | None:
+def find(wanted: tuple[str, ...], words: tuple[str, ...]) -> int | None:
     """Where the run of `wanted` words starts in `words`, if it is there."""
     size = len(wanted)
     for start in range(len(words) - size + 1):
-        if list(words[start : start + size]) == wanted:
+        if words[start : start + size] == wanted:
             return start
     return None

@@ -27,6 +27,7 @@ from reviews.finding.search import (
     ranked_story_results,
     ranking_was_bounded,
     reader_query,
+    searched_query,
 )
 from reviews.models import (
     Citation,
@@ -605,6 +606,8 @@ class SearchView(ListView):
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET)
         self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        # Read once for the stories and the reviews (names' other spellings: one query).
+        self.searched = searched_query(self.query) if self.query else None
         response = super().get(request, *args, **kwargs)
         if self.form.errors:
             response.status_code = 400
@@ -613,7 +616,9 @@ class SearchView(ListView):
     def get_queryset(self):
         if not self.query:
             return Story.objects.none()
-        return ranked_story_results(self.query).select_related("outlet", "review").with_shown_tags()
+        return (
+            ranked_story_results(self.searched).select_related("outlet", "review").with_shown_tags()
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
@@ -627,7 +632,7 @@ class SearchView(ListView):
         context["story_count_capped"] = ranking_was_bounded(page.paginator.count)
         context["reviews"], context["review_count"] = [], 0
         if self.query and page.number == 1:
-            reviews = ranked_review_results(self.query).select_related("section")
+            reviews = ranked_review_results(self.searched).select_related("section")
             context["reviews"] = highlight_results(reviews[: self.reviews_shown])
             # At most RANKED_MATCHES, as for the stories: beyond it the page says "more than".
             context["review_count"] = reviews.count()

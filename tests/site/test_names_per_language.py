@@ -41,7 +41,7 @@ def citation():
         story__outlet__description="A port city's evening paper.",
         story__review__section__name="Business",
         story__review__section__translations={"ru": {"name": "Экономика"}},
-        story__review__review_date=datetime.date(2026, 12, 4),
+        story__review__review_date=datetime.date.today(),
         story__headline="Cranes idle at the container quay",
         story__tags=["quayside"],
     )
@@ -62,6 +62,7 @@ def pages(citation) -> dict[str, str]:
         "tag list": reverse("reviews:tag-list"),
         "outlet list": reverse("reviews:outlet-list"),
         "expert list": reverse("reviews:expert-list"),
+        "trends": reverse("reviews:trends"),
     }
 
 
@@ -79,9 +80,15 @@ SHOWN = {
         ("Sergey Lavrov", "Сергей Лавров"),
         (">quayside<", ">причалы<"),
     ],
-    "outlet": [("The Harbour Ledger", "Портовый вестник")],
+    # With its charts: the experts it quoted most, its topics.
+    "outlet": [
+        ("The Harbour Ledger", "Портовый вестник"),
+        ("Sergey Lavrov", "Сергей Лавров"),
+        (">quayside<", ">причалы<"),
+    ],
     "expert": [("Sergey Lavrov", "Сергей Лавров"), ("chief economist", "главный экономист")],
-    "tag": [(">quayside<", ">причалы<")],
+    "tag": [(">quayside<", ">причалы<"), ("Sergey Lavrov", "Сергей Лавров")],
+    "trends": [("Sergey Lavrov", "Сергей Лавров"), ("The Harbour Ledger", "Портовый вестник")],
     "tag list": [(">quayside <", ">причалы <")],
     "outlet list": [("The Harbour Ledger", "Портовый вестник")],
     "expert list": [("Sergey Lavrov", "Сергей Лавров")],
@@ -165,7 +172,10 @@ def test_feeds_name_subjects_in_the_active_language(client, citation):
 
 
 def test_dates_are_written_as_each_language_writes_them(client, citation):
-    path = citation.story.review.get_absolute_url()
+    review = citation.story.review
+    review.review_date = datetime.date(2026, 12, 4)
+    review.save()
+    path = review.get_absolute_url()
     assert "4 December 2026" in client.get(path).text
     with translation.override("ru"):
         assert "4 декабря 2026" in client.get(path).text
