@@ -12,6 +12,8 @@ from django.db.models import Q, QuerySet
 from django.urls.converters import SlugConverter
 from django.utils.text import slugify
 
+from reviews.translations import translated
+
 # Room kept at the end of a slug for a "-2", "-3"... that makes it unique.
 SUFFIX_ROOM = 8
 
@@ -132,6 +134,4 @@ def spellings_of(names, *, besides: str = "") -> list[str]:
 def in_reading_order(subjects, *, name: str = "name") -> list:
     """`subjects` (tags, sections: anything with a `name`) sorted as readers look them up,
     by their names in the active language (reviews.translations)."""
-    from reviews.translations import translated
-
     return sorted(subjects, key=lambda subject: (sort_key(translated(subject, name)), subject.pk))

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from django.db.models import Q
 
-from reviews.finding.query import WORD, ReaderQuery, Term
+from reviews.finding.query import STOP_WORDS, WORD, ReaderQuery, Term
 from reviews.models import Expert, Outlet
 
 # Bounds on what a search brings in: names read, spellings added to a word, and
@@ -70,6 +70,9 @@ def other_spellings(wanted: tuple[str, ...], names) -> list[Term]:
                 continue
             for other in lines:
                 words = other[start : start + len(wanted)]
+                # Common words alone are no search (query.read_query drops them too).
+                if set(words) <= STOP_WORDS:
+                    continue
                 if len(other) == len(line) and words not in seen:
                     seen.add(words)
                     found.append(Term(" ".join(words), words))

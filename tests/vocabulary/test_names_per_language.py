@@ -3,6 +3,7 @@ moderators, who own them), and counted as other spellings when pasted text is ma
 when readers search."""
 
 # Russian words are the point here, their letters only look like Latin ones.
+# ruff: noqa: RUF001
 
 import pytest
 from django.urls import reverse
@@ -149,3 +150,10 @@ def test_a_search_word_that_is_no_name_is_searched_as_typed(lavrov):
     StoryFactory(headline="Ferries resume", body="Timetables are back.")
     assert headlines("ferries") == {"Ferries resume"}
     assert headlines("Лавров") == set()
+
+
+def test_a_spelling_of_common_words_alone_is_not_searched_for():
+    """ "И" spelled in Latin is "i", a common English word that no search can look for."""
+    ExpertFactory(name="И Ли", slug="i-li")
+    StoryFactory(headline="И Ли о портах", body="Порты стоят.")
+    assert headlines("И Ли") == {"И Ли о портах"}
