@@ -22,7 +22,8 @@ def default_language() -> str:
 
 
 def other_languages() -> list[tuple[str, str]]:
-    """The site's languages other than the default: (code, name), those names may have."""
+    """The site's languages other than the default, as (code, name): those a name may be
+    given in besides the default's."""
     return [(code, name) for code, name in settings.LANGUAGES if code != default_language()]
 
 
@@ -44,9 +45,6 @@ class Translated(models.Model):
 
     class Meta:
         abstract = True
-
-    def translated(self, field: str = "name", language: str | None = None) -> str:
-        return translated(self, field, language)
 
     def translated_names(self) -> list[str]:
         """Its name in every other language it has one in."""
