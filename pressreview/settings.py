@@ -145,6 +145,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "reviews.site.context_processors.site",
             ],
+            # `{{ outlet|translated }}`: names in the active language, in every template.
+            "builtins": ["reviews.templatetags.translated_names"],
         },
     },
 ]

@@ -17,7 +17,14 @@ from taggit.models import Tag, TaggedItemBase
 
 from reviews.addresses import address
 from reviews.fulltext import PostgresOnlyGinIndex
-from reviews.names import SORT_KEY_LENGTH, in_reading_order, slug_for_instance, sort_key
+from reviews.names import (
+    SORT_KEY_LENGTH,
+    in_reading_order,
+    slug_for_instance,
+    sort_key,
+    spellings_of,
+)
+from reviews.translations import Translated, translated
 
 
 class NamedWithSlug:
@@ -47,7 +54,7 @@ class SectionQuerySet(models.QuerySet):
         return self.filter(has_published_use(Review.objects.published(now=now), "section"))
 
 
-class Section(NamedWithSlug, models.Model):
+class Section(NamedWithSlug, Translated):
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -83,12 +90,41 @@ class FiledByName(models.Model):
         super().save(*args, **kwargs)
 
 
-class AliasesMixin:
-    """Other spellings of a name, one per line in `aliases`."""
+class AliasesMixin(models.Model):
+    """Other spellings of a name, one per line in `aliases`, and every spelling it may be
+    found by (`spellings`): its name, names in other languages, aliases, and the Latin
+    transliteration of each in another script ("Сергей Лавров": "sergey lavrov")."""
+
+    spellings = models.TextField(_("spellings"), blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.spellings = self.all_spellings()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "aliases", "translations"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "spellings"}
+        super().save(*args, **kwargs)
 
     @property
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+    def other_spellings(self) -> list[str]:
+        """Its aliases, names in other languages and their transliterations, as written."""
+        names = [self.name, *self.alias_list, *self.translated_names()]
+        return spellings_of(names, besides=self.name)
+
+    def all_spellings(self) -> str:
+        """What `spellings` holds: every spelling, case-folded, one per line."""
+        return "\n".join(spelling.casefold() for spelling in [self.name, *self.other_spellings()])
+
+    def with_derived_names(self):
+        """Itself with what save() derives from its names filled in, for bulk_create()."""
+        self.sort_name = sort_key(self.name)
+        self.spellings = self.all_spellings()
+        return self
 
 
 class OutletQuerySet(models.QuerySet):
@@ -97,7 +133,9 @@ class OutletQuerySet(models.QuerySet):
         return self.filter(has_published_use(Story.objects.published(now=now), "outlet"))
 
 
-class Outlet(NamedWithSlug, AliasesMixin, FiledByName):
+class Outlet(NamedWithSlug, AliasesMixin, FiledByName, Translated):
+    TRANSLATED = ("name", "description")
+
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     country = models.CharField(_("country"), max_length=80)
@@ -131,7 +169,9 @@ class ExpertQuerySet(models.QuerySet):
         return self.filter(has_published_use(Citation.objects.published(now=now), "expert"))
 
 
-class Expert(NamedWithSlug, AliasesMixin, FiledByName):
+class Expert(NamedWithSlug, AliasesMixin, FiledByName, Translated):
+    TRANSLATED = ("name", "position")
+
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     position = models.CharField(_("current position"), max_length=200, blank=True)
@@ -163,6 +203,11 @@ class Expert(NamedWithSlug, AliasesMixin, FiledByName):
     def title(self) -> str:
         """Position and organisation as one phrase, e.g. "chief economist at Banco Norte"."""
         return join_position(self.position, self.organisation)
+
+    @property
+    def translated_title(self) -> str:
+        """`title` with the position in the active language."""
+        return join_position(translated(self, "position"), self.organisation)
 
 
 def join_position(position: str, organisation: str) -> str:
@@ -525,6 +570,27 @@ class TaggedStory(TaggedItemBase):
         indexes = [models.Index(fields=["tag", "content_object"], name="taggedstory_tag_story_idx")]
 
 
+class TagTranslation(models.Model):
+    """A tag's name in the site's other languages (taggit's table is not ours to change):
+    `translations` as on Outlet, `{"ru": {"name": "…"}}`; see reviews.translations."""
+
+    tag = models.OneToOneField(
+        Tag,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="translation",
+        verbose_name=_("tag"),
+    )
+    translations = models.JSONField(_("in other languages"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("tag's names in other languages")
+        verbose_name_plural = _("tags' names in other languages")
+
+    def __str__(self):
+        return str(self.tag)
+
+
 class StoryQuerySet(models.QuerySet):
     def published(self, *, now=None):
         return self.filter(ReviewQuerySet.published_q(prefix="review__", now=now))
@@ -534,7 +600,9 @@ class StoryQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "tagged",
-                queryset=TaggedStory.objects.select_related("tag").order_by("tag__name", "pk"),
+                queryset=TaggedStory.objects.select_related("tag__translation").order_by(
+                    "tag__name", "pk"
+                ),
                 to_attr=Story.TAG_LINKS,
             )
         )

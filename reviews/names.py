@@ -12,6 +12,8 @@ from django.db.models import Q, QuerySet
 from django.urls.converters import SlugConverter
 from django.utils.text import slugify
 
+from reviews.translations import translated
+
 # Room kept at the end of a slug for a "-2", "-3"... that makes it unique.
 SUFFIX_ROOM = 8
 
@@ -115,6 +117,21 @@ def sort_key(name: str) -> str:
     return "".join(letters).casefold()[:SORT_KEY_LENGTH]
 
 
+def spellings_of(names, *, besides: str = "") -> list[str]:
+    """`names` and the Latin transliteration of each written in another script
+    ("Сергей Лавров", "Sergey Lavrov"), once each (case aside), less `besides`."""
+    seen = {besides.casefold()} if besides else set()
+    spellings = []
+    for name in names:
+        name = " ".join(name.split())
+        for spelling in (name, " ".join(transliterate(name).split())):
+            if spelling and spelling.casefold() not in seen:
+                seen.add(spelling.casefold())
+                spellings.append(spelling)
+    return spellings
+
+
 def in_reading_order(subjects, *, name: str = "name") -> list:
-    """`subjects` (tags, sections: anything with a `name`) sorted as readers look them up."""
-    return sorted(subjects, key=lambda subject: (sort_key(getattr(subject, name)), subject.pk))
+    """`subjects` (tags, sections: anything with a `name`) sorted as readers look them up,
+    by their names in the active language (reviews.translations)."""
+    return sorted(subjects, key=lambda subject: (sort_key(translated(subject, name)), subject.pk))

@@ -8,16 +8,19 @@ dates from `published()` content.
 """
 
 import datetime
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.utils import timezone
+from taggit.models import Tag
 
 from reviews import monthly_counts
-from reviews.models import Citation, Story, TaggedStory, join_position
+from reviews.models import Citation, Story, TaggedStory, TagTranslation, join_position
 from reviews.monthly_counts import as_date
+from reviews.translations import active_language, default_language, name_in_language
 
 # How far back a subject's page and an index's sparklines look, in months.
 SUBJECT_MONTHS = 24
@@ -97,13 +100,18 @@ def sums(
         kind, period.start, period.end, now=timezone.now(), **only
     )
     grouped = ", ".join(by)
-    columns, joins = [], []
+    language = active_language()
+    translating = bool(named) and language not in ("", default_language())
+    columns, joins, names_at = [], [], []
     for column in by:
         if column in named:
             alias = column.removesuffix("_id")
             model = found.subject_model if alias == "subject" else found.other_model
             joins.append(f"JOIN {model._meta.db_table} {alias} ON {alias}.id = summed.{column}")
+            names_at.append(len(columns))
             columns += [f"{alias}.name", f"{alias}.slug"]
+            if translating:
+                columns.append(_translations_column(model, alias, joins))
         else:
             columns.append(f"summed.{column}")
     sql = (
@@ -113,7 +121,38 @@ def sums(
     )
     with connections[using].cursor() as cursor:
         cursor.execute(sql, [*params, *then_params])
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+    if not translating:
+        return rows
+    return [_in_language(row, names_at, language) for row in rows]
+
+
+def _translations_column(model, alias: str, joins: list[str]) -> str:
+    """The column holding the names in other languages of the subjects at `alias`: their own
+    (outlets, experts), or a tag's TagTranslation row (joined here)."""
+    if model is Tag:
+        table = TagTranslation._meta.db_table
+        joins.append(f"LEFT JOIN {table} {alias}_names ON {alias}_names.tag_id = {alias}.id")
+        return f"{alias}_names.translations"
+    return f"{alias}.translations"
+
+
+def _in_language(row: tuple, names_at: list[int], language: str) -> tuple:
+    """`row` with each (name, slug, translations) at `names_at` as (the name in `language`,
+    else the default's; slug)."""
+    shown, index = [], 0
+    while index < len(row):
+        if index not in names_at:
+            shown.append(row[index])
+            index += 1
+            continue
+        name, slug, translations = row[index : index + 3]
+        if isinstance(translations, str):  # SQLite hands JSON over as text
+            translations = json.loads(translations)
+        translated = ((translations or {}).get(language) or {}).get("name", "").strip()
+        shown += [translated or name, slug]
+        index += 3
+    return tuple(shown)
 
 
 def per_month(kind: str, subject_id: int, period: Period) -> list[tuple[datetime.date, int]]:
@@ -273,7 +312,7 @@ def rising_topics(end: datetime.date, *, limit: int = 10) -> list[RisingTopic]:
     rows = (
         uses_in("tag", period)
         .order_by()
-        .values(name=F("tag__name"), slug=F("tag__slug"))
+        .values(name=name_in_language("tag"), slug=F("tag__slug"))
         .annotate(this_week=Count("pk", filter=this_week), before=Count("pk", filter=~this_week))
     )
     topics = [

@@ -26,6 +26,7 @@ from reviews.admin.preview import PreviewAdminMixin
 from reviews.admin.revisions import ReviewVersionAdmin
 from reviews.admin.searching import FullTextSearchMixin
 from reviews.admin.stories import CitationMergeFormSet, LoadedAutocompleteMixin, NestedStoryInline
+from reviews.admin.translations import translation_field_names, with_translations
 from reviews.admin.vocabulary import (
     TAG_SUGGESTIONS_CSS,
     TAG_SUGGESTIONS_JS,
@@ -37,6 +38,7 @@ from reviews.finding.search import search_reviews
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story
 from reviews.newsroom import desk
 from reviews.publishing import editing, workflow
+from reviews.publishing.editing import UnchangedSinceOpenedForm
 from reviews.publishing.forms import ReviewAdminForm, StoryAdminForm
 from reviews.publishing.workflow import (
     TRANSITIONS,
@@ -65,6 +67,7 @@ class SlugFromNameAdmin:
 
 @admin.register(Section)
 class SectionAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.ModelAdmin):
+    form = with_translations(UnchangedSinceOpenedForm, Section)
     formfield_overrides = FORM_FIELDS
     list_display = ["name", "slug"]
     search_fields = ["name"]
@@ -73,10 +76,11 @@ class SectionAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.Mode
 
 @admin.register(Outlet)
 class OutletAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.ModelAdmin):
+    form = with_translations(UnchangedSinceOpenedForm, Outlet)
     formfield_overrides = FORM_FIELDS
     list_display = ["name", "country", "language", "website"]
     list_filter = ["country", "language"]
-    search_fields = ["name", "aliases", "country"]
+    search_fields = ["name", "aliases", "spellings", "country"]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -84,14 +88,25 @@ class OutletAdmin(UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, admin.Model
 class ExpertAdmin(
     UnchangedSinceOpenedAdminMixin, SlugFromNameAdmin, ExpertMergeMixin, admin.ModelAdmin
 ):
+    form = with_translations(UnchangedSinceOpenedForm, Expert)
     formfield_overrides = FORM_FIELDS
     list_display = ["name", "position", "organisation", "citation_count"]
     show_full_result_count = False
     paginator = CappedCountPaginator
     # Aliases too, so that the citation form's expert search finds other spellings.
-    search_fields = ["name", "aliases", "organisation", "position"]
+    # And every spelling (names in other languages, transliterations: reviews.models).
+    search_fields = ["name", "aliases", "spellings", "organisation", "position"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "aliases", "position", "organisation", "bio"]
+    fields = [
+        "name",
+        *translation_field_names(Expert, "name"),
+        "slug",
+        "aliases",
+        "position",
+        *translation_field_names(Expert, "position"),
+        "organisation",
+        "bio",
+    ]
     # Explicit: a counted (grouped) queryset drops Meta.ordering, and the citation
     # form's expert autocomplete pages through this queryset.
     ordering = ["name", "pk"]

@@ -24,6 +24,11 @@ from taggit.models import Tag
 from reviews.admin.editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin
 from reviews.admin.searching import FullTextSearchMixin
 from reviews.admin.suggestions import SUGGESTED_TAGS_JS, TagSuggestionsAdminMixin
+from reviews.admin.translations import (
+    TranslationsFormMixin,
+    translation_field_names,
+    with_translations,
+)
 from reviews.counts import count_per_row
 from reviews.finding.search import search_stories
 from reviews.models import Expert, StoryToTag, TaggedStory, UntaggedStory
@@ -355,7 +360,7 @@ class StoryToTagAdmin(
 # The tag vocabulary
 
 
-class TagForm(UnchangedSinceOpenedForm):
+class TagNameForm(UnchangedSinceOpenedForm):
     class Meta:
         model = Tag
         fields = ["name"]
@@ -369,6 +374,10 @@ class TagForm(UnchangedSinceOpenedForm):
                 message += " " + _("To combine the two, use “Merge selected tags into…”.")
             raise forms.ValidationError(message % {"name": clash.name})
         return name
+
+
+# With the tag's names in other languages, which TagAdmin saves (moderation.tag_translate).
+TagForm = with_translations(TagNameForm, Tag, mixin=TranslationsFormMixin)
 
 
 class TagChoiceField(forms.ModelChoiceField):
@@ -453,7 +462,8 @@ class TagAdmin(UnchangedSinceOpenedAdminMixin, admin.ModelAdmin):
         )
 
     def get_fields(self, request, obj=None):
-        return ["name", "slug", "stories"] if obj else ["name"]
+        names = ["name", *translation_field_names(Tag)]
+        return [*names, "slug", "stories"] if obj else names
 
     @admin.display(description=gettext_lazy("stories"), ordering="story_count")
     def stories(self, tag):
@@ -479,6 +489,10 @@ class TagAdmin(UnchangedSinceOpenedAdminMixin, admin.ModelAdmin):
         elif "name" in form.changed_data:
             renamed = moderation.tag_rename(tag=obj, name=obj.name, by=request.user)
             obj.slug = renamed.slug
+        if set(translation_field_names(Tag)) & set(form.changed_data):
+            moderation.tag_translate(
+                tag=obj, translations=form.cleaned_translations(), by=request.user
+            )
 
     @admin.action(description=gettext_lazy("Merge selected tags into…"), permissions=["change"])
     def merge_selected(self, request, queryset):

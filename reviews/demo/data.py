@@ -20,6 +20,8 @@ SECTIONS: list[dict[str, str]] = _load("sections.json")
 OUTLETS: list[dict[str, str]] = _load("outlets.json")
 EXPERTS: list[dict[str, str]] = _load("experts.json")
 STORIES: list[dict] = _load("stories.json")
+# The stories' tags in other languages: {tag: {"ru": {"name": …}}} (reviews.translations).
+TAG_TRANSLATIONS: dict[str, dict] = _load("tags.json")
 
 _datelines_and_ledes = _load("datelines_and_ledes.json")
 REVIEW_CITIES: list[str] = _datelines_and_ledes["review_cities"]

@@ -16,9 +16,9 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from reviews.demo import data as demo_data
-from reviews.demo.loader import lede, name_experts
+from reviews.demo.loader import lede, name_experts, name_tags_in_other_languages
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
-from reviews.names import slug_for_name, sort_key
+from reviews.names import slug_for_name
 
 MORNING = datetime.time(7, 30)
 MIN_STORIES, MAX_STORIES = 4, 8
@@ -321,8 +321,8 @@ def _outlets(rng: random.Random) -> list[Outlet]:
             }
         )
     Outlet.objects.bulk_create(
-        # bulk_create() calls no save(): the sort key is filled here.
-        [Outlet(**row, sort_name=sort_key(row["name"])) for row in rows],
+        # bulk_create() calls no save(): the sort key and spellings are filled here.
+        [Outlet(**row).with_derived_names() for row in rows],
         ignore_conflicts=True,
         batch_size=500,
     )
@@ -355,7 +355,7 @@ def _experts(rng: random.Random, *, count: int) -> list[Expert]:
             }
         )
     Expert.objects.bulk_create(
-        [Expert(**row, sort_name=sort_key(row["name"])) for row in rows],
+        [Expert(**row).with_derived_names() for row in rows],
         ignore_conflicts=True,
         batch_size=1000,
     )
@@ -373,6 +373,7 @@ def _tags(names: list[str]) -> dict[str, int]:
             tag.slug = tag.slugify(name)  # the site's slug function (reviews.names)
             missing.append(tag)
     Tag.objects.bulk_create(missing, ignore_conflicts=True, batch_size=1000)
+    name_tags_in_other_languages()
     return {name.lower(): pk for pk, name in Tag.objects.values_list("pk", "name")}
 
 

@@ -19,9 +19,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from taggit.models import Tag
 
 from reviews.demo import data as demo_data
-from reviews.models import Citation, Expert, Outlet, Review, Section, Story, join_position
+from reviews.models import (
+    Citation,
+    Expert,
+    Outlet,
+    Review,
+    Section,
+    Story,
+    TagTranslation,
+    join_position,
+)
 from reviews.names import slug_for_name
 from reviews.publishing.editions import edition_create
 
@@ -122,6 +132,7 @@ def load_demo_content(
                     report.created["review"] += 1
                 if number % 10 == 0 or number == len(plans):
                     progress(f"Reviews: {number}/{len(plans)}")
+            name_tags_in_other_languages()
         # After the demo's revision: each edition records its own (reviews.publishing.editions).
         if "ru" in dict(settings.LANGUAGES):
             report.created["review"] += _ensure_russian_editions(author, now)
@@ -158,6 +169,13 @@ def _ensure_russian_editions(author, now) -> int:
             edition.save()
         made += 1
     return made
+
+
+def name_tags_in_other_languages() -> None:
+    """The demo tags' names in other languages (demo/json/tags.json), where they have none."""
+    # Saved one by one (a few dozen), so that the page cache hears of each.
+    for tag in Tag.objects.filter(name__in=demo_data.TAG_TRANSLATIONS, translation=None):
+        TagTranslation.objects.create(tag=tag, translations=demo_data.TAG_TRANSLATIONS[tag.name])
 
 
 def _ensure(model, rows: list[dict], report: LoadReport) -> dict:

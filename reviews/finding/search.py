@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from reviews.finding import search_postgresql, search_sqlite
 from reviews.finding.highlighting import highlight
 from reviews.finding.query import ReaderQuery, read_query
+from reviews.finding.spellings import with_other_spellings
 from reviews.fulltext import REVIEW_WORDS, STORY_WORDS
 from reviews.models import Review, Story
 
@@ -48,7 +49,16 @@ def searched_text(text: str) -> str:
 
 
 def reader_query(text: str) -> ReaderQuery:
+    """The reader's words, as typed."""
     return read_query(searched_text(text))
+
+
+def searched_query(text: "str | ReaderQuery") -> ReaderQuery:
+    """What is searched for: the reader's words, each also in the other spellings of the
+    names it is part of (reviews.finding.spellings), read once when given a ReaderQuery."""
+    if isinstance(text, ReaderQuery):
+        return text
+    return with_other_spellings(reader_query(text))
 
 
 def backend(queryset: QuerySet) -> ModuleType:
@@ -59,7 +69,7 @@ def search_stories(stories: QuerySet, text: str) -> QuerySet:
     """Stories whose headline or body match `text` (all of them when `text` is blank)."""
     if not searched_text(text):
         return stories
-    query = reader_query(text)
+    query = searched_query(text)
     return backend(stories).stories_matching(stories, query) if query else stories.none()
 
 
@@ -67,7 +77,7 @@ def search_reviews(reviews: QuerySet, text: str) -> QuerySet:
     """Reviews whose title or lede, or one of whose stories, match `text`."""
     if not searched_text(text):
         return reviews
-    query = reader_query(text)
+    query = searched_query(text)
     return backend(reviews).reviews_matching(reviews, query) if query else reviews.none()
 
 
@@ -76,8 +86,9 @@ def ranking_was_bounded(count: int) -> bool:
     return count >= RANKED_MATCHES
 
 
-def ranked_story_results(text: str) -> QuerySet[Story]:
-    """Published stories matching `text`, best first, for the search page.
+def ranked_story_results(text: "str | ReaderQuery") -> QuerySet[Story]:
+    """Published stories matching `text` (or a `searched_query()`), best first, for the
+    search page.
 
     Each has `search_headline` and `search_snippet` (a passage of the body), the matches
     marked for `highlight()`.
@@ -92,7 +103,7 @@ def ranked_story_results(text: str) -> QuerySet[Story]:
     )
 
 
-def ranked_review_results(text: str) -> QuerySet[Review]:
+def ranked_review_results(text: "str | ReaderQuery") -> QuerySet[Review]:
     """Published reviews whose title or lede match `text`, best first.
 
     Each has `search_headline` (the title) and `search_snippet` (the lede), marked for
@@ -110,7 +121,7 @@ def ranked_review_results(text: str) -> QuerySet[Review]:
 
 def ranked_results(
     published: QuerySet,
-    text: str,
+    text: "str | ReaderQuery",
     *,
     words: tuple[str, str],
     newest_first: tuple[str, ...],
@@ -118,7 +129,7 @@ def ranked_results(
 ) -> QuerySet:
     """The `published` rows whose `words` (heading, text) match `text`, best first, each
     with `search_headline` (the heading) and `search_snippet` (a passage of the text)."""
-    query = reader_query(text)
+    query = searched_query(text)
     if not query:
         return published.none()
     search = backend(published)

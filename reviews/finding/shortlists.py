@@ -12,6 +12,7 @@ from taggit.models import Tag
 from reviews.models import Citation, Expert, Outlet, Section, Story, TaggedStory, published_tags
 from reviews.names import in_reading_order
 from reviews.pagecache.fragments import remembered
+from reviews.translations import active_language, translated
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
 # How many of the newest published stories the shortlists are drawn from.
@@ -34,7 +35,7 @@ def shortlist_experts(chosen: list[str]) -> list[Expert]:
     return list(
         Expert.objects.published()
         .filter(Q(pk__in=most_cited) | Q(slug__in=chosen))
-        .only("name", "slug")
+        .only("name", "slug", "translations")
         .order_by("sort_name", "pk")
     )
 
@@ -42,7 +43,11 @@ def shortlist_experts(chosen: list[str]) -> list[Expert]:
 def shortlist_tags(chosen: list[str]) -> list[Tag]:
     """The tags most used in the newest stories, and those chosen, in reading order."""
     most_tagged = most_used(TaggedStory.objects.all(), "content_object", "tag_id", TAGS_SHOWN)
-    return in_reading_order(published_tags().filter(Q(pk__in=most_tagged) | Q(slug__in=chosen)))
+    return in_reading_order(
+        published_tags()
+        .filter(Q(pk__in=most_tagged) | Q(slug__in=chosen))
+        .select_related("translation")
+    )
 
 
 def most_used(uses: QuerySet, story: str, subject: str, count: int) -> QuerySet:
@@ -58,7 +63,7 @@ def most_used(uses: QuerySet, story: str, subject: str, count: int) -> QuerySet:
 
 
 def slugs_and_names(subjects) -> list[tuple[str, str]]:
-    return [(subject.slug, subject.name) for subject in subjects]
+    return [(subject.slug, translated(subject)) for subject in subjects]
 
 
 def offered_choices() -> dict[str, list[tuple[str, str]]]:
@@ -81,8 +86,11 @@ def shorten_choices(form, data) -> None:
         return
     form.shortlisted = True
 
-    # Made only if the form is shown (the API never shows it), once per generation.
-    offered = functools.cache(lambda: remembered("filter-choices", offered_choices))
+    # Made only if the form is shown (the API never shows it), once per generation
+    # and language (the names are the active language's).
+    offered = functools.cache(
+        lambda: remembered(f"filter-choices:{active_language()}", offered_choices)
+    )
 
     def shown(name: str, shortlist=None) -> list[tuple[str, str]]:
         listed = offered()[name]

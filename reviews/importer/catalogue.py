@@ -187,6 +187,8 @@ class Catalogue:
 
         Experts are matched in memory by the rule of `moderation.find_expert` (case and
         spaces ignored, a name before an alias, the oldest record first), then without accents.
+        Names in other languages and transliterations count as aliases ("Сергей Лавров" for
+        "Sergey Lavrov": `other_spellings()`, reviews.models).
         """
         from reviews.models import Expert, Outlet, Section
 
@@ -195,20 +197,16 @@ class Catalogue:
                 KnownOutlet(
                     id=outlet.pk,
                     name=outlet.name,
-                    aliases=tuple(outlet.alias_list),
+                    aliases=tuple(outlet.other_spellings()),
                     country=outlet.country,
                     language=outlet.language,
                 )
                 for outlet in Outlet.objects.order_by("pk")
             ],
             experts=[
-                KnownExpert(
-                    id=pk,
-                    name=name,
-                    aliases=tuple(a.strip() for a in aliases.splitlines() if a.strip()),
-                )
-                for pk, name, aliases in Expert.objects.order_by("pk").values_list(
-                    "pk", "name", "aliases"
+                KnownExpert(id=expert.pk, name=expert.name, aliases=tuple(expert.other_spellings()))
+                for expert in Expert.objects.order_by("pk").only(
+                    "pk", "name", "aliases", "translations"
                 )
             ],
             sections=[

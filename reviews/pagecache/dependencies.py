@@ -146,6 +146,9 @@ def affected_by_delete(instance, *, using: str) -> set[str] | None:
         return tagging(instance.content_object_id)
     if label in SUBJECTS:
         return {subject(SUBJECTS[label], instance.pk)}
+    if label == "reviews.tagtranslation":
+        # A tag's names in other languages: shown wherever the tag is.
+        return {subject("tag", instance.tag_id)}
     if label == "reviews.slugredirect":
         # Only the subject pages and feeds (which follow old slugs) read them: lists.
         return set()

@@ -64,9 +64,21 @@ def content_models() -> tuple:
         SlugRedirect,
         Story,
         TaggedStory,
+        TagTranslation,
     )
 
-    return (Review, Story, Citation, TaggedStory, Tag, Outlet, Expert, Section, SlugRedirect)
+    return (
+        Review,
+        Story,
+        Citation,
+        TaggedStory,
+        Tag,
+        TagTranslation,
+        Outlet,
+        Expert,
+        Section,
+        SlugRedirect,
+    )
 
 
 @functools.cache

@@ -25,6 +25,7 @@ from reviews.models import (
 )
 from reviews.pagecache.marks import public_page
 from reviews.site.redirects import FollowsSlugRedirectsFeed
+from reviews.translations import active_language, translated
 
 FEED_LENGTH = 30
 
@@ -79,8 +80,11 @@ class LatestReviewsFeed(SiteFeedMixin, Feed):
         # and building stories and tags as models was most of the feed's time.
         tag_names = defaultdict(set)
         uses = TaggedStory.objects.filter(content_object__review__in=reviews)
-        for review_id, name in uses.values_list("content_object__review_id", "tag__name"):
-            tag_names[review_id].add(name)
+        language = active_language()
+        for review_id, name, translations in uses.values_list(
+            "content_object__review_id", "tag__name", "tag__translation__translations"
+        ):
+            tag_names[review_id].add(((translations or {}).get(language) or {}).get("name") or name)
         for review in reviews:
             review.tag_names = sorted(tag_names[review.pk], key=str.lower)
         return reviews
@@ -98,7 +102,7 @@ class LatestReviewsFeed(SiteFeedMixin, Feed):
         return public_update_time(review)
 
     def item_categories(self, review):
-        return [review.section.name, *review.tag_names]
+        return [translated(review.section), *review.tag_names]
 
 
 @public_page
@@ -122,7 +126,7 @@ class SubjectFeed(SiteFeedMixin, Feed):
 
     def title(self, subject):
         return _("%(name)s in the press reviews of %(site)s") % {
-            "name": subject.name,
+            "name": translated(subject),
             "site": settings.PRESSREVIEW_SITE_NAME,
         }
 
@@ -158,7 +162,7 @@ class StoryFeed(SubjectFeed):
         return public_update_time(story.review)
 
     def item_categories(self, story):
-        return sorted((tag.name for tag in story.shown_tags), key=str.lower)
+        return sorted((translated(tag) for tag in story.shown_tags), key=str.lower)
 
 
 @public_page
@@ -171,7 +175,7 @@ class OutletFeed(StoryFeed):
 
     def description(self, outlet):
         return _("The latest stories of %(outlet)s summarised in our press reviews.") % {
-            "outlet": as_html(outlet.name)
+            "outlet": as_html(translated(outlet))
         }
 
 
@@ -187,7 +191,7 @@ class TagFeed(FollowsSlugRedirectsFeed, StoryFeed):
 
     def description(self, tag):
         return _("The latest stories tagged “%(tag)s” in our press reviews.") % {
-            "tag": as_html(tag.name)
+            "tag": as_html(translated(tag))
         }
 
     def link(self, tag):
@@ -205,7 +209,7 @@ class ExpertFeed(FollowsSlugRedirectsFeed, SubjectFeed):
 
     def description(self, expert):
         return _("The latest stories quoting %(expert)s in our press reviews.") % {
-            "expert": as_html(expert.name)
+            "expert": as_html(translated(expert))
         }
 
     def items(self, expert):
@@ -223,12 +227,12 @@ class ExpertFeed(FollowsSlugRedirectsFeed, SubjectFeed):
         return str(citation.story)
 
     def item_description(self, citation):
-        who = citation.expert.name
+        who = translated(citation.expert)
         if citation.title:
             who = _("%(expert)s, %(position)s") % {"expert": who, "position": citation.title}
         cited = _("%(who)s, quoted by %(outlet)s.") % {
             "who": who,
-            "outlet": citation.story.outlet.name,
+            "outlet": translated(citation.story.outlet),
         }
         description = f"<p>{as_html(cited)}</p>"
         if citation.quote:

@@ -2,6 +2,8 @@
 (reviews.pagecache.fragments.rendered_each). A template here that reads an object not
 listed would be kept under a key that does not change with it: list them all."""
 
+from reviews.translations import tag_translations
+
 
 def review_card(review) -> list:
     return [review, review.section]
@@ -16,8 +18,14 @@ def story_block(story) -> list:
 
 
 def _citations_and_tags(story) -> list:
-    citations = story.shown_citations
-    return [*citations, *(citation.expert for citation in citations), *story.shown_tags]
+    citations, tags = story.shown_citations, story.shown_tags
+    # A tag's names in other languages are another table's row (reviews.translations).
+    return [
+        *citations,
+        *(citation.expert for citation in citations),
+        *tags,
+        *tag_translations(tags),
+    ]
 
 
 PARTS = {

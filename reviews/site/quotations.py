@@ -7,6 +7,7 @@ quotation `isPartOf` the story, itself part of the review. Only what the page sh
 from collections.abc import Callable
 
 from reviews.models import Review
+from reviews.translations import translated
 
 
 def quotations(review: Review, absolute: Callable[[str], str]) -> list[dict]:
@@ -18,7 +19,7 @@ def quotations(review: Review, absolute: Callable[[str], str]) -> list[dict]:
             expert = citation.expert
             person = {
                 "@type": "Person",
-                "name": expert.name,
+                "name": translated(expert),
                 "url": absolute(expert.get_absolute_url()),
             }
             if citation.position:
@@ -35,7 +36,10 @@ def quotations(review: Review, absolute: Callable[[str], str]) -> list[dict]:
                     "@type": "CreativeWork",
                     "@id": f"{article}#{story.anchor}",
                     "headline": story.headline,
-                    "sourceOrganization": {"@type": "Organization", "name": story.outlet.name},
+                    "sourceOrganization": {
+                        "@type": "Organization",
+                        "name": translated(story.outlet),
+                    },
                     "isPartOf": {"@id": article},
                 },
             }

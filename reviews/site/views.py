@@ -27,6 +27,7 @@ from reviews.finding.search import (
     ranked_story_results,
     ranking_was_bounded,
     reader_query,
+    searched_query,
 )
 from reviews.models import (
     Citation,
@@ -45,6 +46,7 @@ from reviews.site.figures import SUBJECT_FIGURES, trends_figures, with_sparkline
 from reviews.site.paginators import CappedCountPaginator, PageRangePaginator
 from reviews.site.quotations import quotations
 from reviews.site.redirects import FollowsSlugRedirectsView
+from reviews.translations import translated
 
 
 def review_date_of(item) -> datetime.date:
@@ -156,13 +158,13 @@ def active_filters(query: QueryDict, filterset) -> list[tuple[str, str]]:
     if data.get("q"):
         chips.append((_("Words: “%s”") % data["q"], without("q")))
     if data.get("section"):
-        chips.append((_("Section: %s") % data["section"].name, without("section")))
+        chips.append((_("Section: %s") % translated(data["section"]), without("section")))
     for outlet in data.get("outlet") or []:
-        chips.append((_("Outlet: %s") % outlet.name, without("outlet", outlet.slug)))
+        chips.append((_("Outlet: %s") % translated(outlet), without("outlet", outlet.slug)))
     if data.get("expert"):
-        chips.append((_("Expert: %s") % data["expert"].name, without("expert")))
+        chips.append((_("Expert: %s") % translated(data["expert"]), without("expert")))
     for tag in data.get("tag") or []:
-        chips.append((_("Tag: %s") % tag.name, without("tag", tag.slug)))
+        chips.append((_("Tag: %s") % translated(tag), without("tag", tag.slug)))
     if data.get("date_after"):
         chips.append((_("From %s") % data["date_after"].isoformat(), without("date_after")))
     if data.get("date_before"):
@@ -365,13 +367,13 @@ class ReviewDetailView(DetailView):
                 "description": review.lede,
                 "datePublished": review.publish_at.isoformat(),
                 "dateModified": review.updated_at.isoformat(),
-                "articleSection": review.section.name,
+                "articleSection": translated(review.section),
                 "dateline": review.dateline,
                 "mainEntityOfPage": absolute(review.get_absolute_url()),
                 "author": publisher,
                 "publisher": publisher,
                 "keywords": [
-                    tag.name
+                    translated(tag)
                     for tag in in_reading_order(
                         {tag for story in review.stories.all() for tag in story.shown_tags}
                     )
@@ -390,7 +392,7 @@ class ReviewDetailView(DetailView):
                     for position, (name, url) in enumerate(
                         [
                             (_("Home"), reverse("reviews:home")),
-                            (review.section.name, review.section.get_absolute_url()),
+                            (translated(review.section), review.section.get_absolute_url()),
                             (review.title, review.get_absolute_url()),
                         ],
                         start=1,
@@ -451,11 +453,14 @@ class CountedListView(ListView):
     each with its `story_count`: the kept counts (reviews.counts) say which have any."""
 
     kind = ""  # of reviews.counts.published_counts
+    related = ()  # fetched with each subject
 
     def get_queryset(self):
         counts = published_counts(self.kind)
-        # All of them, sorted here: taggit's tags have no stored sort key to order by.
-        subjects = with_counts(in_reading_order(self.model.objects.filter(pk__in=counts)), counts)
+        # All of them, sorted here: taggit's tags have no stored sort key to order by, and
+        # names in another language none either.
+        subjects = self.model.objects.filter(pk__in=counts).select_related(*self.related)
+        subjects = with_counts(in_reading_order(subjects), counts)
         return with_sparklines(self.kind, subjects)
 
 
@@ -490,6 +495,7 @@ class ExpertListView(ListView):
 @public_page
 class TagListView(CountedListView):
     model, kind = Tag, "tag"
+    related = ("translation",)  # its names in other languages
     template_name = "reviews/tag_list.html"
     context_object_name = "tags"
 
@@ -567,7 +573,7 @@ class TagDetailView(FollowsSlugRedirectsView, SubjectPageView):
     context_object_name = "stories"
 
     def public_subjects(self):
-        return published_tags()
+        return published_tags().select_related("translation")
 
     def items_of(self, tag):
         return Story.objects.for_lists().filter(tags=tag)
@@ -630,6 +636,8 @@ class SearchView(ListView):
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET)
         self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        # Read once for the stories and the reviews (names' other spellings: one query).
+        self.searched = searched_query(self.query) if self.query else None
         response = super().get(request, *args, **kwargs)
         if self.form.errors:
             response.status_code = 400
@@ -638,7 +646,9 @@ class SearchView(ListView):
     def get_queryset(self):
         if not self.query:
             return Story.objects.none()
-        return ranked_story_results(self.query).select_related("outlet", "review").with_shown_tags()
+        return (
+            ranked_story_results(self.searched).select_related("outlet", "review").with_shown_tags()
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
@@ -652,7 +662,7 @@ class SearchView(ListView):
         context["story_count_capped"] = ranking_was_bounded(page.paginator.count)
         context["reviews"], context["review_count"] = [], 0
         if self.query and page.number == 1:
-            reviews = ranked_review_results(self.query).select_related("section")
+            reviews = ranked_review_results(self.searched).select_related("section")
             context["reviews"] = highlight_results(reviews[: self.reviews_shown])
             # At most RANKED_MATCHES, as for the stories: beyond it the page says "more than".
             context["review_count"] = reviews.count()

@@ -12,7 +12,15 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from reviews.models import Citation, Expert, SlugRedirect, Story, SubscriptionKind, TaggedStory
+from reviews.models import (
+    Citation,
+    Expert,
+    SlugRedirect,
+    Story,
+    SubscriptionKind,
+    TaggedStory,
+    TagTranslation,
+)
 from reviews.names import slug_for_instance
 from reviews.newsletter.subscriptions import move_followers
 from reviews.pagecache import dependencies
@@ -148,6 +156,12 @@ def tag_rename(*, tag: Tag, name: str, by: User) -> Tag:
     return tag
 
 
+def tag_translate(*, tag: Tag, translations: dict, by: User) -> None:
+    """Give `tag` its names in other languages ({"ru": {"name": "…"}}); its slug stays."""
+    require(by, CHANGE_TAG)
+    TagTranslation.objects.update_or_create(tag=tag, defaults={"translations": translations})
+
+
 def tags_merge(*, tags: Iterable[Tag], into: Tag, by: User) -> int:
     """Move every story of `tags` to `into` and delete them; return how many were merged.
 
@@ -213,7 +227,8 @@ def suggest_tags(prefix: str, *, limit: int = 10) -> list[dict]:
 
 
 def find_expert(name: str) -> Expert | None:
-    """The expert called `name`, ignoring case and extra spaces, by name or by any alias.
+    """The expert called `name`, ignoring case and extra spaces, by name or by any alias
+    (names in other languages and transliterations included: `Expert.other_spellings()`).
 
     A match on the name wins over a match on an alias; the oldest record wins a tie.
     """
@@ -222,16 +237,17 @@ def find_expert(name: str) -> Expert | None:
         return None
     wanted = " ".join(words).casefold()
     # Narrow down in the database (every word appears), compare exactly here.
-    in_name, in_aliases = Q(), Q()
+    in_name, in_spellings = Q(), Q()
     for word in words:
         in_name &= Q(name__icontains=word)
-        in_aliases &= Q(aliases__icontains=word)
-    candidates = list(Expert.objects.filter(in_name | in_aliases).order_by("pk"))
+        # Kept case-folded: SQLite's LIKE ignores the case of ASCII letters only.
+        in_spellings &= Q(spellings__contains=word.casefold())
+    candidates = list(Expert.objects.filter(in_name | in_spellings).order_by("pk"))
     for expert in candidates:
         if normalise_name(expert.name).casefold() == wanted:
             return expert
     for expert in candidates:
-        if any(normalise_name(alias).casefold() == wanted for alias in expert.alias_list):
+        if any(normalise_name(alias).casefold() == wanted for alias in expert.other_spellings()):
             return expert
     return None
 

@@ -12,7 +12,16 @@ from django.db.models import Count
 from django.test import override_settings
 
 from reviews.demo import data as demo_data
-from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
+from reviews.models import (
+    Citation,
+    Expert,
+    Outlet,
+    Review,
+    Section,
+    Story,
+    TaggedStory,
+    TagTranslation,
+)
 from tests.support.database import built_once
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +35,7 @@ def snapshot():
         model.__name__: sorted(
             tuple(str(value) for value in row) for row in model.objects.values_list()
         )
-        for model in (Section, Outlet, Expert, Review, Story, Citation, TaggedStory)
+        for model in (Section, Outlet, Expert, Review, Story, Citation, TaggedStory, TagTranslation)
     } | {"users": sorted(get_user_model().objects.values_list("username", "password"))}
 
 
@@ -89,6 +98,15 @@ class TestTheLoadedDemo:
         call_command("load_demo", stdout=output)
         assert snapshot() == before
         assert "nothing" in output.getvalue()
+
+    def test_the_demo_names_its_sections_outlets_tags_and_some_experts_in_russian(self):
+        """Invented Russian names, so that the site can be seen in both languages."""
+        assert all(section.translations["ru"]["name"] for section in Section.objects.all())
+        assert all(outlet.translations["ru"]["name"] for outlet in Outlet.objects.all())
+        assert Expert.objects.exclude(translations={}).count() >= 10
+        assert (
+            TagTranslation.objects.count() == TaggedStory.objects.values("tag").distinct().count()
+        )
 
     def test_the_demo_site_shows_the_latest_review_and_its_page(self, client):
         latest = Review.objects.for_lists(language="en").first()
