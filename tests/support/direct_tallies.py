@@ -11,7 +11,7 @@ from collections import defaultdict
 from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
 
-from reviews.models import Citation, Story, TaggedStory
+from reviews.models import Citation, Story, TaggedStory, current_language
 from reviews.tallies import Matrix, Period, Ranked
 
 # kind: (its published uses, the path from a use to its review, to its subject, to the
@@ -32,8 +32,10 @@ USES = {
 
 
 def uses_in(kind: str, period: Period, **only):
+    """In the editions of the page's language, as reviews.tallies counts."""
     published, review, _, _ = USES[kind]
-    return published().filter(period.q(review), **only)
+    language = {f"{review}language": current_language()}
+    return published().filter(period.q(review), **language, **only)
 
 
 def per_month(kind: str, subject_id: int, period: Period) -> list[tuple[datetime.date, int]]:
@@ -90,6 +92,7 @@ def citations_by_month_and_outlet(
 ) -> list[tuple[datetime.date, list[Ranked]]]:
     rows = (
         Citation.objects.published()
+        .in_language()
         .filter(period.q("story__review__"), expert=expert)
         .annotate(month=TruncMonth("story__review__review_date"))
         .order_by()
