@@ -31,6 +31,17 @@ USES = {
 }
 
 
+def published_counts(kind: str) -> dict[int, int]:
+    """reviews.counts.published_counts, the slow way: every public use of an outlet, tag or
+    expert in the editions of the page's language, one by one."""
+    published, review, subject, _ = USES[kind]
+    counts: dict[int, int] = {}
+    uses = published().filter(**{f"{review}language": current_language()})
+    for pk in uses.values_list(f"{subject}_id", flat=True):
+        counts[pk] = counts.get(pk, 0) + 1
+    return counts
+
+
 def uses_in(kind: str, period: Period, **only):
     """In the editions of the page's language, as reviews.tallies counts."""
     published, review, _, _ = USES[kind]
