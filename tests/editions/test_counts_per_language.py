@@ -107,3 +107,16 @@ def test_the_counts_follow_a_review_put_in_another_language_and_its_deletion(edi
     assert_counts_right()
     with translation.override("ru"):
         assert published_counts("expert") == {}
+
+
+def test_the_api_counts_the_default_language_like_its_lists(client, editions, subjects):
+    _outlet, expert = subjects
+    russian_browser = {"HTTP_ACCEPT_LANGUAGE": "ru"}  # the API is unprefixed: the default's
+    outlets = client.get("/api/v1/outlets", **russian_browser).json()["results"]
+    assert [outlet["story_count"] for outlet in outlets] == [1]
+    sections = client.get("/api/v1/sections", **russian_browser).json()["results"]
+    assert [section["review_count"] for section in sections] == [1]
+    over_time = client.get(
+        f"/api/v1/experts/{expert.slug}/citations-over-time", **russian_browser
+    ).json()
+    assert sum(month["citations"] for month in over_time["months"]) == 1
