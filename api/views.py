@@ -249,7 +249,9 @@ class Subjects:
 
 
 def section_review_counts(*, ids) -> dict[int, int]:
-    return count_published_uses(Review.objects.filter(section_id__in=ids), "section_id", review="")
+    # In the editions of the API's language (the default), as its lists of reviews.
+    reviews = Review.objects.in_language().filter(section_id__in=ids)
+    return count_published_uses(reviews, "section_id", review="")
 
 
 OUTLETS = Subjects(

@@ -20,6 +20,7 @@ from reviews.models import (
     Story,
     SubjectCount,
     TaggedStory,
+    current_language,
 )
 from reviews.triggers import drop_row_trigger_sql, row_trigger_sql
 
@@ -32,15 +33,24 @@ class Statements:
     """The statements by which a written row adds its uses (sign 1, for NEW) or removes them
     (sign -1, for OLD). With `last_published` (migration 0017 on), an added use also moves
     its subject's latest publish time forward, never back: a removed use leaves it (a
-    withdrawal changed the subject's page too, later still)."""
+    withdrawal changed the subject's page too, later still). With `language` (migration
+    0022 on), each subject is counted per language, that of the review using it."""
 
-    def __init__(self, last_published: bool = True):
+    def __init__(self, last_published: bool = True, language: bool = True):
         self.last_published = last_published
+        self.language = language
 
-    def insert(self, select: str, count: str, published_at: str, sign: int, rest: str) -> str:
-        """`INSERT ... SELECT kind, subject, count[, publish time] rest`, adding to the row."""
+    def insert(
+        self, select: str, language: str, count: str, published_at: str, sign: int, rest: str
+    ) -> str:
+        """`INSERT ... SELECT kind, subject[, language], count[, publish time] rest`, adding
+        to the row; `language` is the SQL of the using review's language."""
+        key = "kind, subject_id"
+        if self.language:
+            key += ", language"
+            select += f", {language}"
         columns, upsert = (
-            "kind, subject_id, uses",
+            f"{key}, uses",
             "uses = reviews_subjectcount.uses + excluded.uses",
         )
         if self.last_published:
@@ -55,15 +65,16 @@ class Statements:
             select += f", {count}"
         return (
             f"INSERT INTO {TABLE} ({columns}) SELECT {select} {rest} "
-            f"ON CONFLICT (kind, subject_id) DO UPDATE SET {upsert};"
+            f"ON CONFLICT ({key}) DO UPDATE SET {upsert};"
         )
 
     def review_rows(self, row: str, sign: int) -> list[str]:
         condition = f"st.review_id = {row}.id AND {row}.status = {PUBLISHED}"
-        count, when = f"{sign} * COUNT(*)", f"MAX({row}.publish_at)"
+        count, when, language = f"{sign} * COUNT(*)", f"MAX({row}.publish_at)", f"{row}.language"
         return [
             self.insert(
                 "'outlet', st.outlet_id",
+                language,
                 count,
                 when,
                 sign,
@@ -72,6 +83,7 @@ class Statements:
             ),
             self.insert(
                 "'tag', t.tag_id",
+                language,
                 count,
                 when,
                 sign,
@@ -81,6 +93,7 @@ class Statements:
             ),
             self.insert(
                 "'expert', c.expert_id",
+                language,
                 count,
                 when,
                 sign,
@@ -91,10 +104,12 @@ class Statements:
 
     def story_rows(self, row: str, sign: int) -> list[str]:
         published = f"r.id = {row}.review_id AND r.status = {PUBLISHED}"
-        count, when = f"{sign} * COUNT(*)", "MAX(r.publish_at)"
+        # One review: its language, as an aggregate beside the grouped subject.
+        count, when, language = f"{sign} * COUNT(*)", "MAX(r.publish_at)", "MAX(r.language)"
         return [
             self.insert(
                 f"'outlet', {row}.outlet_id",
+                "r.language",
                 str(sign),
                 "r.publish_at",
                 sign,
@@ -102,6 +117,7 @@ class Statements:
             ),
             self.insert(
                 "'tag', t.tag_id",
+                language,
                 count,
                 when,
                 sign,
@@ -111,6 +127,7 @@ class Statements:
             ),
             self.insert(
                 "'expert', c.expert_id",
+                language,
                 count,
                 when,
                 sign,
@@ -125,6 +142,7 @@ class Statements:
             return [
                 self.insert(
                     f"'{kind}', {row}.{subject}",
+                    "r.language",
                     str(sign),
                     "r.publish_at",
                     sign,
@@ -141,6 +159,9 @@ class Statements:
         if self.last_published:
             # A published (scheduled) review given another time: its uses move to that time.
             review_changed += f" OR (NEW.status = {PUBLISHED} AND OLD.publish_at <> NEW.publish_at)"
+        if self.language:
+            # A published review put in another language: its uses move to that language.
+            review_changed += f" OR (NEW.status = {PUBLISHED} AND OLD.language <> NEW.language)"
         return {
             "reviews_review": (self.review_rows, review_changed),
             "reviews_story": (
@@ -162,33 +183,37 @@ class Statements:
 TRIGGERED_TABLES = ("reviews_review", "reviews_story", "reviews_taggedstory", "reviews_citation")
 
 
-def trigger_sql(vendor: str, *, last_published: bool = True) -> list[str]:
+def trigger_sql(vendor: str, *, last_published: bool = True, language: bool = True) -> list[str]:
     """The statements that create the counting triggers on this database; without
-    `last_published`, as migration 0010 made them (the column came with 0017)."""
-    return row_trigger_sql(vendor, "count", Statements(last_published).triggers())
+    `last_published`, as migration 0010 made them (the column came with 0017), without
+    `language` as 0017 to 0021 did (the column came with 0022)."""
+    return row_trigger_sql(vendor, "count", Statements(last_published, language).triggers())
 
 
 def drop_trigger_sql(vendor: str) -> list[str]:
     return drop_row_trigger_sql(vendor, "count", TRIGGERED_TABLES)
 
 
-def recount_sql(last_published: bool) -> list[str]:
-    """The statements that rebuild the table from the content."""
-    latest = ", MAX(r.publish_at)" if last_published else ""
-    columns = "kind, subject_id, uses" + (", last_published" if last_published else "")
+def recount_sql(last_published: bool, language: bool = True) -> list[str]:
+    """The statements that rebuild the table from the content (with the columns it has)."""
+    by = ", r.language" if language else ""
+    counted = f"{by}, COUNT(*)" + (", MAX(r.publish_at)" if last_published else "")
+    columns = "kind, subject_id" + (", language" if language else "") + ", uses"
+    columns += ", last_published" if last_published else ""
+    insert = f"INSERT INTO {TABLE} ({columns}) SELECT"
     return [
         f"DELETE FROM {TABLE};",
-        f"INSERT INTO {TABLE} ({columns}) SELECT 'outlet', st.outlet_id, COUNT(*){latest} "
+        f"{insert} 'outlet', st.outlet_id{counted} "
         f"FROM reviews_story st JOIN reviews_review r ON r.id = st.review_id "
-        f"WHERE r.status = {PUBLISHED} GROUP BY st.outlet_id;",
-        f"INSERT INTO {TABLE} ({columns}) SELECT 'tag', t.tag_id, COUNT(*){latest} "
+        f"WHERE r.status = {PUBLISHED} GROUP BY st.outlet_id{by};",
+        f"{insert} 'tag', t.tag_id{counted} "
         f"FROM reviews_taggedstory t JOIN reviews_story st ON st.id = t.content_object_id "
         f"JOIN reviews_review r ON r.id = st.review_id "
-        f"WHERE r.status = {PUBLISHED} GROUP BY t.tag_id;",
-        f"INSERT INTO {TABLE} ({columns}) SELECT 'expert', c.expert_id, COUNT(*){latest} "
+        f"WHERE r.status = {PUBLISHED} GROUP BY t.tag_id{by};",
+        f"{insert} 'expert', c.expert_id{counted} "
         f"FROM reviews_citation c JOIN reviews_story st ON st.id = c.story_id "
         f"JOIN reviews_review r ON r.id = st.review_id "
-        f"WHERE r.status = {PUBLISHED} GROUP BY c.expert_id;",
+        f"WHERE r.status = {PUBLISHED} GROUP BY c.expert_id{by};",
     ]
 
 
@@ -281,14 +306,18 @@ def recount(using: str = "default") -> None:
                 f"LOCK TABLE reviews_review, reviews_story, reviews_taggedstory, "
                 f"reviews_citation, {kept} IN SHARE ROW EXCLUSIVE MODE"
             )
-        columns = {
-            column.name for column in connection.introspection.get_table_description(cursor, TABLE)
-        }
-        statements = recount_sql("last_published" in columns)
+
+        def columns(table: str) -> set[str]:
+            description = connection.introspection.get_table_description(cursor, table)
+            return {column.name for column in description}
+
+        kept = columns(TABLE)
+        statements = recount_sql("last_published" in kept, "language" in kept)
         if UNTAGGED in tables:
             statements += REFILL_UNTAGGED_SQL
         if monthly_counts.TABLE in tables:
-            statements += monthly_counts.refill_sql(connection.vendor)
+            language = "language" in columns(monthly_counts.TABLE)
+            statements += monthly_counts.refill_sql(connection.vendor, language=language)
         for statement in statements:
             cursor.execute(statement)
 
@@ -312,12 +341,17 @@ def _uses(kind: str):
     }[kind]
 
 
-def published_counts(kind: str, *, ids: Iterable[int] | None = None, now=None) -> dict[int, int]:
+def published_counts(
+    kind: str, *, ids: Iterable[int] | None = None, now=None, language: str | None = None
+) -> dict[int, int]:
     """{subject id: uses in published reviews} for the subjects of `kind` ("outlet", "tag",
-    "expert") that have any; only those in `ids` when given."""
+    "expert") that have any; only those in `ids` when given. In the editions of `language`,
+    by default the page's (what its lists show)."""
     now = now or timezone.now()
-    counted = SubjectCount.objects.filter(kind=kind)
+    language = language or current_language()
+    counted = SubjectCount.objects.filter(kind=kind, language=language)
     uses, subject, review = _uses(kind)
+    uses = uses.filter(**{f"{review}language": language})
     if ids is not None:
         ids = list(ids)
         counted = counted.filter(subject_id__in=ids)
@@ -372,12 +406,12 @@ def count_per_row(uses: QuerySet, link: str) -> Coalesce:
     return Coalesce(Subquery(counted), 0)
 
 
-def last_published(kind: str) -> Subquery:
-    """The latest publish time of a published review using the outer row's subject, as kept
-    with its count: a lookup of one row, whatever the archive's size (the sitemaps' lastmod).
-    It may lie in the future (a use in a scheduled review): `lastmod_or_none` drops it then."""
-    return Subquery(
-        SubjectCount.objects.filter(kind=kind, subject_id=OuterRef("pk")).values("last_published")[
-            :1
-        ]
+def last_published(kind: str, language: str | None = None) -> Subquery:
+    """The latest publish time of a published review in `language` (by default the page's)
+    using the outer row's subject, as kept with its count: a lookup of one row, whatever the
+    archive's size (the sitemaps' lastmod). It may lie in the future (a use in a scheduled
+    review): `lastmod_or_none` drops it then."""
+    kept = SubjectCount.objects.filter(
+        kind=kind, language=language or current_language(), subject_id=OuterRef("pk")
     )
+    return Subquery(kept.values("last_published")[:1])

@@ -24,7 +24,7 @@ from reviews.names import (
     sort_key,
     spellings_of,
 )
-from reviews.translations import Translated, translated
+from reviews.translations import Translated, current_language, default_language, translated
 
 
 class NamedWithSlug:
@@ -302,18 +302,9 @@ class ReviewQuerySet(models.QuerySet):
         return self.published().in_language(language).select_related("section").latest_first()
 
 
-def current_language() -> str:
-    """The language of the page being served (pressreview.http.language), else the default."""
-    return translation.get_language() or settings.LANGUAGE_CODE
-
-
 def language_choices() -> list[tuple[str, str]]:
     # A callable, so that the languages come from the settings, not from a migration.
     return settings.LANGUAGES
-
-
-def default_language() -> str:
-    return settings.LANGUAGE_CODE
 
 
 class EditionGroup(models.Model):
@@ -824,6 +815,8 @@ class SubjectCount(models.Model):
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     subject_id = models.BigIntegerField()
+    # The language of the reviews counted: each language's pages count their own editions.
+    language = models.CharField(max_length=10, default=default_language)
     uses = models.IntegerField(default=0)
     # The latest publish time of a review that used the subject while published: moved
     # forward by each new use, never back (the sitemap's lastmod; may lie in the future).
@@ -831,7 +824,9 @@ class SubjectCount(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["kind", "subject_id"], name="subject_count_unique"),
+            models.UniqueConstraint(
+                fields=["kind", "language", "subject_id"], name="subject_count_language_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -857,20 +852,26 @@ class MonthlyCount(models.Model):
     # The second subject of a pair (the expert of "outlet-expert"); 0 for one subject.
     other_id = models.BigIntegerField(default=0)
     month = models.DateField(help_text="The first day of the month.")
+    # The language of the reviews counted: each language's charts count their own editions.
+    language = models.CharField(max_length=10, default=default_language)
     uses = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
             # A subject's months (a chart, a sparkline), then the pairs it is first of.
             models.UniqueConstraint(
-                fields=["kind", "subject_id", "month", "other_id"], name="monthly_count_unique"
+                fields=["kind", "language", "subject_id", "month", "other_id"],
+                name="monthly_count_language_unique",
             ),
         ]
         indexes = [
             # The pairs a subject is second of (the outlets that quoted an expert).
-            models.Index(fields=["kind", "other_id", "month"], name="monthly_count_other_idx"),
+            models.Index(
+                fields=["kind", "language", "other_id", "month"],
+                name="monthly_count_other_lang_idx",
+            ),
             # Every subject in a period (/trends/).
-            models.Index(fields=["kind", "month"], name="monthly_count_month_idx"),
+            models.Index(fields=["kind", "language", "month"], name="monthly_count_month_lang_idx"),
         ]
 
     def __str__(self) -> str:

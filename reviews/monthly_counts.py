@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db import connections, router
 from taggit.models import Tag
 
-from reviews.models import Expert, MonthlyCount, Outlet, ReviewStatus
+from reviews.models import Expert, MonthlyCount, Outlet, ReviewStatus, current_language
 from reviews.triggers import drop_row_trigger_sql, row_trigger_sql
 
 TABLE = MonthlyCount._meta.db_table
@@ -43,6 +43,8 @@ CHANGED = {
     "tagged": "OLD.tag_id <> NEW.tag_id OR OLD.content_object_id <> NEW.content_object_id",
     "citation": "OLD.expert_id <> NEW.expert_id OR OLD.story_id <> NEW.story_id",
 }
+# Counted per language (migration 0022 on), a published review put in another one changes too.
+LANGUAGE_CHANGED = f" OR (NEW.status = {PUBLISHED} AND OLD.language <> NEW.language)"
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,16 @@ class Kind:
     other: str = "0"
     other_model: type | None = None
 
-    def columns(self, vendor: str, **names) -> list[str]:
-        """(subject, other subject, month) of a use, the aliases renamed by `names`."""
+    def columns(self, vendor: str, *, language: bool = True, **names) -> list[str]:
+        """(subject, other subject, month[, language]) of a use, the aliases renamed by
+        `names`: the language is its review's."""
         aliases = {alias: alias for alias in self.uses} | names
-        return [
+        columns = [
             self.subject.format(**aliases),
             self.other.format(**aliases),
             month_of(vendor, "{review}.review_date".format(**aliases)),
         ]
+        return columns + (["{review}.language".format(**aliases)] if language else [])
 
     def source(self, **names) -> tuple[str, str]:
         """(FROM, WHERE) of the uses, the aliases renamed by `names`: a table whose alias is
@@ -114,31 +118,45 @@ def month_of(vendor: str, date: str) -> str:
 # Writing
 
 
-def _add_row(kind: Kind, vendor: str, alias: str, row: str, sign: int) -> str:
+def key(language: bool) -> str:
+    """The table's key: per language from migration 0022 on."""
+    return "kind, subject_id, month, other_id" + (", language" if language else "")
+
+
+def _add_row(kind: Kind, vendor: str, alias: str, row: str, sign: int, language: bool) -> str:
     """The statement by which `row` of the table `alias` adds (sign 1) or removes (sign -1)
     its uses of `kind`."""
-    columns = kind.columns(vendor, **{alias: row})
+    columns = kind.columns(vendor, language=language, **{alias: row})
     tables, where = kind.source(**{alias: row})
     grouped = ", ".join(column for column in columns if f"{row}." not in column and column != "0")
     return (
-        f"INSERT INTO {TABLE} (kind, subject_id, other_id, month, uses) "
+        f"INSERT INTO {TABLE} ({_written(language)}) "
         f"SELECT '{kind.name}', {', '.join(columns)}, {sign} * COUNT(*) FROM {tables} "
         f"WHERE {where} GROUP BY {grouped} ORDER BY {grouped} "
-        f"ON CONFLICT (kind, subject_id, month, other_id) "
+        f"ON CONFLICT ({key(language)}) "
         f"DO UPDATE SET uses = {TABLE}.uses + excluded.uses;"
     )
 
 
-def trigger_sql(vendor: str) -> list[str]:
-    """The statements that create the triggers keeping the table on this database."""
+def _written(language: bool) -> str:
+    """The columns a statement writes, in the order of `Kind.columns`."""
+    return "kind, subject_id, other_id, month" + (", language" if language else "") + ", uses"
+
+
+def trigger_sql(vendor: str, *, language: bool = True) -> list[str]:
+    """The statements that create the triggers keeping the table on this database; without
+    `language`, as migrations 0020 and 0021 made them (the column came with 0022)."""
     triggers = {}
     for alias, table in TABLES.items():
         kinds = [kind for kind in KINDS.values() if alias in kind.uses]
 
         def rows(row: str, sign: int, alias=alias, kinds=kinds) -> list[str]:
-            return [_add_row(kind, vendor, alias, row, sign) for kind in kinds]
+            return [_add_row(kind, vendor, alias, row, sign, language) for kind in kinds]
 
-        triggers[table] = (rows, CHANGED[alias])
+        changed = CHANGED[alias]
+        if alias == "review" and language:
+            changed += LANGUAGE_CHANGED
+        triggers[table] = (rows, changed)
     return row_trigger_sql(vendor, "tally", triggers)
 
 
@@ -146,15 +164,15 @@ def drop_trigger_sql(vendor: str) -> list[str]:
     return drop_row_trigger_sql(vendor, "tally", TABLES.values())
 
 
-def refill_sql(vendor: str) -> list[str]:
+def refill_sql(vendor: str, *, language: bool = True) -> list[str]:
     """The statements that rebuild the table from the content (reviews.counts.recount)."""
     statements = [f"DELETE FROM {TABLE};"]
     for kind in KINDS.values():
-        columns = kind.columns(vendor)
+        columns = kind.columns(vendor, language=language)
         tables, where = kind.source()
         grouped = ", ".join(column for column in columns if column != "0")
         statements.append(
-            f"INSERT INTO {TABLE} (kind, subject_id, other_id, month, uses) "
+            f"INSERT INTO {TABLE} ({_written(language)}) "
             f"SELECT '{kind.name}', {', '.join(columns)}, COUNT(*) FROM {tables} "
             f"WHERE {where} GROUP BY {grouped};"
         )
@@ -177,21 +195,25 @@ def counted(
     subject: int | None = None,
     other: int | None = None,
     subjects: list[int] | None = None,
+    language: str | None = None,
 ) -> tuple[str, list, str]:
     """(SQL, its parameters, the database alias) of rows (subject_id, other_id, month, uses)
     whose sums, per subject, pair or month, are the uses of `kind` in public reviews dated
     from `start` to `end`: the kept counts of every month the period touches, and -1 for
     each use counted there that readers do not see in the period (in a review still
     scheduled, or dated in those months but outside the period: few, from an index range).
-    Only those of `subject` (first of a pair), `other` (second) or `subjects` when given."""
+    Only those of `subject` (first of a pair), `other` (second) or `subjects` when given;
+    only in the editions of `language`, by default the page's (what its lists show)."""
     using = router.db_for_read(MonthlyCount)
     ops, vendor = connections[using].ops, connections[using].vendor
     found = KINDS[kind]
     first, last = start.replace(day=1), last_day_of_month(end)
     date = ops.adapt_datefield_value
 
-    subject_sql, other_sql, month_sql = found.columns(vendor)
-    kept, kept_params = ["kind = %s", "month BETWEEN %s AND %s"], [kind, date(first), date(last)]
+    subject_sql, other_sql, month_sql, language_sql = found.columns(vendor)
+    language = language or current_language()
+    kept = ["kind = %s", "language = %s", "month BETWEEN %s AND %s"]
+    kept_params = [kind, language, date(first), date(last)]
     hidden = ["(review.publish_at > %s AND review.review_date BETWEEN %s AND %s)"]
     hidden_params = [ops.adapt_datetimefield_value(now), date(start), date(end)]
     if start > first:
@@ -201,7 +223,8 @@ def counted(
         hidden.append("review.review_date BETWEEN %s AND %s")
         hidden_params += [date(end + datetime.timedelta(days=1)), date(last)]
     tables, where = found.source()
-    unseen, unseen_params = [where, f"({' OR '.join(hidden)})"], hidden_params
+    unseen = [where, f"{language_sql} = %s", f"({' OR '.join(hidden)})"]
+    unseen_params = [language, *hidden_params]
 
     for column, expression, value in (
         ("subject_id", subject_sql, subject),

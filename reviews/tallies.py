@@ -1,6 +1,7 @@
 """Published stories and citations counted over time: per month, per week, per subject.
 
-What the charts (reviews/site/charts.py), the trends page and the API draw from. The monthly
+What the charts (reviews/site/charts.py), the trends page and the API draw from, each in
+the editions of the page's language (the API's: the default language). The monthly
 tallies read the counts kept per subject and month (reviews.monthly_counts), less what is
 not public yet, so that their cost follows the number of months and subjects shown, not
 the number of stories; the rest (weeks, positions held) count a bounded period of review
@@ -18,7 +19,14 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from reviews import monthly_counts
-from reviews.models import Citation, Story, TaggedStory, TagTranslation, join_position
+from reviews.models import (
+    Citation,
+    Story,
+    TaggedStory,
+    TagTranslation,
+    current_language,
+    join_position,
+)
 from reviews.monthly_counts import as_date
 from reviews.translations import active_language, default_language, name_in_language
 
@@ -75,9 +83,9 @@ USES = {
 
 def uses_in(kind: str, period: Period) -> QuerySet:
     """The published uses of outlets (stories), tags (tag links) or experts (citations)
-    whose review date is in the period."""
+    whose review date is in the period, in the editions of the page's language."""
     published, prefix, _ = USES[kind]
-    return published().filter(period.q(prefix))
+    return published().filter(period.q(prefix), **{f"{prefix}language": current_language()})
 
 
 def sums(
@@ -92,9 +100,9 @@ def sums(
 ) -> list[tuple]:
     """The published uses of `kind` (reviews.monthly_counts.KINDS) in the period, summed by
     `by` ("subject_id", "other_id", "month"), groups without any left out: one query over
-    the kept monthly counts. Each column in `named` comes as the subject's name and slug
-    (under the aliases "subject" and "other"); `then` orders or limits; `only` (subject,
-    other, subjects) says whose uses."""
+    the kept monthly counts of the page's language. Each column in `named` comes as the
+    subject's name and slug (under the aliases "subject" and "other"); `then` orders or
+    limits; `only` (subject, other, subjects, language) says whose uses."""
     found = monthly_counts.KINDS[kind]
     counted, params, using = monthly_counts.counted(
         kind, period.start, period.end, now=timezone.now(), **only
@@ -266,6 +274,7 @@ def positions_held(expert, period: Period) -> list[PositionHeld]:
     first. (Over the whole archive it would read every citation of a much-quoted expert.)"""
     rows = (
         Citation.objects.published()
+        .in_language()
         .filter(period.q("story__review__"), expert=expert)
         .order_by()
         .values("position", "organisation")

@@ -34,6 +34,12 @@ def active_language() -> str:
     return language if any(code == language for code, _name in settings.LANGUAGES) else ""
 
 
+def current_language() -> str:
+    """The language of the page being served (pressreview.http.language) as a code of
+    settings.LANGUAGES: what each language's lists and counts are of."""
+    return active_language() or default_language()
+
+
 class Translated(models.Model):
     """A model whose `TRANSLATED` fields have a value per language in `translations`."""
 

@@ -9,6 +9,7 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.models import Max
@@ -155,6 +156,7 @@ def generate_content(
                     "",
                     created,
                     created,
+                    settings.LANGUAGE_CODE,
                 )
             )
             for position, (base, outlet) in enumerate(zip(stories, outlets, strict=True), 1):
@@ -230,6 +232,7 @@ REVIEW_COLUMNS = (
     "preview_key",
     "created_at",
     "updated_at",
+    "language",  # COPY writes no model default: the site's default language
 )
 STORY_COLUMNS = ("id", "review_id", "outlet_id", "position", "headline", "body", "link")
 CITATION_COLUMNS = ("id", "story_id", "expert_id", "position", "organisation", "quote")

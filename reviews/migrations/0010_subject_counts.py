@@ -12,7 +12,7 @@ from reviews import counts
 
 def create_triggers_and_fill(apps, schema_editor):
     vendor = schema_editor.connection.vendor
-    for statement in counts.trigger_sql(vendor, last_published=False):
+    for statement in counts.trigger_sql(vendor, last_published=False, language=False):
         schema_editor.execute(statement, params=None)
     counts.recount(schema_editor.connection.alias)
 

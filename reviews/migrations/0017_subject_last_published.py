@@ -19,7 +19,7 @@ def recreate_triggers(schema_editor, *, last_published: bool):
     vendor = schema_editor.connection.vendor
     for statement in counts.drop_trigger_sql(vendor):
         schema_editor.execute(statement, params=None)
-    for statement in counts.trigger_sql(vendor, last_published=last_published):
+    for statement in counts.trigger_sql(vendor, last_published=last_published, language=False):
         schema_editor.execute(statement, params=None)
 
 

@@ -12,7 +12,7 @@ from reviews import counts, monthly_counts
 
 
 def create_triggers_and_fill(apps, schema_editor):
-    for statement in monthly_counts.trigger_sql(schema_editor.connection.vendor):
+    for statement in monthly_counts.trigger_sql(schema_editor.connection.vendor, language=False):
         schema_editor.execute(statement, params=None)
     counts.recount(schema_editor.connection.alias)
 

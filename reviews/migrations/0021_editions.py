@@ -30,8 +30,8 @@ drop_review_triggers = _on_sqlite(
 )
 create_review_triggers = _on_sqlite(
     lambda: [
-        *counts.trigger_sql("sqlite", last_published=True),
-        *monthly_counts.trigger_sql("sqlite"),
+        *counts.trigger_sql("sqlite", last_published=True, language=False),
+        *monthly_counts.trigger_sql("sqlite", language=False),
         *fulltext.REVIEW_FTS5.create_sql(),
     ]
 )

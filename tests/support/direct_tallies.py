@@ -11,7 +11,7 @@ from collections import defaultdict
 from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
 
-from reviews.models import Citation, Story, TaggedStory
+from reviews.models import Citation, Story, TaggedStory, current_language
 from reviews.tallies import Matrix, Period, Ranked
 
 # kind: (its published uses, the path from a use to its review, to its subject, to the
@@ -31,9 +31,22 @@ USES = {
 }
 
 
+def published_counts(kind: str) -> dict[int, int]:
+    """reviews.counts.published_counts, the slow way: every public use of an outlet, tag or
+    expert in the editions of the page's language, one by one."""
+    published, review, subject, _ = USES[kind]
+    counts: dict[int, int] = {}
+    uses = published().filter(**{f"{review}language": current_language()})
+    for pk in uses.values_list(f"{subject}_id", flat=True):
+        counts[pk] = counts.get(pk, 0) + 1
+    return counts
+
+
 def uses_in(kind: str, period: Period, **only):
+    """In the editions of the page's language, as reviews.tallies counts."""
     published, review, _, _ = USES[kind]
-    return published().filter(period.q(review), **only)
+    language = {f"{review}language": current_language()}
+    return published().filter(period.q(review), **language, **only)
 
 
 def per_month(kind: str, subject_id: int, period: Period) -> list[tuple[datetime.date, int]]:
@@ -90,6 +103,7 @@ def citations_by_month_and_outlet(
 ) -> list[tuple[datetime.date, list[Ranked]]]:
     rows = (
         Citation.objects.published()
+        .in_language()
         .filter(period.q("story__review__"), expert=expert)
         .annotate(month=TruncMonth("story__review__review_date"))
         .order_by()
