@@ -310,6 +310,20 @@ def test_the_filter_form_writes_its_choices_as_djangos_widgets_would(rf, desk):
             assert parse_html(checkbox_choices(form[name])) == parse_html(django_rendering), name
 
 
+@pytest.mark.once
+def test_a_choice_named_with_markup_is_written_as_text():
+    """An outlet or tag whose name holds <, &, or quotes is escaped in the filter form as
+    Django's widgets escape it, and what is already safe is kept."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext_lazy
+
+    from reviews.templatetags.reviews_extras import _escaped
+
+    for value in ('Le <Monde> & "Co" \'s', gettext_lazy("All sections"), mark_safe("<b>x</b>"), 7):
+        assert _escaped(value) == conditional_escape(value)
+
+
 def test_the_filter_choices_are_worked_out_once_per_content_change(
     client, desk, django_assert_num_queries, settings
 ):
