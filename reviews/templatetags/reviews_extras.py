@@ -1,3 +1,4 @@
+import hashlib
 import html
 import json
 
@@ -7,12 +8,14 @@ from django.core.validators import URLValidator
 from django.forms import BoundField
 from django.forms.utils import flatatt
 from django.template.base import token_kwargs
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from reviews.addresses import address
-from reviews.pagecache.fragments import rendered_each
+from reviews.pagecache.fragments import remembered, rendered_each
 from reviews.site.fragments import PARTS
 
 register = template.Library()
@@ -122,6 +125,25 @@ def checkbox_choices(field: BoundField) -> SafeString:
             f'id="{box_id}"{shared}{checked}> <label for="{box_id}">{_escaped(label)}</label></div>'
         )
     return mark_safe("".join(boxes))
+
+
+FILTER_FORM = "includes/_filter_form.html"
+
+
+@register.simple_tag(takes_context=True)
+def filter_form(context) -> SafeString:
+    """The reader's filter form. With nothing chosen (no parameter but the page number) it
+    is the same for every reader of the list until content changes: rendered once per
+    content generation, address, language and template, and kept, as its choices are
+    (reviews.pagecache.fragments.remembered). It was half a list page's Python calls."""
+    template = context.template.engine.get_template(FILTER_FORM)
+    request = context["request"]
+    if any(name != "page" for name in request.GET):
+        return template.render(context)
+    digest = hashlib.blake2b(template.source.encode(), digest_size=8).hexdigest()
+    bound = "bound" if context["filter"].is_bound else "unbound"
+    name = f"filter-form:{request.path}:{get_language()}:{get_script_prefix()}:{bound}:{digest}"
+    return mark_safe(remembered(name, lambda: template.render(context)))
 
 
 @register.tag
