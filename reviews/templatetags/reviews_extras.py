@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import html
 import json
@@ -85,7 +86,11 @@ def _escaped(value) -> str:
     is the standard library's, and what is already safe is left as it is."""
     if hasattr(value, "__html__"):
         return value.__html__()
-    return html.escape(str(value))
+    return _escaped_text(str(value))
+
+
+# The same few hundred names (outlets, experts, tags) on every list page.
+_escaped_text = functools.lru_cache(maxsize=4096)(html.escape)
 
 
 @register.simple_tag
