@@ -1,6 +1,7 @@
 """The filters of /reviews/ and /stories/, with the parameters PRODUCT.md makes public."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -190,6 +191,23 @@ def test_each_active_filter_can_be_removed_on_its_own(client, desk):
     assert chips["Outlet: Ledger"] == "outlet=courier&tag=ports"
     assert chips["Tag: ports"] == "outlet=courier&outlet=ledger"
     assert "Remove filter Outlet: Courier" in response.text
+
+
+def test_the_form_kept_for_a_list_with_nothing_chosen_is_not_shown_for_a_choice(
+    client, desk, settings
+):
+    """The form of /reviews/ with nothing chosen is kept for every reader; a reader who
+    chose an outlet or a section sees their own choice, and the next plain list none."""
+    settings.PRESSREVIEW_PAGE_CACHE_SECONDS = 0
+    plain = client.get(REVIEWS).text
+    assert client.get(REVIEWS).text == plain
+    assert "checked" not in plain and '<option value="politics" selected>' not in plain
+    chosen = client.get(REVIEWS, {"outlet": "courier", "section": "politics"}).text
+    assert re.search(r'value="courier" id="id_outlet_\d+" checked', chosen)
+    assert '<option value="politics" selected>' in chosen
+    second_page = client.get(REVIEWS, {"page": 1}).text
+    assert "checked" not in second_page
+    assert '<option value="politics" selected>' not in second_page
 
 
 def test_filter_form_shows_the_chosen_values(client, desk):
