@@ -17,7 +17,8 @@ from reviews.newsletter.tokens import today_number
 
 register = template.Library()
 
-# Each part keeps this many renderings (languages times days, in practice): the oldest go.
+# Each part keeps at most this many renderings (languages times days, in practice), then
+# starts again: clearing is one step, safe between threads.
 KEPT_RENDERINGS = 16
 
 
@@ -49,6 +50,6 @@ class ChromeNode(template.Node):
         if rendered is None:
             rendered = self.nodelist.render(context.new({"site_name": site_name}))
             if len(self.renderings) >= KEPT_RENDERINGS:
-                self.renderings.pop(next(iter(self.renderings)), None)
+                self.renderings.clear()
             self.renderings[key] = rendered
         return mark_safe(rendered)
