@@ -15,6 +15,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from pressreview.http.site_root import cache_root_files
@@ -115,6 +116,9 @@ MIDDLEWARE = [
     "pressreview.routers.PrimaryPinningMiddleware",
     "reviews.pagecache.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of the page, from its address alone (/ru/... or the default): after the
+    # page cache, which stores pages by their full address, so the language is in the key.
+    "pressreview.http.language.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -246,8 +250,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# The languages reviews are published in (docs/ARCHITECTURE.md, "Editions"): language codes,
+# the first the default, whose pages keep the unprefixed addresses; the others live under
+# /<code>/. Names come from Django's own table, so a code Django does not know fails here.
+LANGUAGE_CODES = env_list("PRESSREVIEW_LANGUAGES", "en,ru")
+if not LANGUAGE_CODES:
+    refuse_to_start("PRESSREVIEW_LANGUAGES must name at least one language code, e.g. en,ru.")
+_unknown_languages = [code for code in LANGUAGE_CODES if code not in LANG_INFO]
+if _unknown_languages:
+    refuse_to_start(
+        f"PRESSREVIEW_LANGUAGES names unknown language codes: {', '.join(_unknown_languages)}."
+    )
+LANGUAGE_CODE = LANGUAGE_CODES[0]
+LANGUAGES = [(code, _(LANG_INFO[code]["name"])) for code in LANGUAGE_CODES]
+# The interface's message catalogues (locale/<language>/LC_MESSAGES): see docs/ARCHITECTURE.md.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -359,13 +376,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Pressreview <pressrev
 # given up: five attempts over about two and a half hours.
 PRESSREVIEW_EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200]
 
-# The newsletter (reviews/newsletter/, docs/NEWSLETTER.md): emails per task of the worker,
+# The newsletter (reviews/newsletter/, README.md, "The newsletter"): emails per task of the worker,
 # how long a confirmation link works, how far back `manage.py send_newsletter` catches up
 # reviews that became public with no mailing, and sign-ups allowed per client (its address,
 # an IPv6 client by its /64) and per email address, counted in the cache (django-ratelimit).
 PRESSREVIEW_NEWSLETTER_BATCH_SIZE = env_int("PRESSREVIEW_NEWSLETTER_BATCH_SIZE", 50)
 PRESSREVIEW_NEWSLETTER_CONFIRM_DAYS = env_int("PRESSREVIEW_NEWSLETTER_CONFIRM_DAYS", 7)
 PRESSREVIEW_NEWSLETTER_CATCH_UP_HOURS = env_int("PRESSREVIEW_NEWSLETTER_CATCH_UP_HOURS", 48)
+# A delivery a worker claimed and has not finished after this long counts as abandoned (the
+# worker stopped): `send_newsletter` queues it again.
+PRESSREVIEW_NEWSLETTER_LEASE_MINUTES = env_int("PRESSREVIEW_NEWSLETTER_LEASE_MINUTES", 30)
 PRESSREVIEW_NEWSLETTER_CLIENT_RATE = os.environ.get("PRESSREVIEW_NEWSLETTER_CLIENT_RATE", "20/h")
 PRESSREVIEW_NEWSLETTER_ADDRESS_RATE = os.environ.get("PRESSREVIEW_NEWSLETTER_ADDRESS_RATE", "3/h")
 RATELIMIT_IP_META_KEY = "pressreview.http.security.client_address"

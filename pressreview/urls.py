@@ -1,14 +1,16 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from reviews.pagecache.marks import public_page
 from reviews.site.sitemaps import sitemaps
 
 admin.site.site_header = "Pressreview"
-admin.site.site_title = "Pressreview admin"
-admin.site.index_title = "Editorial desk"
+admin.site.site_title = _("Pressreview admin")
+admin.site.index_title = _("Editorial desk")
 
 # Inside the back office, a refusal keeps the admin's look and a way back.
 handler403 = "reviews.admin.denied.permission_denied"
@@ -34,5 +36,7 @@ urlpatterns = [
     ),
     path("api/", include("api.urls")),
     path("newsletter/", include("reviews.newsletter.urls")),
-    path("", include("reviews.urls")),
 ]
+# The reader site in every language: the default's pages at the addresses of the public URL
+# contract, the others' under /<code>/ (pressreview.http.language).
+urlpatterns += i18n_patterns(path("", include("reviews.urls")), prefix_default_language=False)

@@ -11,6 +11,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from reviews import monthly_counts
 from reviews.models import (
     Citation,
     Review,
@@ -20,6 +21,7 @@ from reviews.models import (
     SubjectCount,
     TaggedStory,
 )
+from reviews.triggers import drop_row_trigger_sql, row_trigger_sql
 
 TABLE = "reviews_subjectcount"
 # The status the triggers count by, as an SQL literal; reading subtracts the scheduled ones.
@@ -163,58 +165,11 @@ TRIGGERED_TABLES = ("reviews_review", "reviews_story", "reviews_taggedstory", "r
 def trigger_sql(vendor: str, *, last_published: bool = True) -> list[str]:
     """The statements that create the counting triggers on this database; without
     `last_published`, as migration 0010 made them (the column came with 0017)."""
-    statements = []
-    for table, (rows, changed) in Statements(last_published).triggers().items():
-        name = f"{table}_count"
-        if vendor == "postgresql":
-            body = "\n".join(
-                [
-                    "BEGIN",
-                    "IF TG_OP IN ('DELETE', 'UPDATE') THEN",
-                    *rows("OLD", -1),
-                    "END IF;",
-                    "IF TG_OP IN ('INSERT', 'UPDATE') THEN",
-                    *rows("NEW", 1),
-                    "END IF;",
-                    "RETURN NULL;",
-                    "END;",
-                ]
-            )
-            statements += [
-                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n{body}\n$$;",
-                f"CREATE TRIGGER {name}_write AFTER INSERT OR DELETE ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION {name}();",
-                f"CREATE TRIGGER {name}_update AFTER UPDATE ON {table} "
-                f"FOR EACH ROW WHEN ({changed}) EXECUTE FUNCTION {name}();",
-            ]
-        else:
-            statements += [
-                f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table} FOR EACH ROW BEGIN\n"
-                + "\n".join(rows("NEW", 1))
-                + "\nEND;",
-                f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} FOR EACH ROW BEGIN\n"
-                + "\n".join(rows("OLD", -1))
-                + "\nEND;",
-                f"CREATE TRIGGER {name}_update AFTER UPDATE ON {table} FOR EACH ROW "
-                f"WHEN {changed} BEGIN\n"
-                + "\n".join([*rows("OLD", -1), *rows("NEW", 1)])
-                + "\nEND;",
-            ]
-    return statements
+    return row_trigger_sql(vendor, "count", Statements(last_published).triggers())
 
 
 def drop_trigger_sql(vendor: str) -> list[str]:
-    statements = []
-    for table in TRIGGERED_TABLES:
-        name = f"{table}_count"
-        if vendor == "postgresql":
-            statements.append(f"DROP FUNCTION IF EXISTS {name}() CASCADE;")
-        else:
-            statements += [
-                f"DROP TRIGGER IF EXISTS {name}_{action};"
-                for action in ("insert", "delete", "update")
-            ]
-    return statements
+    return drop_row_trigger_sql(vendor, "count", TRIGGERED_TABLES)
 
 
 def recount_sql(last_published: bool) -> list[str]:
@@ -314,22 +269,28 @@ REFILL_UNTAGGED_SQL = [
 
 
 def recount(using: str = "default") -> None:
-    """Rebuild the table from the content, writers held off meanwhile (PostgreSQL)."""
+    """Rebuild the kept counts from the content (this table, the untagged stories and the
+    monthly counts, those of them the migrations have made so far), writers held off
+    meanwhile (PostgreSQL)."""
     connection = connections[using]
     with transaction.atomic(using=using), connection.cursor() as cursor:
+        tables = set(connection.introspection.table_names(cursor))
         if connection.vendor == "postgresql":
+            kept = ", ".join(table for table in (TABLE, monthly_counts.TABLE) if table in tables)
             cursor.execute(
                 f"LOCK TABLE reviews_review, reviews_story, reviews_taggedstory, "
-                f"reviews_citation, {TABLE} IN SHARE ROW EXCLUSIVE MODE"
+                f"reviews_citation, {kept} IN SHARE ROW EXCLUSIVE MODE"
             )
         columns = {
             column.name for column in connection.introspection.get_table_description(cursor, TABLE)
         }
-        for statement in recount_sql("last_published" in columns):
+        statements = recount_sql("last_published" in columns)
+        if UNTAGGED in tables:
+            statements += REFILL_UNTAGGED_SQL
+        if monthly_counts.TABLE in tables:
+            statements += monthly_counts.refill_sql(connection.vendor)
+        for statement in statements:
             cursor.execute(statement)
-        if UNTAGGED in connection.introspection.table_names(cursor):
-            for statement in REFILL_UNTAGGED_SQL:
-                cursor.execute(statement)
 
 
 def recount_after_migrate(sender, using="default", **kwargs) -> None:

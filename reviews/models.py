@@ -8,9 +8,9 @@ methods below, which all reuse `ReviewQuerySet.published_q`).
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.lookups import IsNull
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
@@ -238,9 +238,51 @@ class ReviewQuerySet(models.QuerySet):
             self.filter(newer).order_by("review_date", "publish_at", "pk").values("pk")[:1],
         )
 
-    def for_lists(self):
-        """Published reviews as every list shows them (site and API): newest first."""
-        return self.published().select_related("section").latest_first()
+    def in_language(self, language: str | None = None):
+        """The editions in `language`, by default the language of the page being served."""
+        return self.filter(language=language or current_language())
+
+    @staticmethod
+    def out_of_date_q() -> Q:
+        """Editions whose source changed since they were made or last marked current
+        (reviews.publishing.editions)."""
+        return Q(made_from__isnull=False, made_from__version__gt=F("made_from_version"))
+
+    def out_of_date(self):
+        return self.filter(self.out_of_date_q())
+
+    def for_lists(self, *, language: str | None = None):
+        """Published reviews as every list shows them (site and API): newest first, in one
+        language (the page's by default: a review without an edition in it is not listed)."""
+        return self.published().in_language(language).select_related("section").latest_first()
+
+
+def current_language() -> str:
+    """The language of the page being served (pressreview.http.language), else the default."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def language_choices() -> list[tuple[str, str]]:
+    # A callable, so that the languages come from the settings, not from a migration.
+    return settings.LANGUAGES
+
+
+def default_language() -> str:
+    return settings.LANGUAGE_CODE
+
+
+class EditionGroup(models.Model):
+    """The editions of one review in the site's languages, each a `Review` of its own with its
+    own text, workflow state and publish time (docs/ARCHITECTURE.md, "Editions")."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("edition group")
+        verbose_name_plural = _("edition groups")
+
+    def __str__(self):
+        return _("Editions #%(pk)s") % {"pk": self.pk}
 
 
 class ReviewStatus(models.TextChoices):
@@ -307,6 +349,50 @@ class Review(models.Model):
         blank=True,
         help_text=_("Signs the share-preview links; emptying it revokes them all."),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=language_choices,
+        default=default_language,
+        help_text=_("The language this edition is written in."),
+    )
+    # Editions: set by reviews.publishing.editions, never typed in a form.
+    edition_group = models.ForeignKey(
+        EditionGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="editions",
+        verbose_name=_("editions"),
+    )
+    made_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="editions_made",
+        verbose_name=_("made from"),
+        help_text=_("The edition this one was translated from."),
+    )
+    made_from_version = models.PositiveIntegerField(
+        _("source version"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The source's version when this edition was made or last marked current."),
+    )
+    made_from_revision = models.ForeignKey(
+        "reversion.Version",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("source revision"),
+        help_text=_("The source as it was then: what changed since is compared with it."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Derived: the title's and lede's words for full-text search, like Story.search_vector.
@@ -338,6 +424,11 @@ class Review(models.Model):
                 name="review_published_has_publish_time",
                 violation_error_message=_("A published review needs a publish time."),
             ),
+            models.UniqueConstraint(
+                fields=["edition_group", "language"],
+                name="review_one_edition_per_language",
+                violation_error_message=_("This review already has an edition in this language."),
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "publish_at"], name="review_status_publish_idx"),
@@ -356,13 +447,26 @@ class Review(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return address(
-            "reviews:review-detail",
-            year=self.review_date.year,
-            month=self.review_date.month,
-            day=self.review_date.day,
-            slug=self.slug,
+        # In the edition's own language, whatever the page linking to it is in.
+        with translation.override(self.language):
+            return address(
+                "reviews:review-detail",
+                year=self.review_date.year,
+                month=self.review_date.month,
+                day=self.review_date.day,
+                slug=self.slug,
+            )
+
+    def is_out_of_date(self) -> bool:
+        """Whether the edition it was made from changed since: the twin of `out_of_date()`."""
+        return (
+            self.made_from_id is not None
+            and self.made_from_version is not None
+            and self.made_from.version > self.made_from_version
         )
+
+    is_out_of_date.boolean = True
+    is_out_of_date.short_description = _("out of date")
 
     def is_published(self, *, now=None) -> bool:
         """Whether readers can see this review now: the instance twin of `published()`."""
@@ -450,11 +554,17 @@ class StoryQuerySet(models.QuerySet):
             )
         )
 
-    def for_lists(self):
-        """Published stories as every list shows them (site and API): newest review first."""
+    def in_language(self, language: str | None = None):
+        """Stories of the editions in `language`, by default the page's."""
+        return self.filter(review__language=language or current_language())
+
+    def for_lists(self, *, language: str | None = None):
+        """Published stories as every list shows them (site and API): newest review first,
+        of the editions in one language (the page's by default)."""
         return (
             self.for_display()
             .published()
+            .in_language(language)
             .select_related("review")
             .order_by("-review__review_date", "-review__publish_at", "review_id", "position")
         )
@@ -556,6 +666,10 @@ class CitationQuerySet(models.QuerySet):
     def published(self, *, now=None):
         return self.filter(ReviewQuerySet.published_q(prefix="story__review__", now=now))
 
+    def in_language(self, language: str | None = None):
+        """Citations in the editions in `language`, by default the page's."""
+        return self.filter(story__review__language=language or current_language())
+
 
 class Citation(models.Model):
     story = models.ForeignKey(
@@ -654,6 +768,45 @@ class SubjectCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.subject_id}: {self.uses}"
+
+
+class MonthlyCount(models.Model):
+    """How many uses a subject, or a pair of subjects, has in the reviews of one month (by
+    review date) whose status is published, scheduled ones included: what the charts read.
+    Kept by database triggers on every write, whichever way it is made; read through
+    reviews.tallies, never directly (reviews/monthly_counts.py says what each kind counts)."""
+
+    class Kind(models.TextChoices):
+        OUTLET = "outlet", _("stories by outlet")
+        TAG = "tag", _("story tags by tag")
+        EXPERT = "expert", _("citations by expert")
+        OUTLET_EXPERT = "outlet-expert", _("citations by outlet and expert")
+        OUTLET_TAG = "outlet-tag", _("story tags by outlet and tag")
+        TAG_EXPERT = "tag-expert", _("citations by tag and expert")
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    subject_id = models.BigIntegerField()
+    # The second subject of a pair (the expert of "outlet-expert"); 0 for one subject.
+    other_id = models.BigIntegerField(default=0)
+    month = models.DateField(help_text="The first day of the month.")
+    uses = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # A subject's months (a chart, a sparkline), then the pairs it is first of.
+            models.UniqueConstraint(
+                fields=["kind", "subject_id", "month", "other_id"], name="monthly_count_unique"
+            ),
+        ]
+        indexes = [
+            # The pairs a subject is second of (the outlets that quoted an expert).
+            models.Index(fields=["kind", "other_id", "month"], name="monthly_count_other_idx"),
+            # Every subject in a period (/trends/).
+            models.Index(fields=["kind", "month"], name="monthly_count_month_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.subject_id}/{self.other_id} {self.month:%Y-%m}: {self.uses}"
 
 
 class SlugRedirect(models.Model):

@@ -1,19 +1,23 @@
 """Published stories and citations counted over time: per month, per week, per subject.
 
-What the charts (reviews/site/charts.py), the trends page and the API draw from. Every tally
-starts from a `published()` method and is bounded by a period of review dates, so that its
-cost follows the period (an index range of review dates), not the archive's size.
+What the charts (reviews/site/charts.py), the trends page and the API draw from. The monthly
+tallies read the counts kept per subject and month (reviews.monthly_counts), less what is
+not public yet, so that their cost follows the number of months and subjects shown, not
+the number of stories; the rest (weeks, positions held) count a bounded period of review
+dates from `published()` content.
 """
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connections
 from django.db.models import Count, F, Max, Min, Q, QuerySet
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from reviews import monthly_counts
 from reviews.models import Citation, Story, TaggedStory, join_position
+from reviews.monthly_counts import as_date
 
 # How far back a subject's page and an index's sparklines look, in months.
 SUBJECT_MONTHS = 24
@@ -58,7 +62,7 @@ def last_months(count: int, *, today: datetime.date | None = None) -> Period:
 
 
 # Each kind of subject: its published uses, the path from a use to its review, and the
-# field naming the subject on the use.
+# field naming the subject on the use (for what is still counted from the content).
 USES = {
     "outlet": (Story.objects.published, "review__", "outlet_id"),
     "tag": (TaggedStory.objects.published, "content_object__review__", "tag_id"),
@@ -73,37 +77,64 @@ def uses_in(kind: str, period: Period) -> QuerySet:
     return published().filter(period.q(prefix))
 
 
-def per_month(uses: QuerySet, review: str, period: Period) -> list[tuple[datetime.date, int]]:
-    """(first day of the month, number of `uses`) for every month of the period, zeros
-    included: one GROUP BY over the period's rows."""
-    found = dict(
-        uses.filter(period.q(review))
-        .annotate(month=TruncMonth(f"{review}review_date"))
-        .order_by()
-        .values("month")
-        .annotate(uses=Count("pk"))
-        .values_list("month", "uses")
+def sums(
+    kind: str,
+    period: Period,
+    *,
+    by: tuple[str, ...],
+    named: tuple[str, ...] = (),
+    then: str = "",
+    then_params: tuple = (),
+    **only,
+) -> list[tuple]:
+    """The published uses of `kind` (reviews.monthly_counts.KINDS) in the period, summed by
+    `by` ("subject_id", "other_id", "month"), groups without any left out: one query over
+    the kept monthly counts. Each column in `named` comes as the subject's name and slug
+    (under the aliases "subject" and "other"); `then` orders or limits; `only` (subject,
+    other, subjects) says whose uses."""
+    found = monthly_counts.KINDS[kind]
+    counted, params, using = monthly_counts.counted(
+        kind, period.start, period.end, now=timezone.now(), **only
     )
+    grouped = ", ".join(by)
+    columns, joins = [], []
+    for column in by:
+        if column in named:
+            alias = column.removesuffix("_id")
+            model = found.subject_model if alias == "subject" else found.other_model
+            joins.append(f"JOIN {model._meta.db_table} {alias} ON {alias}.id = summed.{column}")
+            columns += [f"{alias}.name", f"{alias}.slug"]
+        else:
+            columns.append(f"summed.{column}")
+    sql = (
+        f"SELECT {', '.join(columns)}, summed.uses FROM (SELECT {grouped}, SUM(uses) AS uses "
+        f"FROM ({counted}) counted GROUP BY {grouped} HAVING SUM(uses) > 0) summed "
+        f"{' '.join(joins)} {then}"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [*params, *then_params])
+        return cursor.fetchall()
+
+
+def per_month(kind: str, subject_id: int, period: Period) -> list[tuple[datetime.date, int]]:
+    """(first day of the month, the subject's uses) for every month of the period, zeros
+    included: an outlet's or a tag's stories, an expert's citations."""
+    found = {
+        as_date(month): uses
+        for month, uses in sums(kind, period, by=("month",), subject=subject_id)
+    }
     return [(month, found.get(month, 0)) for month in period.months()]
 
 
 def monthly_by_subject(kind: str, ids, period: Period) -> dict[int, list[int]]:
     """For each of the subjects `ids` of `kind`, its uses in each month of the period (the
     sparklines of an index), in one query."""
-    _, prefix, subject = USES[kind]
-    rows = (
-        uses_in(kind, period)
-        .filter(**{f"{subject}__in": list(ids)})
-        .annotate(month=TruncMonth(f"{prefix}review_date"))
-        .order_by()
-        .values(subject, "month")
-        .annotate(uses=Count("pk"))
-        .values_list(subject, "month", "uses")
-    )
+    ids = list(ids)
     months = {month: index for index, month in enumerate(period.months())}
     series = defaultdict(lambda: [0] * len(months))
-    for subject_id, month, uses in rows:
-        series[subject_id][months[month]] = uses
+    if ids:
+        for subject_id, month, uses in sums(kind, period, by=("subject_id", "month"), subjects=ids):
+            series[subject_id][months[as_date(month)]] = uses
     return {subject_id: series[subject_id] for subject_id in ids}
 
 
@@ -116,16 +147,26 @@ class Ranked:
     uses: int
 
 
-def ranked(uses: QuerySet, subject: str, limit: int) -> list[Ranked]:
-    """The `limit` subjects (`subject`: the path to an outlet, expert or tag) most used by
-    `uses`, most first, then by name."""
-    rows = (
-        uses.order_by()
-        .values(name=F(f"{subject}__name"), slug=F(f"{subject}__slug"))
-        .annotate(uses=Count("pk"))
-        .order_by("-uses", "name")[:limit]
+def ranked(
+    kind: str, period: Period, limit: int, *, subject: int | None = None, other: int | None = None
+) -> list[Ranked]:
+    """The `limit` subjects most used in the period, most first, then by name: of a pair
+    kind, the second subjects paired with `subject` or the first paired with `other` (the
+    experts an outlet quoted, the outlets that covered a tag); of a kind of one subject,
+    every subject (the most quoted experts)."""
+    side = "other_id" if subject is not None else "subject_id"
+    alias = side.removesuffix("_id")
+    rows = sums(
+        kind,
+        period,
+        by=(side,),
+        named=(side,),
+        then=f"ORDER BY summed.uses DESC, {alias}.name LIMIT %s",
+        then_params=(limit,),
+        subject=subject,
+        other=other,
     )
-    return [Ranked(**row) for row in rows]
+    return [Ranked(*row) for row in rows]
 
 
 # What a subject's page shows.
@@ -136,17 +177,12 @@ def citations_by_month_and_outlet(
 ) -> list[tuple[datetime.date, list[Ranked]]]:
     """The expert's citations in each month of the period, by outlet (most first), in one
     query: every month of the period, those without citations too."""
-    rows = (
-        Citation.objects.published()
-        .filter(period.q("story__review__"), expert=expert)
-        .annotate(month=TruncMonth("story__review__review_date"))
-        .order_by()
-        .values("month", name=F("story__outlet__name"), slug=F("story__outlet__slug"))
-        .annotate(uses=Count("pk"))
+    rows = sums(
+        "outlet-expert", period, by=("month", "subject_id"), named=("subject_id",), other=expert.pk
     )
     found = defaultdict(list)
-    for row in rows:
-        found[row.pop("month")].append(Ranked(**row))
+    for month, *outlet in rows:
+        found[as_date(month)].append(Ranked(*outlet))
     return [
         (month, sorted(found[month], key=lambda outlet: (-outlet.uses, outlet.name)))
         for month in period.months()
@@ -264,28 +300,21 @@ class Matrix:
 def who_quotes_whom(period: Period, *, outlets: int = 8, experts: int = 8) -> Matrix:
     """The `experts` most quoted experts of the period against the `outlets` outlets that
     quoted the most, each cell the citations of that expert by that outlet: one query."""
-    rows = list(
-        uses_in("expert", period)
-        .order_by()
-        .values(
-            outlet_name=F("story__outlet__name"),
-            outlet_slug=F("story__outlet__slug"),
-            expert_name=F("expert__name"),
-            expert_slug=F("expert__slug"),
-        )
-        .annotate(uses=Count("pk"))
-    )
+    rows = sums(
+        "outlet-expert", period, by=("subject_id", "other_id"), named=("subject_id", "other_id")
+    )  # (outlet name, outlet slug, expert name, expert slug, citations)
 
-    def leading(role: str, limit: int) -> list[Ranked]:
+    def leading(at: int, limit: int) -> list[Ranked]:
+        """The `limit` subjects named in columns `at` and `at` + 1 with the most citations."""
         totals, names = defaultdict(int), {}
         for row in rows:
-            totals[row[f"{role}_slug"]] += row["uses"]
-            names[row[f"{role}_slug"]] = row[f"{role}_name"]
+            totals[row[at + 1]] += row[-1]
+            names[row[at + 1]] = row[at]
         chosen = sorted(totals, key=lambda slug: (-totals[slug], names[slug]))[:limit]
         return [Ranked(names[slug], slug, totals[slug]) for slug in chosen]
 
-    shown_outlets, shown_experts = leading("outlet", outlets), leading("expert", experts)
-    cells = {(row["outlet_slug"], row["expert_slug"]): row["uses"] for row in rows}
+    shown_outlets, shown_experts = leading(0, outlets), leading(2, experts)
+    cells = {(outlet, expert): uses for _, outlet, _, expert, uses in rows}
     return Matrix(
         shown_outlets,
         shown_experts,

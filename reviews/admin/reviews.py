@@ -11,11 +11,13 @@ from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
 from reviews.admin.editing import EditingAdminMixin, UnchangedSinceOpenedAdminMixin
+from reviews.admin.editions import EditionsAdminMixin
 from reviews.admin.fields import FORM_FIELDS
 from reviews.admin.importer import ImportFromTextAdminMixin
 from reviews.admin.newsletter import NewsletterAdminMixin
@@ -135,6 +137,7 @@ class PublicationFilter(admin.SimpleListFilter):
             ("live", _("Published and public")),
             ("today", _("Published today")),
             ("withdrawn", _("Withdrawn")),
+            ("out_of_date", _("Editions out of date")),
         ]
 
     def queryset(self, request, queryset):
@@ -143,6 +146,8 @@ class PublicationFilter(admin.SimpleListFilter):
                 return queryset.scheduled()
             case "today":
                 return queryset.filter(desk.published_today_q())
+            case "out_of_date":
+                return queryset.out_of_date()
             case "live":
                 return queryset.published()
             case "draft" | "in_review" | "withdrawn":
@@ -177,6 +182,7 @@ class ReviewAdmin(
     ImportFromTextAdminMixin,
     NewsletterAdminMixin,  # email preview, test send, send log (reviews/admin/newsletter.py)
     PreviewAdminMixin,
+    EditionsAdminMixin,  # the other languages' editions (reviews/admin/editions.py)
     nested_admin.NestedModelAdminMixin,
     ReviewVersionAdmin,
 ):
@@ -185,8 +191,15 @@ class ReviewAdmin(
     formfield_overrides = FORM_FIELDS
     # The state and its time right after the title, so that they stay in view on a laptop;
     # "Scheduled" or "Published" in the state says whether readers see it.
-    list_display = ["title", "state", "publish_time", "review_date", "section", "story_count"]
-    list_filter = [PublicationFilter, WhoseFilter, "section", "review_date"]
+    list_display = [
+        "title",
+        "state",
+        "publish_time",
+        "review_date",
+        "section",
+        "story_count",
+    ]
+    list_filter = [PublicationFilter, WhoseFilter, "language", "section", "review_date"]
     list_select_related = ["section", "author"]
     # At archive scale (docs/PERFORMANCE.md): no count of the whole table, counts capped.
     show_full_result_count = False
@@ -198,7 +211,19 @@ class ReviewAdmin(
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["section"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "section", ("dateline_city", "review_date"), "lede"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "language",
+                    "section",
+                    ("dateline_city", "review_date"),
+                    "lede",
+                ]
+            },
+        ),
         (
             _("Publication"),
             {"fields": [("status", "publish_at"), "sent_back_reason", "author"]},
@@ -235,6 +260,9 @@ class ReviewAdmin(
         # Status changes only through the workflow buttons; the publish time only for
         # those who may publish.
         readonly = ["status", "sent_back_reason", "author", "created_at", "updated_at"]
+        if obj is not None and obj.edition_group_id is not None:
+            # One edition per language in a group: its language is what it is.
+            readonly.append("language")
         if not request.user.has_perm("reviews.publish_review"):
             readonly.append("publish_at")
         return readonly
@@ -247,7 +275,10 @@ class ReviewAdmin(
     def state(self, review):
         return review.get_state_display()
 
-    @admin.display(description=_("publish time (%s)") % settings.TIME_ZONE, ordering="publish_at")
+    @admin.display(
+        description=format_lazy(_("publish time ({zone})"), zone=settings.TIME_ZONE),
+        ordering="publish_at",
+    )
     def publish_time(self, review):
         if review.publish_at is None:
             return self.get_empty_value_display()
@@ -313,6 +344,7 @@ class ReviewAdmin(
             "transitions": available_transitions(
                 review=review or Review(status=Review.Status.DRAFT), user=request.user
             ),
+            **self.editions_context(request, review),
         }
         return super().changeform_view(request, object_id, form_url, extra_context)
 

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 (the Russian demo text is Cyrillic on purpose)
 """Invented demo content: two months of press reviews, built from `demo_data`.
 
 The content is deterministic (a fixed random seed); only its dates follow the day it is first
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import reversion
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -21,6 +23,7 @@ from django.utils import timezone
 from reviews.demo import data as demo_data
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story, join_position
 from reviews.names import slug_for_name
+from reviews.publishing.editions import edition_create
 
 SEED = 1848
 PUBLISHED_REVIEWS = 36
@@ -103,22 +106,58 @@ def load_demo_content(
     """Create whatever part of the demo content is missing, in one transaction."""
     now = now or timezone.now()
     report = LoadReport()
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_comment("Demo content loaded")
-        report.accounts = _ensure_accounts(report)
-        sections = _ensure(Section, demo_data.SECTIONS, report)
-        outlets = _ensure(Outlet, demo_data.OUTLETS, report)
-        experts = _ensure(Expert, demo_data.EXPERTS, report)
-        progress(f"Sections, outlets, experts: {len(sections)}, {len(outlets)}, {len(experts)}")
-        author = get_user_model().objects.get(username="editor")
-        plans = _plan_reviews(now)
-        for number, plan in enumerate(plans, start=1):
-            if not Review.objects.filter(slug=plan.slug).exists():
-                _create_review(plan, sections, outlets, experts, author, now)
-                report.created["review"] += 1
-            if number % 10 == 0 or number == len(plans):
-                progress(f"Reviews: {number}/{len(plans)}")
+    with transaction.atomic():
+        with reversion.create_revision():
+            reversion.set_comment("Demo content loaded")
+            report.accounts = _ensure_accounts(report)
+            sections = _ensure(Section, demo_data.SECTIONS, report)
+            outlets = _ensure(Outlet, demo_data.OUTLETS, report)
+            experts = _ensure(Expert, demo_data.EXPERTS, report)
+            progress(f"Sections, outlets, experts: {len(sections)}, {len(outlets)}, {len(experts)}")
+            author = get_user_model().objects.get(username="editor")
+            plans = _plan_reviews(now)
+            for number, plan in enumerate(plans, start=1):
+                if not Review.objects.filter(slug=plan.slug).exists():
+                    _create_review(plan, sections, outlets, experts, author, now)
+                    report.created["review"] += 1
+                if number % 10 == 0 or number == len(plans):
+                    progress(f"Reviews: {number}/{len(plans)}")
+        # After the demo's revision: each edition records its own (reviews.publishing.editions).
+        if "ru" in dict(settings.LANGUAGES):
+            report.created["review"] += _ensure_russian_editions(author, now)
     return report
+
+
+# Invented Russian text for the newest reviews' Russian editions.
+RUSSIAN_EDITIONS = [
+    ("Обзор прессы: порты снова работают, банк держит ставку", "Газеты пишут о портах и ставке."),
+    ("Обзор прессы: тендер на железную дорогу и новые паромы", "Газеты пишут о тендере и паромах."),
+    ("Обзор прессы: урожай, налоги и забастовка докеров", "Газеты пишут об урожае и налогах."),
+]
+RUSSIAN_BODY = "Газета пишет, что перемены заметны уже этой весной.\n\nЭксперты ждут продолжения."
+
+
+def _ensure_russian_editions(author, now) -> int:
+    """The newest published reviews get a published Russian edition each, once."""
+    if Review.objects.filter(language="ru").exists():
+        return 0
+    sources = Review.objects.published(now=now).in_language(settings.LANGUAGE_CODE)
+    made = 0
+    for source, (title, lede_text) in zip(
+        sources.latest_first()[: len(RUSSIAN_EDITIONS)], RUSSIAN_EDITIONS, strict=False
+    ):
+        edition = edition_create(source=source, language="ru", by=author)
+        with reversion.create_revision():
+            reversion.set_comment("Demo content loaded")
+            for story in edition.stories.all():
+                story.headline = f"Сюжет {story.position}: {title.split(': ', 1)[1]}"
+                story.body = RUSSIAN_BODY
+                story.save()
+            edition.title, edition.lede = title, lede_text
+            edition.status, edition.publish_at = Review.Status.PUBLISHED, source.publish_at
+            edition.save()
+        made += 1
+    return made
 
 
 def _ensure(model, rows: list[dict], report: LoadReport) -> dict:

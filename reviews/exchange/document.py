@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -39,6 +40,7 @@ REVIEW_FIELDS = (
     "disclaimer",
     "status",
     "sent_back_reason",
+    "language",
 )
 STORY_FIELDS = ("headline", "body", "link")
 CITATION_FIELDS = ("position", "organisation", "quote")
@@ -98,6 +100,7 @@ def review_to_dict(review: Review) -> dict[str, Any]:
         "section": _pick(review.section, SECTION_FIELDS),
         "dateline_city": review.dateline_city,
         "lede": review.lede,
+        "language": review.language,
         "disclaimer": review.disclaimer,
         "status": review.status,
         "publish_at": timestamp(review.publish_at),
@@ -235,7 +238,9 @@ def parse_review(record: Any) -> ReviewData:
     status = record.get("status")
     if isinstance(status, str) and status not in Review.Status.values:
         raise RecordError(f"status: “{status}” is not one of {', '.join(Review.Status.values)}")
-    fields = _texts(record, Review, REVIEW_FIELDS, where="")
+    # A document written before editions has no language: the site's default.
+    fields = _texts(record, Review, REVIEW_FIELDS, where="", optional=("language",))
+    fields["language"] = fields["language"] or settings.LANGUAGE_CODE
     fields["review_date"] = _date(record, "review_date")
     fields["publish_at"] = _moment(record, "publish_at", required=True)
     if fields["status"] == Review.Status.PUBLISHED and fields["publish_at"] is None:

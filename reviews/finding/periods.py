@@ -6,6 +6,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from reviews.finding.filters import IsoDateInput, ReaderFilterForm
 from reviews.tallies import LONGEST_PERIOD, Period
@@ -49,7 +50,12 @@ class PeriodForm(ReaderFilterForm):
         if (before - after).days + 1 > self.longest_days:
             self.add_error(
                 "date_after",
-                _("Choose a period of at most %(days)s days.") % {"days": self.longest_days},
+                ngettext(
+                    "Choose a period of at most %(days)s day.",
+                    "Choose a period of at most %(days)s days.",
+                    self.longest_days,
+                )
+                % {"days": self.longest_days},
             )
         cleaned["period"] = Period(after, before)
         return cleaned

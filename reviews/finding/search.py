@@ -84,7 +84,7 @@ def ranked_story_results(text: str) -> QuerySet[Story]:
     """
     # The newest matches by id, which rises with time.
     return ranked_results(
-        Story.objects.published(),
+        Story.objects.published().in_language(),
         text,
         words=STORY_WORDS,
         newest_first=("-review__review_date", "-review__publish_at", "review_id", "position"),
@@ -100,7 +100,7 @@ def ranked_review_results(text: str) -> QuerySet[Review]:
     """
     newest_first = ("-review_date", "-publish_at", "-pk")
     return ranked_results(
-        Review.objects.published(),
+        Review.objects.published().in_language(),
         text,
         words=REVIEW_WORDS,
         newest_first=newest_first,

@@ -13,6 +13,9 @@ import itertools
 import re
 from dataclasses import asdict, dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from reviews.importer.catalogue import Catalogue, KnownOutlet, fold, key
 from reviews.importer.people import CALENDAR, NAME, OUTLET_WORDS, SAYING, People, find_mentions
 from reviews.importer.text import (
@@ -452,7 +455,7 @@ def parse_review(
     today = today or datetime.date.today()
     text = normalise(text)
     if not text:
-        raise ImportFailed("The text is empty.")
+        raise ImportFailed(_("The text is empty."))
     clean = remove_clutter(text)
     text = clean.text
     proposal = ReviewProposal(dropped=list(clean.dropped))
@@ -466,7 +469,7 @@ def parse_review(
         first_line_end = text.find("\n")
         header = text[:first_line_end] if first_line_end > 0 else ""
         after_dateline = max(first_line_end, 0)
-        proposal.flag("dateline_city", "No dateline (“CITY, Month D”) found.")
+        proposal.flag("dateline_city", _("No dateline (“CITY, Month D”) found."))
     read_header(proposal, header, clean, catalogue)
     proposal.review_date = review_date(proposal, dateline, clean, header, today)
 
@@ -493,20 +496,24 @@ def parse_review(
     lede_end = markers[0].start if markers else end
     proposal.lede = paragraphs(text[after_dateline:lede_end]).strip(" -–—:")
     if not proposal.lede:
-        proposal.flag("lede", "No lede found between the dateline and the first story.")
+        proposal.flag("lede", _("No lede found between the dateline and the first story."))
     if not markers:
         proposal.flag(
             "stories",
-            "No story found: no known outlet followed by a colon and a headline. Add the "
-            "outlet (or the name used here as an alias) and paste again.",
+            _(
+                "No story found: no known outlet followed by a colon and a headline. Add the "
+                "outlet (or the name used here as an alias) and paste again."
+            ),
         )
 
     if headings:
         proposal.flag(
             "stories",
-            "Each outlet is named once as a heading: every paragraph under it was taken for a "
-            "story, its headline the short line above it or else its first sentence. Shorten "
-            "the headlines as needed.",
+            _(
+                "Each outlet is named once as a heading: every paragraph under it was taken for "
+                "a story, its headline the short line above it or else its first sentence. "
+                "Shorten the headlines as needed."
+            ),
         )
     read_stories(proposal, text, markers, end, catalogue, headings=bool(headings))
     drop_placeholders(proposal, text)
@@ -614,6 +621,15 @@ def heading_stories(segment: str) -> list[tuple[str, str, str]]:
     return stories
 
 
+# A whole sentence per part of a citation, since the part's name changes the sentence around it
+# in other languages.
+UNREADABLE = {
+    "position": gettext_lazy("The position could not be read from the text: fill it in."),
+    "organisation": gettext_lazy("The organisation could not be read from the text: fill it in."),
+    "quote": gettext_lazy("The quote could not be read from the text: fill it in."),
+}
+
+
 def drop_placeholders(proposal: ReviewProposal, text: str) -> None:
     """No masked or placeholder text may reach a proposed value: a value holding the mask
     character (which the source does not) is emptied and flagged, never proposed."""
@@ -626,11 +642,11 @@ def drop_placeholders(proposal: ReviewProposal, text: str) -> None:
                     setattr(citation, name, "")
                     proposal.flag(
                         f"stories.{index}.citations.{number}.expert",
-                        f"The {name} could not be read from the text: fill it in.",
+                        str(UNREADABLE[name]),
                     )
         if MASK in story.headline:
             story.headline = ""
-            proposal.flag(f"stories.{index}.headline", "No headline could be read: write one.")
+            proposal.flag(f"stories.{index}.headline", _("No headline could be read: write one."))
 
 
 def read_header(proposal: ReviewProposal, header: str, clean, catalogue: Catalogue) -> None:
@@ -650,7 +666,7 @@ def read_header(proposal: ReviewProposal, header: str, clean, catalogue: Catalog
         ]
         if candidates:
             proposal.title = max(candidates, key=len)
-        proposal.flag("title", "The title was guessed: no line starting “Press review:”.")
+        proposal.flag("title", _("The title was guessed: no line starting “Press review:”."))
     section_hints += lines
     for hint in section_hints:
         section = catalogue.match_section(hint.strip())
@@ -658,7 +674,7 @@ def read_header(proposal: ReviewProposal, header: str, clean, catalogue: Catalog
             proposal.section_id, proposal.section_name = section.id, section.name
             break
     else:
-        proposal.flag("section", "No section named in the text: choose one.")
+        proposal.flag("section", _("No section named in the text: choose one."))
 
 
 def review_date(proposal, dateline, clean, header, today) -> datetime.date | None:
@@ -666,7 +682,7 @@ def review_date(proposal, dateline, clean, header, today) -> datetime.date | Non
     else the year of the page's publication date, else the year that puts it closest
     before today."""
     if dateline is None:
-        proposal.flag("review_date", "No review date found.")
+        proposal.flag("review_date", _("No review date found."))
         return None
     published = years_in("\n".join(clean.published_lines) + "\n" + header)
     year, reference = dateline.year, None
@@ -686,10 +702,12 @@ def review_date(proposal, dateline, clean, header, today) -> datetime.date | Non
     try:
         date = datetime.date(year, dateline.month, dateline.day)
     except ValueError:
-        proposal.flag("review_date", "The dateline's date does not exist.")
+        proposal.flag("review_date", _("The dateline's date does not exist."))
         return None
     if dateline.year is None and not published:
-        proposal.flag("review_date", f"The dateline gives no year: {year} assumed.")
+        proposal.flag(
+            "review_date", _("The dateline gives no year: %(year)s assumed.") % {"year": year}
+        )
     return date
 
 
@@ -726,27 +744,31 @@ def read_stories(proposal, text, markers, end, catalogue, *, headings: bool = Fa
         proposal.stories.append(story)
         path = f"stories.{index}"
         if outlet.is_new:
-            looks_like = (
-                " It was taken for an outlet only because it heads a line with a colon."
-                if marker.weak
-                else ""
-            )
-            proposal.flag(
-                f"{path}.outlet",
-                f"“{outlet.name}” is not a known outlet: tick “create” to add it, or choose "
-                f"an existing one.{looks_like}",
-            )
+            unknown = _(
+                "“%(name)s” is not a known outlet: tick “create” to add it, or choose an "
+                "existing one."
+            ) % {"name": outlet.name}
+            if marker.weak:
+                unknown += " " + _(
+                    "It was taken for an outlet only because it heads a line with a colon."
+                )
+            proposal.flag(f"{path}.outlet", unknown)
         elif outlet.how == "similar":
             proposal.flag(
-                f"{path}.outlet", f"“{marker.written}” was taken for “{outlet.name}”: check."
+                f"{path}.outlet",
+                _("“%(written)s” was taken for “%(name)s”: check.")
+                % {"written": marker.written, "name": outlet.name},
             )
         if unsure:
             proposal.flag(
                 f"{path}.headline",
-                "Line breaks were lost and the headline's end is uncertain: check where it ends.",
+                _(
+                    "Line breaks were lost and the headline's end is uncertain: check where it "
+                    "ends."
+                ),
             )
         if not headline or not body:
-            proposal.flag(f"{path}.body", "This story seems to have no headline or no text.")
+            proposal.flag(f"{path}.body", _("This story seems to have no headline or no text."))
         for mention in find_mentions(body, people):
             if mention.newsmaker:
                 if mention.name not in proposal.newsmakers:
@@ -770,12 +792,17 @@ def read_stories(proposal, text, markers, end, catalogue, *, headings: bool = Fa
             if citation.is_new:
                 proposal.flag(
                     where,
-                    f"“{citation.name}” is not a known expert: tick “create” to add them, or "
-                    "choose an existing one.",
+                    _(
+                        "“%(name)s” is not a known expert: tick “create” to add them, or choose "
+                        "an existing one."
+                    )
+                    % {"name": citation.name},
                 )
             elif citation.how == "similar":
                 proposal.flag(
-                    where, f"“{citation.written}” was taken for “{citation.name}”: check."
+                    where,
+                    _("“%(written)s” was taken for “%(name)s”: check.")
+                    % {"written": citation.written, "name": citation.name},
                 )
     quoted = {fold(c.written) for s in proposal.stories for c in s.citations} | {
         fold(c.name) for s in proposal.stories for c in s.citations

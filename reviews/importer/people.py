@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from reviews.importer.catalogue import Catalogue, fold
 from reviews.importer.text import CAP, MASK, UPPER, clean_quote, mask_quotes, sentence_spans
 
@@ -663,7 +665,7 @@ def is_newsmaker(
     if source:
         return False, ""
     if public and expert_role:
-        return False, (
+        return False, _(
             "Quoted from a public statement, not an interview: a newsmaker rather than the "
             "paper's source? Check."
         )

@@ -103,14 +103,20 @@ def digest_email(
     reviews: list[Review], *, to: str, subscriber: Subscriber
 ) -> EmailMultiAlternatives:
     """The day's matching reviews in one email."""
-    subject = ngettext(
-        "%(site)s daily: %(title)s",
-        "%(site)s daily: %(title)s and %(more)d more",
-        len(reviews),
+    # The plural follows the number of the other reviews: in Russian, 21 takes the same form as 1.
+    more = len(reviews) - 1
+    subject = (
+        ngettext(
+            "%(site)s daily: %(title)s and %(more)d more",
+            "%(site)s daily: %(title)s and %(more)d more",
+            more,
+        )
+        if more
+        else _("%(site)s daily: %(title)s")
     ) % {
         "site": settings.PRESSREVIEW_SITE_NAME,
         "title": reviews[0].title,
-        "more": len(reviews) - 1,
+        "more": more,
     }
     return message(
         subject=subject,

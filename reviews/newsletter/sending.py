@@ -1,7 +1,7 @@
 """Sending the newsletter, by the worker: a published review is matched once against the
 confirmed subscriptions (one delivery row per subscriber, which the database keeps unique),
 then sent in batches, each row claimed by one worker before its email goes out. A review
-that is not public when its turn comes is not sent. docs/NEWSLETTER.md."""
+that is not public when its turn comes is not sent. README.md, "The newsletter"."""
 
 import datetime
 import logging
@@ -53,6 +53,9 @@ def start_mailing(review_id: int, *, now=None) -> str:
         return "gone"
     if not review.is_published(now=now):
         return "not public"
+    if review.language != settings.LANGUAGE_CODE:
+        # The morning email is in the default language (editions: docs/ARCHITECTURE.md).
+        return "another language"
     chosen: dict[int, Subscription] = {}
     at_once: set[int] = set()
     for subscription in matching_subscriptions(review):
@@ -96,7 +99,11 @@ def catch_up(*, now=None) -> list[str]:
     the queue was lost. How far back: PRESSREVIEW_NEWSLETTER_CATCH_UP_HOURS."""
     now = now or timezone.now()
     since = now - datetime.timedelta(hours=settings.PRESSREVIEW_NEWSLETTER_CATCH_UP_HOURS)
-    due = Review.objects.published(now=now).filter(publish_at__gte=since, mailing__isnull=True)
+    due = (
+        Review.objects.published(now=now)
+        .in_language(settings.LANGUAGE_CODE)
+        .filter(publish_at__gte=since, mailing__isnull=True)
+    )
     return [f"{review.pk}: {start_mailing(review.pk, now=now)}" for review in due]
 
 
@@ -119,8 +126,9 @@ def digest_batches() -> list[list[int]]:
 
 def claim(delivery_ids: list[int], *, now) -> list[int]:
     """The rows this worker may send: each moved from queued to sending by one conditional
-    UPDATE, which only one worker can make. Rows of a review that is no longer public are
-    not sent, now or later."""
+    UPDATE, which only one worker can make, for a lease (its `next_attempt_at`) after which
+    a row still "sending" counts as abandoned (`reclaim_abandoned`). Rows of a review that is
+    no longer public are not sent, now or later."""
     Delivery.objects.filter(pk__in=delivery_ids, status=Status.QUEUED).exclude(
         review__in=Review.objects.published(now=now)
     ).update(status=Status.SKIPPED, error=_("The review is not public (withdrawn)."))
@@ -129,11 +137,12 @@ def claim(delivery_ids: list[int], *, now) -> list[int]:
         pk__in=delivery_ids,
         status=Status.QUEUED,
     ).values_list("pk", flat=True)
+    lease_ends = now + datetime.timedelta(minutes=settings.PRESSREVIEW_NEWSLETTER_LEASE_MINUTES)
     won = []
     for pk in due:
         with transaction.atomic():
             if Delivery.objects.filter(pk=pk, status=Status.QUEUED).update(
-                status=Status.SENDING, attempts=F("attempts") + 1
+                status=Status.SENDING, attempts=F("attempts") + 1, next_attempt_at=lease_ends
             ):
                 won.append(pk)
     return won
@@ -190,6 +199,26 @@ def send_batch(delivery_ids: list[int], *, now=None) -> str:
             lambda: enqueue_batch([pk for pks, _at in retry for pk in pks], run_after=when)
         )
     return f"{sent} sent, {len(rows) - sent} failed"
+
+
+def reclaim_abandoned(*, now=None) -> list[int]:
+    """Queue again the rows a worker claimed and never finished (it was stopped or died while
+    sending): "sending" after their lease. Their email may have gone out just before the
+    worker stopped; sending it again is the lesser harm than never sending it. A row that has
+    had all its attempts is given up. Returns the ids queued again."""
+    now = now or timezone.now()
+    abandoned = Delivery.objects.filter(status=Status.SENDING, next_attempt_at__lt=now)
+    given_up = len(settings.PRESSREVIEW_EMAIL_RETRY_DELAYS) + 1
+    abandoned.filter(attempts__gte=given_up).update(
+        status=Status.FAILED, error=_("The worker stopped while sending, every attempt.")
+    )
+    again = list(abandoned.filter(attempts__lt=given_up).values_list("pk", flat=True))
+    Delivery.objects.filter(pk__in=again, status=Status.SENDING).update(
+        status=Status.QUEUED, next_attempt_at=None, error=_("The worker stopped while sending.")
+    )
+    if again:
+        logger.warning("Newsletter deliveries %s were abandoned while sending: queued again", again)
+    return again
 
 
 def outcome_of(emails) -> tuple[int, list]:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reviews.models import Expert, Outlet, Section, published_tags
+from reviews.newsletter import tokens
 from reviews.newsletter.models import (
     TARGET_FIELDS,
     Delivery,
@@ -170,6 +171,22 @@ def unsubscribe_all(*, subscriber: Subscriber) -> int:
         ended, _by_model = Subscription.objects.filter(subscriber=subscriber).delete()
         drop_waiting(subscriber)
     return ended
+
+
+def forget_unconfirmed(*, now=None) -> int:
+    """Forget the sign-ups nobody confirmed while their link was valid, and the addresses
+    left with nothing confirmed, ever (no sent email, no consent: nothing to keep). How many
+    sign-ups were forgotten."""
+    now = now or timezone.now()
+    expired = now - tokens.confirm_max_age()
+    with transaction.atomic():
+        forgotten, _by_model = Subscription.objects.filter(
+            confirmed_at__isnull=True, created_at__lt=expired
+        ).delete()
+        Subscriber.objects.filter(
+            confirmed_at__isnull=True, created_at__lt=expired, subscriptions__isnull=True
+        ).delete()
+    return forgotten
 
 
 def drop_waiting(subscriber: Subscriber) -> None:

@@ -9,6 +9,7 @@ from django.core import signing
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -150,9 +151,12 @@ class SubscribeView(View):
         response = answer(
             self.request,
             429,
-            refused=_(
+            refused=ngettext(
                 "Too many sign-ups came from here or for this address. Please try again in "
-                "%(minutes)d minutes."
+                "%(minutes)d minute.",
+                "Too many sign-ups came from here or for this address. Please try again in "
+                "%(minutes)d minutes.",
+                minutes,
             )
             % {"minutes": minutes},
         )

@@ -92,6 +92,8 @@ class ReviewPanel:
                 return ReviewQuerySet.scheduled_q(now=now)
             case "published_today":
                 return published_today_q(now)
+            case "out_of_date":
+                return ReviewQuerySet.out_of_date_q()
         raise ValueError(self.key)
 
     def note(self, review: Review, now) -> str:
@@ -106,6 +108,8 @@ class ReviewPanel:
                 return _("in %(time)s") % {"time": timeuntil(review.publish_at, now, depth=2)}
             case "published_today":
                 return formats.time_format(timezone.localtime(review.publish_at), "TIME_FORMAT")
+            case "out_of_date":
+                return _("%(language)s edition") % {"language": review.get_language_display()}
         return ""
 
 
@@ -149,6 +153,14 @@ REVIEW_PANELS = [
         gettext_lazy("Nothing published yet today."),
         ("-publish_at", "-pk"),
         {"publication": "today"},
+    ),
+    ReviewPanel(
+        "out_of_date",
+        gettext_lazy("Editions out of date"),
+        "reviews.change_review",
+        gettext_lazy("Every edition follows its source."),
+        ("-updated_at", "-pk"),
+        {"publication": "out_of_date"},
     ),
 ]
 

@@ -15,10 +15,12 @@ from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import Resolver404, get_urlconf, resolve
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from prometheus_client import Counter
 
 from pressreview.http.conditional import answer_conditionally
+from pressreview.http.language import language_of_path
 from pressreview.routers import is_pinned_to_primary
 from reviews.pagecache.dependencies import DEPENDENCIES_ATTRIBUTE
 from reviews.pagecache.invalidation import (
@@ -102,8 +104,10 @@ def is_public_page(path: str) -> bool:
 @functools.lru_cache(maxsize=10_000)
 def _resolves_to_public_view(urlconf, path: str) -> bool:
     """Remembered: resolving an address is a good part of what serving a stored page costs."""
+    # Before the language middleware: /ru/... resolves only with its language active.
     try:
-        match = resolve(path, urlconf)
+        with translation.override(language_of_path(path)):
+            match = resolve(path, urlconf)
     except Resolver404:
         return False
     return page_kind(match.func) == PUBLIC

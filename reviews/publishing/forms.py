@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from reviews.models import Review, Story
@@ -27,6 +28,9 @@ class ReviewAdminForm(MergingFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.init_merge_fields()
+        if "language" in self.fields:
+            # Left empty, the site's default language (an edition's is read-only).
+            self.fields["language"].required = False
         if "publish_at" in self.fields:
             self.fields["publish_at"].help_text = _(
                 "Readers see a published review from this moment on. Times are in the "
@@ -35,6 +39,19 @@ class ReviewAdminForm(MergingFormMixin, forms.ModelForm):
 
     def review_of(self, instance):
         return instance
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or settings.LANGUAGE_CODE
+
+    @cached_property
+    def changed_data(self) -> list[str]:
+        # A language left empty is the default it already was: not a change for the history.
+        cleaned = getattr(self, "cleaned_data", {})
+        return [
+            name
+            for name in super().changed_data
+            if not (name == "language" and cleaned.get(name) == self.initial.get(name))
+        ]
 
     def record(self):
         return "review"

@@ -25,10 +25,33 @@ from reviews.models import Citation, Expert, Outlet, Review, Story, TaggedStory,
 from reviews.pagecache.invalidation import content_changed
 
 # Fields that describe the record rather than its content: a revert keeps their current values.
-KEPT_ON_REVERT = ("status", "publish_at", "sent_back_reason", "preview_key", "version")
+KEPT_ON_REVERT = (
+    "status",
+    "publish_at",
+    "sent_back_reason",
+    "preview_key",
+    "version",
+    # An edition's place among the others, and how far it follows its source.
+    "language",
+    "edition_group",
+    "made_from",
+    "made_from_version",
+    "made_from_revision",
+)
 
 # Review fields the compare view leaves out: bookkeeping, and a secret (the preview key).
-NOT_COMPARED = {"id", "version", "preview_key", "created_at", "updated_at", "search_vector"}
+NOT_COMPARED = {
+    "id",
+    "version",
+    "preview_key",
+    "created_at",
+    "updated_at",
+    "search_vector",
+    "edition_group",
+    "made_from",
+    "made_from_version",
+    "made_from_revision",
+}
 
 EMPTY = "—"
 
@@ -392,8 +415,11 @@ def _display(model_field: models.Field, value, names: Names) -> str:
     return str(value)
 
 
-def diff_states(old: ReviewState, new: ReviewState) -> ReviewDiff:
-    """The changes from `old` to `new`: review fields, then stories added, removed, changed."""
+def diff_states(
+    old: ReviewState, new: ReviewState, *, ignored: set[str] = NOT_COMPARED
+) -> ReviewDiff:
+    """The changes from `old` to `new`: review fields (but the `ignored`), then stories
+    added, removed, changed."""
     names = Names(old, new)
     field_changes = [
         _value_change(
@@ -402,7 +428,7 @@ def diff_states(old: ReviewState, new: ReviewState) -> ReviewDiff:
             _display(f, new.fields.get(f.attname), names),
         )
         for f in Review._meta.concrete_fields
-        if f.name not in NOT_COMPARED and old.fields.get(f.attname) != new.fields.get(f.attname)
+        if f.name not in ignored and old.fields.get(f.attname) != new.fields.get(f.attname)
     ]
     story_diffs, unchanged = [], 0
     for pk in old.stories.keys() | new.stories.keys():

@@ -71,6 +71,7 @@ class LatestReviewsFeed(SiteFeedMixin, Feed):
     def items(self):
         reviews = list(
             Review.objects.published()
+            .in_language()
             .select_related("section")
             .order_by("-publish_at", "-pk")[:FEED_LENGTH]
         )
@@ -134,7 +135,7 @@ class StoryFeed(SubjectFeed):
 
     def items(self, subject):
         return (
-            self.filter_stories(Story.objects.published(), subject)
+            self.filter_stories(Story.objects.published().in_language(), subject)
             .select_related("review", "outlet")
             .with_shown_tags()
             .order_by("-review__publish_at", "-review_id", "position")[:FEED_LENGTH]
@@ -210,6 +211,7 @@ class ExpertFeed(FollowsSlugRedirectsFeed, SubjectFeed):
     def items(self, expert):
         return (
             Citation.objects.published()
+            .in_language()
             .filter(expert=expert)
             .select_related("expert", "story__outlet", "story__review")
             .order_by("-story__review__publish_at", "-story__review_id", "story__position")[

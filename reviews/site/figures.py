@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from reviews import tallies
 from reviews.addresses import address
-from reviews.models import Citation, Story, TaggedStory
 from reviews.site.charts import bar_list, column_chart, matrix_chart, rises, sparkline
 
 RANKED = 8  # how many experts, outlets or topics a ranked list shows
@@ -24,52 +23,49 @@ tag_link = partial(address, "reviews:tag-detail")
 def outlet_figures(outlet, *, today=None) -> dict:
     """Its stories per month, the experts it quoted most, its main topics."""
     period = tallies.last_months(tallies.SUBJECT_MONTHS, today=today)
-    stories = Story.objects.published().filter(outlet=outlet)
-    citations = Citation.objects.published().filter(
-        period.q("story__review__"), story__outlet=outlet
-    )
-    tags = TaggedStory.objects.published().filter(
-        period.q("content_object__review__"), content_object__outlet=outlet
-    )
     return stories_figures(
         period,
-        tallies.per_month(stories, "review__", period),
-        ("top-experts", _("Experts it quoted most"), citations, "expert", expert_link),
-        ("top-topics", _("Its main topics"), tags, "tag", tag_link),
+        tallies.per_month("outlet", outlet.pk, period),
+        (
+            "top-experts",
+            _("Experts it quoted most"),
+            "outlet-expert",
+            {"subject": outlet.pk},
+            expert_link,
+        ),
+        ("top-topics", _("Its main topics"), "outlet-tag", {"subject": outlet.pk}, tag_link),
     )
 
 
 def tag_figures(tag, *, today=None) -> dict:
     """Its stories per month, the outlets covering it most, the experts quoted on it."""
     period = tallies.last_months(tallies.SUBJECT_MONTHS, today=today)
-    tagged = TaggedStory.objects.published().filter(tag=tag)
-    in_period = tagged.filter(period.q("content_object__review__"))
-    citations = Citation.objects.published().filter(period.q("story__review__"), story__tags=tag)
     return stories_figures(
         period,
-        tallies.per_month(tagged, "content_object__review__", period),
+        tallies.per_month("tag", tag.pk, period),
         (
             "top-outlets",
             _("Outlets covering it most"),
-            in_period,
-            "content_object__outlet",
+            "outlet-tag",
+            {"other": tag.pk},
             outlet_link,
         ),
-        ("top-experts", _("Experts quoted on it"), citations, "expert", expert_link),
+        ("top-experts", _("Experts quoted on it"), "tag-expert", {"subject": tag.pk}, expert_link),
     )
 
 
 def stories_figures(period: tallies.Period, months, *ranked_lists) -> dict:
     """An outlet's or a tag's stories per month, then its ranked lists, each given as (key,
-    title, uses, the path from a use to the subject ranked, the subject's link)."""
+    title, the kind of pair counted, the subject of the page as {"subject": pk} to rank the
+    pairs' second subjects or {"other": pk} to rank their first, the ranked ones' link)."""
     return {
         "period": period,
         "charts": [
             column_chart("stories-per-month", _("Stories per month"), months, unit=_("Stories"))
         ],
         "bar_lists": [
-            bar_list(key, title, tallies.ranked(uses, subject, RANKED), link)
-            for key, title, uses, subject, link in ranked_lists
+            bar_list(key, title, tallies.ranked(kind, period, RANKED, **given), link)
+            for key, title, kind, given, link in ranked_lists
         ],
     }
 
@@ -119,7 +115,7 @@ def trends_figures(period: tallies.Period) -> dict:
         "most_quoted": bar_list(
             "most-quoted",
             _("Most quoted experts"),
-            tallies.ranked(tallies.uses_in("expert", period), "expert", 10),
+            tallies.ranked("expert", period, 10),
             expert_link,
         ),
         "matrix": matrix_chart(

@@ -6,6 +6,7 @@ review page; nothing around the review comes from outside `published()`. See doc
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -43,7 +44,10 @@ class ReviewPreviewView(ReviewDetailView):
         return super().structured_data()
 
     def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
+        # In the edition's own language, whatever address (the admin's) it is opened at.
+        with translation.override(self.object.language):
+            response = super().render_to_response(context, **response_kwargs).render()
+        response["Content-Language"] = self.object.language
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 

@@ -80,7 +80,9 @@ class ReviewSitemap(KeysetSitemap):
     name = "reviews"
 
     def items(self):
-        return Review.objects.published().only("slug", "review_date", "publish_at", "updated_at")
+        return Review.objects.published().only(
+            "slug", "review_date", "publish_at", "updated_at", "language"
+        )
 
     def lastmod(self, review):
         # A review saved while scheduled changed, for readers, when it was published.

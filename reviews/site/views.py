@@ -235,8 +235,10 @@ class ReviewDetailView(DetailView):
     related_window = 2_000
 
     def get_queryset(self):
+        # The edition in the page's language: /ru/... shows Russian editions only.
         return (
             Review.objects.published()
+            .in_language()
             .select_related("section")
             .prefetch_related(Prefetch("stories", queryset=Story.objects.for_display()))
         )
@@ -256,10 +258,36 @@ class ReviewDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         neighbours = self.neighbours()
-        self.shown = self.shown_dependencies(neighbours)
+        editions = self.editions()
+        self.shown = self.shown_dependencies(neighbours) | {
+            dependencies.review(edition.pk) for edition in editions
+        }
         return super().get_context_data(
-            **neighbours, structured_data=self.structured_data(), **kwargs
+            **neighbours,
+            structured_data=self.structured_data(),
+            edition_addresses=self.published_addresses(editions),
+            **kwargs,
         )
+
+    def editions(self) -> list[Review]:
+        """Every edition of this review in any state, itself included: the page depends on
+        them all (one published or withdrawn changes its switcher), shows only the public."""
+        review = self.object
+        if review.edition_group_id is None:
+            return []
+        return list(
+            Review.objects.filter(edition_group_id=review.edition_group_id).only(
+                "language", "slug", "review_date", "status", "publish_at"
+            )
+        )
+
+    def published_addresses(self, editions: list[Review]) -> dict[str, str]:
+        """The addresses of the published editions by language (templatetags/editions.py)."""
+        return {
+            edition.language: edition.get_absolute_url()
+            for edition in editions
+            if edition.is_published()
+        }
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -303,7 +331,7 @@ class ReviewDetailView(DetailView):
         # A review previewed before publication has no publish time yet: place it among
         # the published ones as if it went out now.
         placed = (review.review_date, review.publish_at or timezone.now())
-        published = Review.objects.published()
+        published = Review.objects.published().in_language(review.language)
         previous, following = published.previous_and_next(
             review_date=placed[0], publish_at=placed[1]
         )
@@ -388,6 +416,7 @@ class ReviewDetailView(DetailView):
         return list(
             TaggedStory.objects.published()
             .filter(
+                content_object__review__language=self.object.language,
                 tag_id__in=tag_ids,
                 content_object__gte=min(story_ids) - self.related_window,
                 content_object__lte=max(story_ids) + self.related_window,
@@ -559,6 +588,7 @@ class ExpertDetailView(FollowsSlugRedirectsView, SubjectPageView):
     def items_of(self, expert):
         return (
             Citation.objects.published()
+            .in_language()
             .filter(expert=expert)
             .select_related("story__outlet", "story__review", "expert")
             .order_by("-story__review__review_date", "-story__review__publish_at", "story__pk")

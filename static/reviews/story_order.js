@@ -11,6 +11,12 @@
  */
 (function () {
   "use strict";
+  // Django's JavaScript catalogue (the admin pages load admin:jsi18n before this script);
+  // without it, the English text as written.
+  var gettext = window.gettext || function (text) { return text; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (match, name) { return String(values[name]); });
+  };
 
   var GROUP = "stories-group";
   var STORY = /^stories-\d+$/;
@@ -52,8 +58,13 @@
     var all = stories(story.parentNode.closest("#" + GROUP));
     var headline = document.getElementById("id_" + story.id + "-headline");
     status.textContent =
-      (headline && headline.value ? headline.value : "Story") +
-      ": " + (all.indexOf(story) + 1) + " of " + all.length + ".";
+      (headline && headline.value ? headline.value : gettext("Story")) +
+      ": " +
+      interpolate(
+        gettext("%(position)s of %(count)s."),
+        { position: all.indexOf(story) + 1, count: all.length },
+        true
+      );
   }
 
   function move(story, direction) {
@@ -110,8 +121,8 @@
     }
     var tools = document.createElement("span");
     tools.className = "story-order";
-    tools.appendChild(button("Move up", -1, story));
-    tools.appendChild(button("Move down", 1, story));
+    tools.appendChild(button(gettext("Move up"), -1, story));
+    tools.appendChild(button(gettext("Move down"), 1, story));
     heading.appendChild(tools);
   }
 

@@ -12,6 +12,13 @@
  */
 (function () {
   "use strict";
+  // Django's JavaScript catalogue (the admin pages load admin:jsi18n before this script);
+  // without it, the English text as written.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, count) { return count === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (match, name) { return String(values[name]); });
+  };
 
   var script = document.currentScript;
   var source = script && script.getAttribute("data-source");
@@ -79,7 +86,7 @@
     listbox.id = "tag-suggestions";
     listbox.className = "tag-suggestions";
     listbox.setAttribute("role", "listbox");
-    listbox.setAttribute("aria-label", "Tag suggestions");
+    listbox.setAttribute("aria-label", gettext("Tag suggestions"));
     listbox.hidden = true;
     // mousedown, not click: taking a suggestion must not move the focus out of the input.
     listbox.addEventListener("mousedown", function (event) {
@@ -157,7 +164,10 @@
       var count = document.createElement("span");
       count.className = "tag-suggestion-count";
       count.textContent = String(tag.count);
-      count.setAttribute("aria-label", tag.count === 1 ? "1 story" : tag.count + " stories");
+      count.setAttribute(
+        "aria-label",
+        interpolate(ngettext("%(count)s story", "%(count)s stories", tag.count), { count: tag.count }, true)
+      );
       option.appendChild(name);
       option.appendChild(count);
       listbox.appendChild(option);
@@ -166,7 +176,11 @@
     listbox.hidden = false;
     field.setAttribute("aria-expanded", "true");
     status.textContent =
-      suggestions.length === 1 ? "1 suggestion" : suggestions.length + " suggestions";
+      interpolate(
+        ngettext("%(count)s suggestion", "%(count)s suggestions", suggestions.length),
+        { count: suggestions.length },
+        true
+      );
   }
 
   function ask(input, term) {

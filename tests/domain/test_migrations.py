@@ -91,9 +91,9 @@ def test_every_migration_reverses_to_zero_and_applies_again():
     before = schema()
     assert app_tables()
     if connection.vendor == "postgresql":
-        # The search-vector triggers of 0007, two counting triggers per table of 0010, and
-        # the five that keep 0014's untagged stories.
-        assert len(before["triggers"]) == 2 + 2 * 4 + 5, before["triggers"]
+        # The search-vector triggers of 0007, two counting triggers per table of 0010, the
+        # five that keep 0014's untagged stories, and two per table for the monthly counts.
+        assert len(before["triggers"]) == 2 + 2 * 4 + 5 + 2 * 4, before["triggers"]
     # Content in the tables, so that reverses meet real rows and not only empty tables.
     CitationFactory(story__tags=["ports"])
 

@@ -2,6 +2,9 @@
 or in the daily digest, what the email holds, one-click unsubscribing (RFC 8058), and
 withdrawn reviews. The worker's own path (queue, two workers, retries) is in test_worker.py."""
 
+import datetime
+import io
+
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
@@ -174,3 +177,53 @@ def test_a_review_withdrawn_after_sending_and_published_again_is_not_sent_again(
     run(sending.start_mailing, review.pk)
 
     assert len(mailbox.messages) == 1
+
+
+def test_what_a_stopped_worker_left_sending_is_sent_after_its_lease(
+    mailbox, run, citation, time_machine, settings
+):
+    """A worker stopped between claiming rows and sending them: after the lease the command
+    cron runs queues them again, and each reader gets the email once."""
+    follower("ana@example.org", "all")
+    follower("rui@example.org", "all")
+    time_machine.move_to(timezone.now(), tick=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sending, "outcome_of", lambda emails: (0, []))  # the worker stops here
+        run(sending.start_mailing, citation.story.review_id)
+    assert set(Delivery.objects.values_list("status", flat=True)) == {"sending"}
+
+    run(call_command, "send_newsletter", verbosity=0)
+    assert mailbox.messages == [], "within its lease the row may still be the worker's"
+
+    time_machine.shift(
+        datetime.timedelta(minutes=settings.PRESSREVIEW_NEWSLETTER_LEASE_MINUTES + 1)
+    )
+    out = io.StringIO()
+    run(call_command, "send_newsletter", stdout=out)
+
+    assert sorted(by_recipient(mailbox)) == ["ana@example.org", "rui@example.org"]
+    assert set(Delivery.objects.values_list("status", "attempts")) == {("sent", 2)}
+    assert "Queued 2 emails again that a stopped worker left unsent." in out.getvalue()
+
+
+def test_sign_ups_nobody_confirmed_are_forgotten_once_their_link_expires(
+    run, citation, time_machine, settings
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    follower("ana@example.org", "all", confirmed=False)
+    follower("rui@example.org", "all", confirmed=False)
+    follower("rui@example.org", "expert", citation.expert)  # confirmed: Rui stays
+    Subscriber.objects.filter(email="rui@example.org").update(confirmed_at=timezone.now())
+    days = settings.PRESSREVIEW_NEWSLETTER_CONFIRM_DAYS
+
+    time_machine.shift(datetime.timedelta(days=days) - datetime.timedelta(minutes=1))
+    run(call_command, "send_newsletter", verbosity=0)
+    assert Subscription.objects.count() == 3, "their links still work"
+
+    time_machine.shift(datetime.timedelta(minutes=2))
+    out = io.StringIO()
+    run(call_command, "send_newsletter", stdout=out)
+
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["rui@example.org"]
+    assert list(Subscription.objects.values_list("kind", flat=True)) == ["expert"]
+    assert "Forgot 2 sign-ups nobody confirmed in time." in out.getvalue()

@@ -58,6 +58,7 @@ def test_an_editor_sees_their_work_and_the_newsroom_s(newsroom, author):
         "waiting": 3,
         "scheduled": 1,
         "published_today": 2,
+        "out_of_date": 0,
         "untagged": 2,
         "conversation": 1,
         "newsletter": 0,

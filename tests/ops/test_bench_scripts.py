@@ -19,6 +19,7 @@ SCRIPTS = [
     "render",
     "explain",
     "counts",
+    "charts",
     "importer",
     "load_with_writes",
     "longtail",

@@ -91,10 +91,18 @@ class TestTheLoadedDemo:
         assert "nothing" in output.getvalue()
 
     def test_the_demo_site_shows_the_latest_review_and_its_page(self, client):
-        latest = Review.objects.published().latest_first().first()
+        latest = Review.objects.for_lists(language="en").first()
         home = client.get("/")
         assert latest.get_absolute_url() in home.text
         assert client.get(latest.get_absolute_url()).status_code == 200
+
+    def test_the_newest_reviews_have_a_published_russian_edition_linked_both_ways(self, client):
+        russian = Review.objects.for_lists(language="ru").first()
+        assert russian is not None and russian.made_from.is_published()
+        page = client.get(russian.get_absolute_url()).text
+        assert '<html lang="ru">' in page and russian.title in page
+        assert russian.made_from.get_absolute_url() in page
+        assert russian.title in client.get("/ru/").text
 
 
 def test_loader_refuses_to_create_public_passwords_in_production(settings):

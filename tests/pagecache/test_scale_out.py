@@ -489,6 +489,8 @@ def four_workers_without_redis(tmp_path, site_database):
                 server.kill()
 
 
+# What it tests is the page cache without a shared cache, the same on every database: once.
+@pytest.mark.once
 def test_four_workers_without_redis_never_serve_a_withdrawn_review(four_workers_without_redis):
     """Each worker would keep a page cache of its own, and a withdrawal made elsewhere would
     clear none of them: without a shared cache the page cache is off, and says so."""
