@@ -4,6 +4,7 @@ unknown as a missing one (docs/SECURITY.md, section 12).
 """
 
 import datetime
+import functools
 
 import django_filters
 from django import forms
@@ -39,6 +40,65 @@ class IsoDateInput(forms.DateInput):
             except ValueError:
                 return None
         return super().format_value(value)
+
+
+class PublishedChoices:
+    """A model choice field whose queryset, `published()` at this moment, is built when
+    first asked for (to check a reader's choice), not when the form is made: shown, the
+    form offers the choices kept per content generation (reviews.finding.shortlists), so a
+    list with nothing chosen builds none of its four querysets, which were a tenth of the
+    list page's Python calls. `queryset` is the callable that builds it."""
+
+    def __init__(self, *args, queryset, **kwargs):
+        self.published = queryset
+        super().__init__(*args, queryset=None, **kwargs)
+
+    @property
+    def queryset(self):
+        if self._queryset is None and self.published is not None:
+            self._queryset = self.published()
+        return self._queryset
+
+    @queryset.setter
+    def queryset(self, queryset):
+        self._queryset = None if queryset is None else queryset.all()
+        # Django's choice iterator reads the queryset when it is made: made when shown.
+        self.widget.choices = lambda: self.choices
+
+    def __deepcopy__(self, memo):
+        result = forms.Field.__deepcopy__(self, memo)
+        result.queryset = self._queryset
+        return result
+
+
+class PublishedChoiceField(PublishedChoices, django_filters.fields.ModelChoiceField):
+    pass
+
+
+class PublishedMultipleChoiceField(
+    PublishedChoices, django_filters.fields.ModelMultipleChoiceField
+):
+    pass
+
+
+class BuiltWhenChecked:
+    """A choice filter whose field builds the filter's queryset when it checks a choice
+    (PublishedChoices), rather than when the form is made."""
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self.extra["queryset"] = functools.partial(self.get_queryset, self.get_request())
+        # Filter's field, past QuerySetRequestMixin's, which would build the queryset now.
+        return django_filters.Filter.field.fget(self)
+
+
+class PublishedChoiceFilter(BuiltWhenChecked, django_filters.ModelChoiceFilter):
+    field_class = PublishedChoiceField
+
+
+class PublishedMultipleChoiceFilter(BuiltWhenChecked, django_filters.ModelMultipleChoiceFilter):
+    field_class = PublishedMultipleChoiceField
 
 
 class ReaderFilterForm(forms.Form):
@@ -82,9 +142,10 @@ class ReaderFilterSet(django_filters.FilterSet):
         raise NotImplementedError
 
     # The choice filters compare the chosen objects' slugs (to_field_name): a multiple
-    # choice's field_name ends in __slug. Their choices are evaluated per request: a
-    # published() queryset built at import would keep the time the process started, and a
-    # review published after it could not be filtered by its outlet, expert or tag.
+    # choice's field_name ends in __slug. Their choices are evaluated per request (when the
+    # field checks a choice: PublishedChoices): a published() queryset built at
+    # import would keep the time the process started, and a review published after it
+    # could not be filtered by its outlet, expert or tag.
     @staticmethod
     def published_choice(filter_class, published, **kwargs):
         """A choice among published subjects, by slug: `published()` gives them."""
@@ -93,7 +154,7 @@ class ReaderFilterSet(django_filters.FilterSet):
     @staticmethod
     def section_filter(field_name):
         return ReaderFilterSet.published_choice(
-            django_filters.ModelChoiceFilter,
+            PublishedChoiceFilter,
             Section.objects.published,
             label=_("Section"),
             field_name=field_name,
@@ -103,7 +164,7 @@ class ReaderFilterSet(django_filters.FilterSet):
     @staticmethod
     def outlet_filter(field_name, **kwargs):
         return ReaderFilterSet.published_choice(
-            django_filters.ModelMultipleChoiceFilter,
+            PublishedMultipleChoiceFilter,
             Outlet.objects.published,
             label=_("Outlets"),
             field_name=field_name,
@@ -114,7 +175,7 @@ class ReaderFilterSet(django_filters.FilterSet):
     @staticmethod
     def expert_filter(field_name, **kwargs):
         return ReaderFilterSet.published_choice(
-            django_filters.ModelChoiceFilter,
+            PublishedChoiceFilter,
             Expert.objects.published,
             label=_("Expert"),
             field_name=field_name,
@@ -126,7 +187,7 @@ class ReaderFilterSet(django_filters.FilterSet):
     def tag_filter(field_name, **kwargs):
         # conjoined: every chosen tag must be there (one filter() call per tag).
         return ReaderFilterSet.published_choice(
-            django_filters.ModelMultipleChoiceFilter,
+            PublishedMultipleChoiceFilter,
             lambda: published_tags().order_by("name"),
             label=_("Tags"),
             field_name=field_name,

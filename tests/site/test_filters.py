@@ -1,6 +1,7 @@
 """The filters of /reviews/ and /stories/, with the parameters PRODUCT.md makes public."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -192,6 +193,23 @@ def test_each_active_filter_can_be_removed_on_its_own(client, desk):
     assert "Remove filter Outlet: Courier" in response.text
 
 
+def test_the_form_kept_for_a_list_with_nothing_chosen_is_not_shown_for_a_choice(
+    client, desk, settings
+):
+    """The form of /reviews/ with nothing chosen is kept for every reader; a reader who
+    chose an outlet or a section sees their own choice, and the next plain list none."""
+    settings.PRESSREVIEW_PAGE_CACHE_SECONDS = 0
+    plain = client.get(REVIEWS).text
+    assert client.get(REVIEWS).text == plain
+    assert "checked" not in plain and '<option value="politics" selected>' not in plain
+    chosen = client.get(REVIEWS, {"outlet": "courier", "section": "politics"}).text
+    assert re.search(r'value="courier" id="id_outlet_\d+" checked', chosen)
+    assert '<option value="politics" selected>' in chosen
+    second_page = client.get(REVIEWS, {"page": 1}).text
+    assert "checked" not in second_page
+    assert '<option value="politics" selected>' not in second_page
+
+
 def test_filter_form_shows_the_chosen_values(client, desk):
     response = client.get(STORIES, {"outlet": "courier", "date_after": "2026-03-02"})
     assert 'value="courier" id="id_outlet_0" checked' in response.text or (
@@ -308,6 +326,20 @@ def test_the_filter_form_writes_its_choices_as_djangos_widgets_would(rf, desk):
                 for choice in form[name]
             )
             assert parse_html(checkbox_choices(form[name])) == parse_html(django_rendering), name
+
+
+@pytest.mark.once
+def test_a_choice_named_with_markup_is_written_as_text():
+    """An outlet or tag whose name holds <, &, or quotes is escaped in the filter form as
+    Django's widgets escape it, and what is already safe is kept."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext_lazy
+
+    from reviews.templatetags.reviews_extras import _escaped
+
+    for value in ('Le <Monde> & "Co" \'s', gettext_lazy("All sections"), mark_safe("<b>x</b>"), 7):
+        assert _escaped(value) == conditional_escape(value)
 
 
 def test_the_filter_choices_are_worked_out_once_per_content_change(
