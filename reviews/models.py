@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import IsNull
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
@@ -328,6 +328,11 @@ class ReviewStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# A dateline's day per language, in Django's date format: English puts the month first; the
+# others, the day and then the month as a date takes it (Django's "E": "3 марта").
+DATELINE_DAY = {"en": "F j"}
+
+
 class Review(models.Model):
     Status = ReviewStatus
 
@@ -535,8 +540,11 @@ class Review(models.Model):
 
     @property
     def dateline(self) -> str:
-        """The dateline as printed, e.g. "LISBON, March 3"."""
-        return f"{self.dateline_city.upper()}, {self.review_date:%B} {self.review_date.day}"
+        """The dateline as printed in the review's language: "LISBON, March 3", "ЛИССАБОН,
+        3 марта"."""
+        with translation.override(self.language):
+            day = formats.date_format(self.review_date, DATELINE_DAY.get(self.language, "j E"))
+        return f"{self.dateline_city.upper()}, {day}"
 
 
 class TaggedStoryQuerySet(models.QuerySet):

@@ -122,3 +122,13 @@ def test_review_url_carries_the_review_date_and_slug(db):
     review = ReviewFactory(review_date=datetime.date(2026, 3, 3), slug="rates-on-hold")
     assert review.get_absolute_url() == "/reviews/2026/03/03/rates-on-hold/"
     assert timezone.is_aware(review.publish_at)
+
+
+@pytest.mark.once  # builds no row: the same on every database
+@pytest.mark.parametrize(
+    ("language", "city", "printed"),
+    [("en", "Lisbon", "LISBON, December 4"), ("ru", "Варшава", "ВАРШАВА, 4 декабря")],
+)
+def test_the_dateline_is_printed_in_the_review_s_language(language, city, printed):
+    review = Review(language=language, dateline_city=city, review_date=datetime.date(2026, 12, 4))
+    assert review.dateline == printed
