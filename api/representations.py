@@ -76,6 +76,7 @@ class Representer:
             "id": review.pk,
             "title": review.title,
             "slug": review.slug,
+            "language": review.language,
             "section": self.section(review.section),
             "review_date": review.review_date,
             "published_at": timezone.localtime(review.publish_at),

@@ -82,6 +82,9 @@ class ReaderFilterParams(PageParams):
     date_before: text(format="date") = text_parameter(
         "Reviews of this date or earlier, YYYY-MM-DD."
     )
+    language: text() = text_parameter(
+        "The language of the editions listed, one of the site's (en, ru); its default if not given."
+    )
     ordering: text(enum=["-date", "date"]) = text_parameter(
         "`-date` (newest first, the default) or `date`."
     )
@@ -138,6 +141,7 @@ class ReviewRef(Schema):
     id: int
     title: str
     slug: str
+    language: str = Field(description="The language of this edition of the review (en, ru).")
     section: SectionRef
     review_date: datetime.date = Field(description="The date of the newspapers reviewed.")
     published_at: datetime.datetime

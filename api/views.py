@@ -7,13 +7,16 @@ HTTP matters common to all (rate limit, ETag, Cache-Control, JSON errors) are mi
 import datetime
 import functools
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.docs import Swagger
@@ -26,6 +29,7 @@ from reviews.counts import count_published_uses, published_counts
 from reviews.finding.filters import ReviewFilter, StoryFilter
 from reviews.finding.periods import MonthsForm
 from reviews.models import (
+    ANY_LANGUAGE,
     Expert,
     Outlet,
     Review,
@@ -50,6 +54,9 @@ public site shows.
   `outlet` (repeatable, any of), `expert`, `tag` (repeatable, all of), `date_after`,
   `date_before` (YYYY-MM-DD, inclusive, on the review date) and `ordering` (`-date`, `date`).
   An invalid value answers 400 with the parameter and the problem; an unknown id or slug 404.
+- **Languages**: `/reviews` and `/stories` list the editions in one language, `language`
+  (the site's default when not given); each review says its `language`. A review or story
+  by id, or a review by date and slug, is found in any language.
 - **Old slugs** of a renamed or merged tag or expert still work: in a filter they stand for
   the current one, and `/tags/<old>` or `/experts/<old>` answers 301 to the current address.
 - **Caching**: answers carry an `ETag` (send it back as `If-None-Match` for a 304 while the
@@ -158,7 +165,7 @@ def filtered(filterset_class, request, queryset):
     # As FilterView does: no filter parameter, no bound form (the page's own parameters,
     # here the cursor and page size, are not filters).
     data = request.GET.copy()
-    for name in schemas.PageParams.model_fields:
+    for name in [*schemas.PageParams.model_fields, "language"]:
         data.pop(name, None)
     filterset = filterset_class(data or None, queryset=queryset, request=request)
     if filterset.is_bound and not filterset.is_valid():
@@ -222,15 +229,31 @@ def follows_slug_redirects(kind: str):
     return decorate
 
 
-def published_reviews():
-    """Reviews with all that the API shows of them, in a fixed number of queries."""
-    return Review.objects.for_lists().prefetch_related(
-        Prefetch("stories", queryset=Story.objects.for_display())
-    )
+def published_reviews(*, any_language: bool = False):
+    """Reviews with all that the API shows of them, in a fixed number of queries: those of
+    the list's language, or (`any_language`, to find one by id) of every language."""
+    reviews = Review.objects.for_lists(language=ANY_LANGUAGE if any_language else None)
+    return reviews.prefetch_related(Prefetch("stories", queryset=Story.objects.for_display()))
 
 
-def published_stories():
-    return Story.objects.for_lists().select_related("review__section")
+def published_stories(*, any_language: bool = False):
+    stories = Story.objects.for_lists(language=ANY_LANGUAGE if any_language else None)
+    return stories.select_related("review__section")
+
+
+@contextmanager
+def requested_language(request):
+    """The language a list is asked for (`language`; the site's default when not given),
+    active while the list is read and shown: its reviews and stories are that language's
+    editions."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    language = request.GET.get("language") or settings.LANGUAGE_CODE
+    if language not in languages:
+        raise InvalidParameters(
+            [("language", f"One of the site's languages: {', '.join(languages)}.")]
+        )
+    with translation.override(language):
+        yield
 
 
 @dataclass(frozen=True)
@@ -317,9 +340,10 @@ def index(request):
     summary="Published reviews, newest first, with their stories",
 )
 def list_reviews(request, params: Query[schemas.ReaderFilterParams]):
-    reviews, links = page_of(request, published_reviews(), params, filterset_class=ReviewFilter)
-    show = Representer(request)
-    return {**links, "results": [show.review(review) for review in reviews]}
+    with requested_language(request):
+        reviews, links = page_of(request, published_reviews(), params, filterset_class=ReviewFilter)
+        show = Representer(request)
+        return {**links, "results": [show.review(review) for review in reviews]}
 
 
 @api.get(
@@ -330,7 +354,9 @@ def list_reviews(request, params: Query[schemas.ReaderFilterParams]):
     summary="One review by id",
 )
 def review_detail(request, review_id: int):
-    review = object_or_404(published_reviews(), "No published review has this id.", pk=review_id)
+    review = object_or_404(
+        published_reviews(any_language=True), "No published review has this id.", pk=review_id
+    )
     return Representer(request).review(review)
 
 
@@ -347,7 +373,9 @@ def review_by_date(request, year: int, month: int, day: int, slug: str):
         review_date = datetime.date(year, month, day)
     except (ValueError, OverflowError) as no_such_date:
         raise Http404(message) from no_such_date
-    review = object_or_404(published_reviews(), message, review_date=review_date, slug=slug)
+    review = object_or_404(
+        published_reviews(any_language=True), message, review_date=review_date, slug=slug
+    )
     return Representer(request).review(review)
 
 
@@ -359,9 +387,10 @@ def review_by_date(request, year: int, month: int, day: int, slug: str):
     summary="Stories of published reviews, newest first",
 )
 def list_stories(request, params: Query[schemas.ReaderFilterParams]):
-    stories, links = page_of(request, published_stories(), params, filterset_class=StoryFilter)
-    show = Representer(request)
-    return {**links, "results": [show.story(story) for story in stories]}
+    with requested_language(request):
+        stories, links = page_of(request, published_stories(), params, filterset_class=StoryFilter)
+        show = Representer(request)
+        return {**links, "results": [show.story(story) for story in stories]}
 
 
 @api.get(
@@ -373,7 +402,9 @@ def list_stories(request, params: Query[schemas.ReaderFilterParams]):
 )
 def story_detail(request, story_id: int):
     story = object_or_404(
-        published_stories(), "No story of a published review has this id.", pk=story_id
+        published_stories(any_language=True),
+        "No story of a published review has this id.",
+        pk=story_id,
     )
     return Representer(request).story(story)
 

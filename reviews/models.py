@@ -219,6 +219,10 @@ def join_position(position: str, organisation: str) -> str:
     return position or organisation
 
 
+# For `in_language()`: the editions in every language (a review or story found by id).
+ANY_LANGUAGE = "*"
+
+
 class ReviewQuerySet(models.QuerySet):
     @staticmethod
     def published_q(*, prefix: str = "", now=None) -> Q:
@@ -284,7 +288,10 @@ class ReviewQuerySet(models.QuerySet):
         )
 
     def in_language(self, language: str | None = None):
-        """The editions in `language`, by default the language of the page being served."""
+        """The editions in `language`, by default the language of the page being served;
+        every edition with ANY_LANGUAGE (finding one by id)."""
+        if language == ANY_LANGUAGE:
+            return self.all()
         return self.filter(language=language or current_language())
 
     @staticmethod
@@ -622,7 +629,10 @@ class StoryQuerySet(models.QuerySet):
         )
 
     def in_language(self, language: str | None = None):
-        """Stories of the editions in `language`, by default the page's."""
+        """Stories of the editions in `language`, by default the page's (every edition's
+        with ANY_LANGUAGE)."""
+        if language == ANY_LANGUAGE:
+            return self.all()
         return self.filter(review__language=language or current_language())
 
     def for_lists(self, *, language: str | None = None):

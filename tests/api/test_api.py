@@ -599,7 +599,7 @@ def test_openapi_schema_describes_every_endpoint_and_the_pages_filters(client):
     }
     for path, filterset in [("/api/v1/reviews", ReviewFilter), ("/api/v1/stories", StoryFilter)]:
         names = {parameter["name"] for parameter in schema["paths"][path]["get"]["parameters"]}
-        assert names == {*filterset.base_filters, "cursor", "page_size"}
+        assert names == {*filterset.base_filters, "cursor", "page_size", "language"}
 
 
 def test_citation_model_fields_shown_are_the_cited_ones(client):
