@@ -168,6 +168,12 @@ class ExpertQuerySet(models.QuerySet):
         """Experts cited in at least one story of a published review."""
         return self.filter(has_published_use(Citation.objects.published(now=now), "expert"))
 
+    def listed(self, *, language: str | None = None):
+        """Experts cited in a published edition in `language` (the page's by default): those
+        that language's list of experts shows."""
+        cited = Citation.objects.published().in_language(language)
+        return self.filter(has_published_use(cited, "expert"))
+
 
 class Expert(NamedWithSlug, AliasesMixin, FiledByName, Translated):
     TRANSLATED = ("name", "position")

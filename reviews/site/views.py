@@ -46,7 +46,7 @@ from reviews.site.figures import SUBJECT_FIGURES, trends_figures, with_sparkline
 from reviews.site.paginators import CappedCountPaginator, PageRangePaginator
 from reviews.site.quotations import quotations
 from reviews.site.redirects import FollowsSlugRedirectsView
-from reviews.translations import translated
+from reviews.translations import current_language, default_language, translated
 
 
 def review_date_of(item) -> datetime.date:
@@ -479,7 +479,11 @@ class ExpertListView(ListView):
     paginator_class = CappedCountPaginator
 
     def get_queryset(self):
-        return Expert.objects.published().order_by("sort_name", "pk")
+        experts = Expert.objects.listed()
+        if current_language() == default_language():
+            return experts.order_by("sort_name", "pk")
+        # Names in another language have no stored sort key: sorted here, as the tags are.
+        return in_reading_order(experts)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

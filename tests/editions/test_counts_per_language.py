@@ -120,3 +120,23 @@ def test_the_api_counts_the_default_language_like_its_lists(client, editions, su
         f"/api/v1/experts/{expert.slug}/citations-over-time", **russian_browser
     ).json()
     assert sum(month["citations"] for month in over_time["months"]) == 1
+
+
+def test_each_language_s_expert_list_has_the_experts_its_editions_cite_by_their_names(
+    client, editions, subjects
+):
+    english, russian = editions
+    _outlet, both = subjects
+    both.translations = {"ru": {"name": "Ильзе Брандт"}}
+    both.save()
+    only_english = CitationFactory(story=english.stories.get(), expert__name="Aino Virtanen")
+    only_russian = CitationFactory(story=russian.stories.get(), expert__name="Zoe Adair")
+    only_russian.expert.translations = {"ru": {"name": "Зоя Адэр"}}
+    only_russian.expert.save()
+
+    def listed(prefix: str) -> list[str]:
+        experts = client.get(f"{prefix}/experts/").context["experts"]
+        return [expert.pk for expert in experts]
+
+    assert listed("") == [only_english.expert.pk, both.pk]  # Aino, Ilse
+    assert listed("/ru") == [only_russian.expert.pk, both.pk]  # Зоя, Ильзе
