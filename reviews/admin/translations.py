@@ -2,6 +2,9 @@
 forms: one field per translated field and language ("Name (Russian)"), read from and written
 to the subject's translations (reviews.translations)."""
 
+import hashlib
+import json
+
 from django import forms
 from django.db import models
 from django.utils.text import format_lazy
@@ -32,14 +35,44 @@ def translation_fields(model) -> dict[str, forms.Field]:
 
 class TranslationsFormMixin:
     """Fills the translation fields from the subject and reads them back
-    (`cleaned_translations()`); a subject model's form sets its `translations` on clean."""
+    (`cleaned_translations()`); a subject model's form sets its `translations` on clean.
+
+    On a form that merges a stale save (reviews.publishing.editing), the names in other
+    languages are merged field by field like the record's own: someone's Russian name is
+    never replaced unseen by a save of the English one.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        translations = translations_of(self.instance) if self.instance.pk else {}
+        if self.instance.pk:
+            self.initial.update(
+                {
+                    name: value
+                    for name, value in self.stored_translations(self.instance).items()
+                    if name not in self.initial
+                }
+            )
+
+    def stored_translations(self, subject) -> dict[str, str]:
+        """{form field: value} of `subject`'s names in other languages, as stored."""
+        translations = translations_of(subject)
+        values = {}
         for name in translation_field_names(self._meta.model):
             field, code = name.rsplit("_", 1)
-            self.initial.setdefault(name, (translations.get(code) or {}).get(field, ""))
+            values[name] = (translations.get(code) or {}).get(field, "")
+        return values
+
+    def merge_fields(self) -> list[str]:
+        return [*super().merge_fields(), *translation_field_names(self._meta.model)]
+
+    def stored_values(self, record) -> dict:
+        return {**super().stored_values(record), **self.stored_translations(record)}
+
+    def fingerprint(self, record) -> str:
+        # A tag's names in other languages are rows of their own, which the tag's
+        # fingerprint does not see.
+        translations = json.dumps(self.stored_translations(record), sort_keys=True)
+        return super().fingerprint(record) + ":" + hashlib.sha256(translations.encode()).hexdigest()
 
     def cleaned_translations(self) -> dict:
         """{language: {field: value}}, without the empty ones: those fall back."""

@@ -534,11 +534,6 @@ def fingerprint(instance) -> str:
     return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def record_values(instance, names: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """The values of a record's form fields as stored, as a one-record snapshot."""
-    return {RECORD: {name: comparable(getattr(instance, name)) for name in names}}
-
-
 RECORD = "record"
 
 
@@ -550,8 +545,8 @@ class RecordMerge(Merge):
         posted = root_form.data.get(root_form.add_prefix("edit_fingerprint"))
         super().__init__(
             root_form=root_form,
-            stale=posted != fingerprint(current),
-            now=lambda: record_values(current, root_form.merge_fields()),
+            stale=posted != root_form.fingerprint(current),
+            now=lambda: {RECORD: root_form.stored_values(current)},
         )
 
     def message(self) -> str:
@@ -577,15 +572,27 @@ class UnchangedSinceOpenedForm(BookkeepingFieldsMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None and not self.is_bound:
-            self.initial["edit_fingerprint"] = fingerprint(self.instance)
+            self.initial["edit_fingerprint"] = self.fingerprint(self.instance)
             self.initial["edit_base"] = signing.dumps(
-                record_values(self.instance, self.merge_fields()), salt=BASE_SALT, compress=True
+                {RECORD: self.stored_values(self.instance)}, salt=BASE_SALT, compress=True
             )
 
-    def merge_fields(self) -> list[str]:
-        """The form's fields that are the record's own (not the bookkeeping ones)."""
+    def record_fields(self) -> list[str]:
+        """The form's fields that are the record's own columns."""
         model_fields = {field.name for field in self.instance._meta.concrete_fields}
         return [name for name in self.fields if name in model_fields]
+
+    def merge_fields(self) -> list[str]:
+        """The form's fields merged on a stale save (not the bookkeeping ones)."""
+        return self.record_fields()
+
+    def stored_values(self, record) -> dict[str, Any]:
+        """The values of the merged fields as `record` stores them."""
+        return {name: comparable(getattr(record, name)) for name in self.record_fields()}
+
+    def fingerprint(self, record) -> str:
+        """What changes whenever anyone saves what this form edits of `record`."""
+        return fingerprint(record)
 
     def clean(self):
         cleaned = super().clean()
@@ -602,8 +609,9 @@ class UnchangedSinceOpenedForm(BookkeepingFieldsMixin, forms.ModelForm):
         merge = RecordMerge(root_form=self, current=current)
         self.instance.edit_merge = merge
         if merge.apply(self, RECORD, self.merge_fields(), label=""):
-            # The instance was built from the posted values before this clean.
-            for name in self.merge_fields():
+            # The instance was built from the posted values before this clean (the other
+            # merged fields, such as names in other languages, are read from `cleaned`).
+            for name in self.record_fields():
                 if name in cleaned:
                     setattr(self.instance, name, cleaned[name])
         if merge.must_refuse():

@@ -415,6 +415,39 @@ class TestRecordsEditedAlone:
         )
 
     @RECORDS
+    def test_a_stale_save_keeps_their_name_in_another_language(
+        self, editor, colleague, url_name, make, field, other_field
+    ):
+        record = make()
+        url = reverse(url_name, args=[record.pk])
+        response = both_save(
+            url,
+            first=client_for(colleague),
+            second=client_for(editor),
+            theirs={"name_ru": "Их название"},
+            mine={field: "My change"},
+        )
+        assert response.status_code == 302
+        assert client_for(editor).get(url).context["adminform"].form.initial["name_ru"] == (
+            "Их название"
+        )
+
+        # Both changed it: refused, showing both, until one is chosen.
+        refused = both_save(
+            url,
+            first=client_for(colleague),
+            second=client_for(editor),
+            theirs={"name_ru": "Их второе"},
+            mine={"name_ru": "Моё"},
+        )
+        assert refused.status_code == 200
+        [conflict] = refused.context["edit_conflicts"]
+        assert conflict.key == "record.name_ru"
+        assert client_for(editor).get(url).context["adminform"].form.initial["name_ru"] == (
+            "Их второе"
+        )
+
+    @RECORDS
     def test_the_page_says_who_else_opened_the_record(
         self, editor, colleague, url_name, make, field, other_field
     ):

@@ -1,10 +1,10 @@
 """The admin's change forms as a browser posts them, for tests that drive the admin."""
 
 from django import forms
-from django.core import signing
+from django.contrib import admin
 
 from reviews.models import Review
-from reviews.publishing.editing import BASE_SALT, base_token, fingerprint, record_values
+from reviews.publishing.editing import base_token
 
 
 def inline_rows(prefix: str, rows: list[dict]) -> dict:
@@ -134,6 +134,9 @@ def form_as_rendered(response) -> dict:
 
 def opened_record_form(record, fields=("name",)) -> dict:
     """The hidden fields a section's, outlet's, expert's or tag's page carries when opened now
-    (`fields`: those of its form)."""
-    base = signing.dumps(record_values(record, fields), salt=BASE_SALT, compress=True)
-    return {"edit_fingerprint": fingerprint(record), "edit_base": base}
+    (`fields`: those of its form besides the names in other languages)."""
+    admin_form = admin.site._registry[type(record)].form
+    form = forms.modelform_factory(type(record), form=admin_form, fields=list(fields))(
+        instance=record
+    )
+    return {name: form.initial[name] for name in ("edit_fingerprint", "edit_base")}

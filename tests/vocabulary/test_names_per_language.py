@@ -79,7 +79,7 @@ def test_a_moderator_enters_a_tag_s_russian_name(client, moderator):
     )
 
     assert response.status_code == 302
-    assert tag.translation.translations == {"ru": {"name": "порты"}}
+    assert Tag.objects.get().translation.translations == {"ru": {"name": "порты"}}
     assert Tag.objects.get().slug == "harbours"
 
 
