@@ -25,4 +25,5 @@ TAG_TRANSLATIONS: dict[str, dict] = _load("tags.json")
 
 _datelines_and_ledes = _load("datelines_and_ledes.json")
 REVIEW_CITIES: list[str] = _datelines_and_ledes["review_cities"]
+REVIEW_CITIES_IN_RUSSIAN: dict[str, str] = _datelines_and_ledes["review_cities_in_russian"]
 LEDE_TEMPLATES: list[str] = _datelines_and_ledes["lede_templates"]

@@ -165,6 +165,7 @@ def _ensure_russian_editions(author, now) -> int:
                 story.body = RUSSIAN_BODY
                 story.save()
             edition.title, edition.lede = title, lede_text
+            edition.dateline_city = demo_data.REVIEW_CITIES_IN_RUSSIAN[source.dateline_city]
             edition.status, edition.publish_at = Review.Status.PUBLISHED, source.publish_at
             edition.save()
         made += 1

@@ -121,6 +121,10 @@ class TestTheLoadedDemo:
         assert '<html lang="ru">' in page and russian.title in page
         assert russian.made_from.get_absolute_url() in page
         assert russian.title in client.get("/ru/").text
+        assert (
+            russian.dateline_city
+            == demo_data.REVIEW_CITIES_IN_RUSSIAN[russian.made_from.dateline_city]
+        )
 
 
 def test_loader_refuses_to_create_public_passwords_in_production(settings):
