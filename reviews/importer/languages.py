@@ -13,6 +13,7 @@ short or too mixed to tell is taken for the language the parser reads.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -89,9 +90,10 @@ PERSIAN_LETTERS, URDU_LETTERS = "پچژگ", "ٹڈڑںے"
 OTHER_NAMES = {"zh": gettext_lazy("Chinese")}
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-MARKUP = re.compile(r"<[^>]*>|https?://\S+|\S+@\S+")
+MARKUP = re.compile(r"<[^>]*>|https?://\S+")
 
 
+@functools.cache
 def script_of(letter: str) -> str:
     """The script of a letter, by its Unicode name: "LATIN", "CYRILLIC", "CJK" (with kana)."""
     name = unicodedata.name(letter, "").split(" ", 1)[0]
@@ -100,8 +102,8 @@ def script_of(letter: str) -> str:
 
 def prose_words(text: str) -> list[str]:
     """The words of running text: small-letter words, and every word of a caseless script;
-    markup, addresses and names (capitalised) left out."""
-    text = MARKUP.sub(" ", html.unescape(MARKUP.sub(" ", text)))
+    markup, web addresses and names (capitalised) left out."""
+    text = MARKUP.sub(" ", html.unescape(MARKUP.sub(" ", text)) if "&" in text else text)
     return [word for word in WORD.findall(text) if not (word[0].isupper() or word[0].istitle())]
 
 
@@ -110,8 +112,7 @@ def recognise(text: str) -> str | None:
     words = prose_words(text)
     letters: Counter[str] = Counter()
     for word in words:
-        for letter in word:
-            letters[script_of(letter)] += 1
+        letters[script_of(word[0])] += len(word)
     total = sum(letters.values())
     if sum(count * SYLLABIC.get(script, 1) for script, count in letters.items()) < MIN_LETTERS:
         return None

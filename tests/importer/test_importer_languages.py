@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from reviews.importer.catalogue import Catalogue
 from reviews.importer.languages import recognise
@@ -154,6 +155,12 @@ def test_a_russian_review_on_a_site_in_english_only_is_refused_as_foreign(catalo
     settings.LANGUAGES = [("en", "English")]
     with pytest.raises(ImportFailed, match="this site publishes in English only"):
         parse_review(text_of("languages/ru_review"), catalogue=catalogue)
+
+
+def test_the_refusal_is_in_the_interface_s_language(catalogue):
+    with translation.override("ru"), pytest.raises(ImportFailed) as refusal:
+        parse_review(text_of("languages/ru_review"), catalogue=catalogue)
+    assert "Текст написан на языке «Русский»" in str(refusal.value)
 
 
 def test_the_proposal_carries_the_language_it_reads_as(catalogue):
