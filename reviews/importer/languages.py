@@ -35,6 +35,8 @@ MIN_LETTERS = 150
 # A letter of these scripts is a syllable or a word, worth about three of an alphabet's.
 SYLLABIC = {"CJK": 3, "HANGUL": 3}
 MIN_FUNCTION_WORDS = 6
+# How far the best language's count must lead the next one's to be sure.
+CLEAR_LEAD = 1.5
 # The main script must hold this share of the prose's letters.
 SCRIPT_SHARE = 0.6
 
@@ -59,6 +61,11 @@ LATIN_WORDS = {
     "sv": "och att det som en är på för med av till inte har om den var enligt också",
     "ro": "și în la cu că pe nu din este un care mai pentru fost sunt potrivit acest",
     "hu": "a az és hogy nem is egy van meg volt szerint csak már mint",
+    "da": "og af ikke er til fra blev ifølge men der det som har med på",
+    "fi": "ja on että ei se oli mukaan myös kun mutta ovat joka jo tai",
+    "hr": "je da se od su što kao ali za koji koja koje prema bio bila također iz",
+    "lt": "ir kad yra su iš į bet buvo pasak taip pat nors jau dėl apie",
+    "lv": "un ir ka ar no uz par bet arī tas kā pēc saskaņā jau vai",
     "tr": "ve bir bu da de için ile olarak çok daha gibi olan göre ama",
 }
 CYRILLIC_WORDS = {
@@ -145,7 +152,9 @@ def recognise(text: str) -> str | None:
 def by_function_words(
     words: list[str], table: dict[str, str], letters: dict[str, str]
 ) -> str | None:
-    """The language whose function words (and own letters) `words` use most, when clearly so."""
+    """The language whose function words (and own letters) `words` use most; None when too
+    few are found, or when the parser's own language is one of two close runners (two close
+    foreign neighbours, Spanish and Portuguese say, give the first: foreign either way)."""
     counts = Counter(words)
     joined = "".join(words)
     scores = {
@@ -155,7 +164,9 @@ def by_function_words(
     }
     ranked = sorted(scores, key=scores.get, reverse=True)
     best, second = scores[ranked[0]], scores[ranked[1]]
-    if best < MIN_FUNCTION_WORDS or best < 1.5 * second:
+    if best < MIN_FUNCTION_WORDS:
+        return None
+    if best < CLEAR_LEAD * second and FALLBACK in ranked[:2]:
         return None
     return ranked[0]
 

@@ -50,6 +50,14 @@ PROSE = {
     "het ministerie zijn de kosten dit jaar met een derde gestegen, en de vakbond wil nog niet "
     "onderhandelen over de nachtdiensten. De burgemeester zei dat de stad een deel van de "
     "kosten betaalt als de provincie ook haar deel betaalt.",
+    "hr": "Novine pišu da će luka u proljeće izgraditi dva nova pristaništa. Prema podacima "
+    "ministarstva, troškovi su ove godine porasli za trećinu, a sindikat još ne želi "
+    "pregovarati o noćnim smjenama. Gradonačelnik je rekao da će grad snositi dio troškova "
+    "ako i županija plati svoj dio, što je također potvrdila i vlada.",
+    "lt": "Laikraštis rašo, kad uostas pavasarį pastatys dvi naujas prieplaukas. Pasak "
+    "ministerijos, išlaidos šiais metais išaugo trečdaliu, o profesinė sąjunga dar nenori "
+    "derėtis dėl naktinių pamainų. Meras sakė, kad miestas padengs dalį išlaidų, jei "
+    "apskritis taip pat sumokės savo dalį, nors sutartis dar nepasirašyta.",
     "uk": "Газета пише, що порт навесні збудує два нові причали. За даними міністерства, витрати "
     "цього року зросли на третину, а профспілка поки що не хоче вести переговори щодо нічних "
     "змін. Мер сказав, що місто візьме на себе частину витрат, якщо область також сплатить "
