@@ -32,9 +32,9 @@ FALLBACK = UNDERSTOOD[0]
 
 # Below these, a text is too short to tell: letters in prose words, function words found.
 MIN_LETTERS = 150
+MIN_FUNCTION_WORDS = 6
 # A letter of these scripts is a syllable or a word, worth about three of an alphabet's.
 SYLLABIC = {"CJK": 3, "HANGUL": 3}
-MIN_FUNCTION_WORDS = 6
 # How far the best language's count must lead the next one's to be sure.
 CLEAR_LEAD = 1.5
 # The main script must hold this share of the prose's letters.
@@ -172,7 +172,7 @@ def by_function_words(
 
 
 def language_name(code: str) -> str:
-    """The language's name in the interface's language ("Russian", "русский")."""
+    """The language's name in the interface's language ("Russian"; "Русский" on a Russian page)."""
     if code in OTHER_NAMES:
         return str(OTHER_NAMES[code])
     info = LANG_INFO.get(code)
@@ -180,5 +180,5 @@ def language_name(code: str) -> str:
 
 
 def names(codes) -> str:
-    """ "English", "English and Russian", in the interface's language."""
+    """The languages' names joined ("English and Russian"), in the interface's language."""
     return str(get_text_list([language_name(code) for code in codes], _("and")))

@@ -532,19 +532,30 @@ def review_language(text: str, *, chosen: str = "") -> str:
     else FALLBACK. Raises ImportFailed, with what to do, when the parser does not read that
     language, the site does not publish in it, or the text contradicts the editor's choice."""
     site = [code for code, _name in settings.LANGUAGES]
+    understood = [code for code in UNDERSTOOD if code in site]
     read = recognise(text)
     language = read or chosen or FALLBACK
     what = {
         "language": language_name(language),
         "chosen": language_name(chosen),
-        "understood": names(UNDERSTOOD),
+        "understood": names(understood or UNDERSTOOD),
         "site": names(site),
     }
-    if chosen and read and chosen != read and read in UNDERSTOOD:
+    if chosen and read and chosen != read and read in understood:
         raise ImportFailed(
             _(
                 "You chose %(chosen)s, but this text reads as %(language)s. Choose "
                 "%(language)s, or leave the language to the importer."
+            )
+            % what
+        )
+    if language in understood:
+        return language
+    if not understood:
+        raise ImportFailed(
+            _(
+                "The importer understands press reviews in %(understood)s only, and this site "
+                "publishes in %(site)s: add the review by hand."
             )
             % what
         )
@@ -557,24 +568,22 @@ def review_language(text: str, *, chosen: str = "") -> str:
             )
             % what
         )
-    if language not in UNDERSTOOD:
-        message = (
-            _(
-                "This text reads as %(language)s; the importer understands press reviews in "
-                "%(understood)s so far. Paste the %(understood)s edition and create the "
-                "%(language)s one from it (“Create the %(language)s edition” on the saved "
-                "review), or add the review by hand and set its language to %(language)s."
-            )
-            if read
-            else _(
-                "You chose %(chosen)s; the importer understands press reviews in "
-                "%(understood)s so far. Paste the %(understood)s edition and create the "
-                "%(chosen)s one from it (“Create the %(chosen)s edition” on the saved "
-                "review), or add the review by hand."
-            )
+    message = (
+        _(
+            "This text reads as %(language)s; the importer understands press reviews in "
+            "%(understood)s so far. Paste the %(understood)s edition and create the "
+            "%(language)s one from it (“Create the %(language)s edition” on the saved "
+            "review), or add the review by hand and set its language to %(language)s."
         )
-        raise ImportFailed(message % what)
-    return language
+        if read
+        else _(
+            "You chose %(chosen)s; the importer understands press reviews in "
+            "%(understood)s so far. Paste the %(understood)s edition and create the "
+            "%(chosen)s one from it (“Create the %(chosen)s edition” on the saved "
+            "review), or add the review by hand."
+        )
+    )
+    raise ImportFailed(message % what)
 
 
 def first_paragraph(text: str, start: int) -> str:

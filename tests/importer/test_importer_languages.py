@@ -165,6 +165,12 @@ def test_a_russian_review_on_a_site_in_english_only_is_refused_as_foreign(catalo
         parse_review(text_of("languages/ru_review"), catalogue=catalogue)
 
 
+def test_a_site_without_english_cannot_import_at_all_and_says_so(catalogue, settings):
+    settings.LANGUAGES = [("ru", "Russian")]
+    with pytest.raises(ImportFailed, match="in English only, and this site publishes in Russian"):
+        parse_review(text_of("02_expert_quoted_twice"), catalogue=catalogue)
+
+
 def test_the_refusal_is_in_the_interface_s_language(catalogue):
     with translation.override("ru"), pytest.raises(ImportFailed) as refusal:
         parse_review(text_of("languages/ru_review"), catalogue=catalogue)
