@@ -20,7 +20,7 @@ from reviews.importer.services import (
     NewOutlet,
     own_disclaimer,
 )
-from reviews.models import Citation, Expert, Outlet, Section, Story
+from reviews.models import Citation, Expert, Outlet, Section, Story, language_choices
 
 MAX_PASTE = 200_000
 
@@ -37,10 +37,17 @@ class PasteForm(forms.Form):
             "the disclaimer. Menus, share buttons and related links may stay: they are dropped."
         ),
     )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=lambda: [("", _("Recognise it from the text")), *language_choices()],
+        help_text=_("The language the review is written in."),
+    )
 
 
 class ReviewPartForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices)
     section = forms.ModelChoiceField(Section.objects.all(), label=_("Section"))
     dateline_city = forms.CharField(label=_("Dateline city"), max_length=100)
     review_date = forms.DateField(label=_("Review date"), widget=AdminDateWidget)
@@ -216,6 +223,7 @@ class ProposalForms:
         review = ReviewPartForm(
             initial={
                 "title": proposal.title,
+                "language": proposal.language,
                 "section": proposal.section_id,
                 "dateline_city": proposal.dateline_city,
                 "review_date": proposal.review_date,
@@ -295,6 +303,7 @@ class ProposalForms:
             )
         return DraftReview(
             title=data["title"].strip(),
+            language=data["language"],
             section=data["section"],
             dateline_city=data["dateline_city"].strip(),
             review_date=data["review_date"],

@@ -57,7 +57,10 @@ class ImportFromTextAdminMixin:
         text = form.cleaned_data["text"]
         try:
             proposal = parse_review(
-                text, catalogue=Catalogue.from_database(), today=timezone.localdate()
+                text,
+                catalogue=Catalogue.from_database(),
+                today=timezone.localdate(),
+                language=form.cleaned_data["language"],
             )
         except ImportFailed as problem:
             form.add_error("text", str(problem))

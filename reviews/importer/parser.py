@@ -13,10 +13,12 @@ import itertools
 import re
 from dataclasses import asdict, dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reviews.importer.catalogue import Catalogue, KnownOutlet, fold, key
+from reviews.importer.languages import FALLBACK, UNDERSTOOD, language_name, names, recognise
 from reviews.importer.people import CALENDAR, NAME, OUTLET_WORDS, SAYING, People, find_mentions
 from reviews.importer.text import (
     ABBREVIATIONS,
@@ -92,6 +94,7 @@ class StoryProposal:
 @dataclass
 class ReviewProposal:
     title: str = ""
+    language: str = FALLBACK  # the text's: one the parser understands
     section_id: int | None = None
     section_name: str = ""
     dateline_city: str = ""
@@ -449,16 +452,20 @@ def paragraphs(text: str) -> str:
 
 
 def parse_review(
-    text: str, *, catalogue: Catalogue, today: datetime.date | None = None
+    text: str, *, catalogue: Catalogue, today: datetime.date | None = None, language: str = ""
 ) -> ReviewProposal:
-    """Propose a review (title, dateline, lede, stories, citations, disclaimer) for `text`."""
+    """Propose a review (title, dateline, lede, stories, citations, disclaimer) for `text`,
+    written in `language` if the editor chose one. Raises ImportFailed for an empty text and
+    for one in a language the parser does not understand (`review_language`)."""
     today = today or datetime.date.today()
     text = normalise(text)
     if not text:
         raise ImportFailed(_("The text is empty."))
     clean = remove_clutter(text)
     text = clean.text
-    proposal = ReviewProposal(dropped=list(clean.dropped))
+    proposal = ReviewProposal(
+        language=review_language(text, chosen=language), dropped=list(clean.dropped)
+    )
 
     dateline = find_dateline(text)
     if dateline is not None:
@@ -518,6 +525,65 @@ def parse_review(
     read_stories(proposal, text, markers, end, catalogue, headings=bool(headings))
     drop_placeholders(proposal, text)
     return proposal
+
+
+def review_language(text: str, *, chosen: str = "") -> str:
+    """The language of the review in `text`: the one it reads as, else the editor's `chosen`,
+    else FALLBACK. Raises ImportFailed, with what to do, when the parser does not read that
+    language, the site does not publish in it, or the text contradicts the editor's choice."""
+    site = [code for code, _name in settings.LANGUAGES]
+    understood = [code for code in UNDERSTOOD if code in site]
+    read = recognise(text)
+    language = read or chosen or FALLBACK
+    what = {
+        "language": language_name(language),
+        "chosen": language_name(chosen),
+        "understood": names(understood or UNDERSTOOD),
+        "site": names(site),
+    }
+    if chosen and read and chosen != read and read in understood:
+        raise ImportFailed(
+            _(
+                "You chose %(chosen)s, but this text reads as %(language)s. Choose "
+                "%(language)s, or leave the language to the importer."
+            )
+            % what
+        )
+    if language in understood:
+        return language
+    if not understood:
+        raise ImportFailed(
+            _(
+                "The importer understands press reviews in %(understood)s only, and this site "
+                "publishes in %(site)s: add the review by hand."
+            )
+            % what
+        )
+    if language not in site:
+        raise ImportFailed(
+            _(
+                "This text reads as %(language)s, and this site publishes in %(site)s only. "
+                "Paste the review's edition in %(understood)s, the language the importer "
+                "understands."
+            )
+            % what
+        )
+    message = (
+        _(
+            "This text reads as %(language)s; the importer understands press reviews in "
+            "%(understood)s so far. Paste the %(understood)s edition and create the "
+            "%(language)s one from it (“Create the %(language)s edition” on the saved "
+            "review), or add the review by hand and set its language to %(language)s."
+        )
+        if read
+        else _(
+            "You chose %(chosen)s; the importer understands press reviews in "
+            "%(understood)s so far. Paste the %(understood)s edition and create the "
+            "%(chosen)s one from it (“Create the %(chosen)s edition” on the saved "
+            "review), or add the review by hand."
+        )
+    )
+    raise ImportFailed(message % what)
 
 
 def first_paragraph(text: str, start: int) -> str:

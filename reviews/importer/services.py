@@ -61,6 +61,7 @@ class DraftReview:
     lede: str
     disclaimer: str = ""
     stories: list[DraftStory] = field(default_factory=list)
+    language: str = ""  # the site's default when empty
 
 
 def own_disclaimer(disclaimer: str) -> str:
@@ -92,6 +93,7 @@ def import_draft(*, draft: DraftReview, by=None) -> Review:
         experts = create_experts(new_experts)
         review = Review(
             title=draft.title,
+            language=draft.language or settings.LANGUAGE_CODE,
             section=draft.section,
             dateline_city=draft.dateline_city,
             review_date=draft.review_date,
@@ -264,6 +266,7 @@ def draft_from_proposal(
         stories.append(DraftStory(outlet, story.headline, story.body, citations))
     return DraftReview(
         title=proposal.title,
+        language=proposal.language,
         section=section,
         dateline_city=proposal.dateline_city,
         review_date=proposal.review_date,

@@ -1,5 +1,6 @@
 """The invented reviews in tests/data/import/ and the records they expect to find."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -42,3 +43,20 @@ def create_catalogue() -> None:
             position=expert["position"],
             organisation=expert["organisation"],
         )
+
+
+def form_data(forms) -> dict:
+    """The POST data of the proposal page as shown, for the test to change and submit."""
+    data = {}
+    formsets = [forms.stories, *forms.citations]
+    for form in [forms.review, *(f.management_form for f in formsets)] + [
+        form for formset in formsets for form in formset.forms
+    ]:
+        for field in form:
+            value = field.value()
+            if value is None or value is False:
+                continue
+            if isinstance(value, datetime.date):
+                value = value.isoformat()
+            data[field.html_name] = value
+    return data

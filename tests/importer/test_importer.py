@@ -16,7 +16,14 @@ from reviews.importer.evaluation import METRICS, evaluate
 from reviews.importer.parser import ImportFailed, parse_review
 from reviews.importer.text import MASK, find_dateline, remove_clutter
 from reviews.models import Citation, Expert, Outlet, Review, Story
-from tests.importer.cases import FOLDER, case_names, create_catalogue, expected_of, text_of
+from tests.importer.cases import (
+    FOLDER,
+    case_names,
+    create_catalogue,
+    expected_of,
+    form_data,
+    text_of,
+)
 from tests.support.factories import ExpertFactory, OutletFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -461,23 +468,6 @@ def test_empty_text_cannot_be_imported(catalogue):
 
 
 # The admin flow
-
-
-def form_data(forms) -> dict:
-    """The POST data of the proposal page as shown, for the test to change and submit."""
-    data = {}
-    formsets = [forms.stories, *forms.citations]
-    for form in [forms.review, *(f.management_form for f in formsets)] + [
-        form for formset in formsets for form in formset.forms
-    ]:
-        for field in form:
-            value = field.value()
-            if value is None or value is False:
-                continue
-            if isinstance(value, datetime.date):
-                value = value.isoformat()
-            data[field.html_name] = value
-    return data
 
 
 def read_text(client, name: str):

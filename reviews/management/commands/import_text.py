@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
@@ -39,12 +40,18 @@ class Command(BaseCommand):
         )
         parser.add_argument("--author", metavar="USERNAME", help="The drafts' author.")
         parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default="",
+            help="The language the texts are written in (recognised from each text otherwise).",
+        )
+        parser.add_argument(
             "--create-new",
             action="store_true",
             help="Create the outlets and experts that are not known yet.",
         )
 
-    def handle(self, *args, files, dry_run, json, section, author, create_new, **options):
+    def handle(self, *args, files, dry_run, json, section, author, create_new, language, **options):
         section_obj = self.find_section(section) if section else None
         user = self.find_author(author) if author else None
         catalogue = Catalogue.from_database()
@@ -52,7 +59,9 @@ class Command(BaseCommand):
         for name in files:
             try:
                 text = read_text(name)
-                proposal = parse_review(text, catalogue=catalogue, today=timezone.localdate())
+                proposal = parse_review(
+                    text, catalogue=catalogue, today=timezone.localdate(), language=language
+                )
                 if dry_run:
                     self.print_proposal(name, proposal, as_json=json)
                 draft = draft_from_proposal(proposal, section=section_obj, create_new=create_new)
@@ -100,6 +109,7 @@ class Command(BaseCommand):
         write = self.stdout.write
         write(self.style.MIGRATE_HEADING(f"== {name}"))
         write(f"Title:      {proposal.title}")
+        write(f"Language:   {proposal.language}")
         write(f"Section:    {proposal.section_name or '?'}")
         agency = f" /{proposal.agency}/" if proposal.agency else ""
         write(f"Dateline:   {proposal.dateline_city or '?'}, {proposal.review_date or '?'}{agency}")
