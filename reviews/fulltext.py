@@ -1,6 +1,7 @@
 """What the full-text indexes are made of, defined once: PostgreSQL's stored search vectors
-(the trigger of migration 0007 computes them as these functions do, under GIN indexes) and
-SQLite's FTS5 tables over the same words, kept by triggers. See docs/PERFORMANCE.md, "Search".
+(computed by triggers in the text search configuration of the review's language, under GIN
+indexes) and SQLite's FTS5 tables over the same words, kept by triggers. See
+docs/PERFORMANCE.md, "Search".
 """
 
 from dataclasses import dataclass
@@ -10,7 +11,18 @@ from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.backends.ddl_references import Statement
 
-SEARCH_CONFIG = "english"
+# PostgreSQL's text search configuration of the editions in each language: their stored
+# vectors are made in it (stemmed, stop words dropped) and searches of them read the query in
+# it. A language not named here is searched word for word ("simple"). The triggers hold a
+# copy (the SQL function reviews_search_config() of migration 0024): adding a language takes
+# a migration that makes that function again and recomputes that language's vectors.
+SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
+UNSTEMMED_CONFIG = "simple"
+
+
+def search_config(language: str) -> str:
+    """The text search configuration of the editions in `language`."""
+    return SEARCH_CONFIGS.get(language, UNSTEMMED_CONFIG)
 
 
 # The words of a story and of a review: a heading, which weighs more (A), then a text (B).
@@ -19,6 +31,7 @@ STORY_WORDS = ("headline", "body")
 REVIEW_WORDS = ("title", "lede")
 
 
+# As migration 0007 first filled the vectors, in English (0024 computes each language's).
 def story_search_vector() -> SearchVector:
     return weighted_vector(*STORY_WORDS)
 
@@ -29,8 +42,8 @@ def review_search_vector() -> SearchVector:
 
 
 def weighted_vector(heading: str, text: str) -> SearchVector:
-    return SearchVector(heading, config=SEARCH_CONFIG, weight="A") + SearchVector(
-        text, config=SEARCH_CONFIG, weight="B"
+    return SearchVector(heading, config="english", weight="A") + SearchVector(
+        text, config="english", weight="B"
     )
 
 

@@ -1,6 +1,7 @@
 """Text search over reviews and stories, the same on both databases: the reader's words are
 read once (query.py), then found by the database's full-text search (search_postgresql.py
-or search_sqlite.py), ranked and highlighted. See docs/PERFORMANCE.md, "Search".
+or search_sqlite.py) as the language searched stems them (the page's by default), ranked and
+highlighted. See docs/PERFORMANCE.md, "Search".
 """
 
 from types import ModuleType
@@ -12,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from reviews.finding import search_postgresql, search_sqlite
 from reviews.finding.highlighting import highlight
-from reviews.finding.query import ReaderQuery, read_query
+from reviews.finding.query import ReaderQuery, read_query, stop_words
 from reviews.finding.spellings import with_other_spellings
 from reviews.fulltext import REVIEW_WORDS, STORY_WORDS
 from reviews.models import Review, Story
+from reviews.translations import current_language
 
 MAX_QUERY_LENGTH = 200
 # How many of the newest matching stories the search page ranks (see ranked_results).
@@ -49,8 +51,8 @@ def searched_text(text: str) -> str:
 
 
 def reader_query(text: str) -> ReaderQuery:
-    """The reader's words, as typed."""
-    return read_query(searched_text(text))
+    """The reader's words, as typed, less the common words of the page's language."""
+    return read_query(searched_text(text), stop_words(current_language()))
 
 
 def searched_query(text: "str | ReaderQuery") -> ReaderQuery:
@@ -65,20 +67,27 @@ def backend(queryset: QuerySet) -> ModuleType:
     return BACKENDS[connections[queryset.db].vendor]
 
 
-def search_stories(stories: QuerySet, text: str) -> QuerySet:
-    """Stories whose headline or body match `text` (all of them when `text` is blank)."""
+def search_stories(stories: QuerySet, text: str, *, language: str | None = None) -> QuerySet:
+    """Stories whose headline or body match `text` (all of them when `text` is blank), the
+    words read as the editions in `language` (the page's by default; ANY_LANGUAGE: as any
+    language's) are stemmed."""
     if not searched_text(text):
         return stories
     query = searched_query(text)
-    return backend(stories).stories_matching(stories, query) if query else stories.none()
+    if not query:
+        return stories.none()
+    return backend(stories).stories_matching(stories, query, language or current_language())
 
 
-def search_reviews(reviews: QuerySet, text: str) -> QuerySet:
-    """Reviews whose title or lede, or one of whose stories, match `text`."""
+def search_reviews(reviews: QuerySet, text: str, *, language: str | None = None) -> QuerySet:
+    """Reviews whose title or lede, or one of whose stories, match `text` (in `language`,
+    as for search_stories())."""
     if not searched_text(text):
         return reviews
     query = searched_query(text)
-    return backend(reviews).reviews_matching(reviews, query) if query else reviews.none()
+    if not query:
+        return reviews.none()
+    return backend(reviews).reviews_matching(reviews, query, language or current_language())
 
 
 def ranking_was_bounded(count: int) -> bool:
@@ -87,8 +96,8 @@ def ranking_was_bounded(count: int) -> bool:
 
 
 def ranked_story_results(text: "str | ReaderQuery") -> QuerySet[Story]:
-    """Published stories matching `text` (or a `searched_query()`), best first, for the
-    search page.
+    """Published stories of the page's language matching `text` (or a `searched_query()`),
+    best first, for the search page.
 
     Each has `search_headline` and `search_snippet` (a passage of the body), the matches
     marked for `highlight()`.
@@ -104,7 +113,8 @@ def ranked_story_results(text: "str | ReaderQuery") -> QuerySet[Story]:
 
 
 def ranked_review_results(text: "str | ReaderQuery") -> QuerySet[Review]:
-    """Published reviews whose title or lede match `text`, best first.
+    """Published reviews of the page's language whose title or lede match `text`, best
+    first.
 
     Each has `search_headline` (the title) and `search_snippet` (the lede), marked for
     `highlight()`.
@@ -127,23 +137,27 @@ def ranked_results(
     newest_first: tuple[str, ...],
     newest_matches_first: tuple[str, ...],
 ) -> QuerySet:
-    """The `published` rows whose `words` (heading, text) match `text`, best first, each
-    with `search_headline` (the heading) and `search_snippet` (a passage of the text)."""
+    """The `published` rows (of the page's language) whose `words` (heading, text) match
+    `text`, best first, each with `search_headline` (the heading) and `search_snippet` (a
+    passage of the text)."""
     query = searched_query(text)
     if not query:
         return published.none()
     search = backend(published)
+    language = current_language()
     # Ranking reads each candidate's words, so its cost grows with the number of
     # candidates: only the RANKED_MATCHES newest matches are ranked. A common word matching
     # a hundred thousand stories costs no more than one matching a thousand; fewer matches
     # are all ranked.
     newest_matches = (
-        search.own_words_matching(published, query)
+        search.own_words_matching(published, query, language)
         .order_by(*newest_matches_first)
         .values("pk")[:RANKED_MATCHES]
     )
     matches = published.model.objects.filter(pk__in=newest_matches)
-    return search.ranked(matches, query, words=words).order_by("-search_rank", *newest_first)
+    return search.ranked(matches, query, language, words=words).order_by(
+        "-search_rank", *newest_first
+    )
 
 
 def highlight_results(results) -> list:

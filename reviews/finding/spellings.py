@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from django.db.models import Q
 
-from reviews.finding.query import STOP_WORDS, WORD, ReaderQuery, Term
+from reviews.finding.query import WORD, ReaderQuery, Term
 from reviews.models import Expert, Outlet
 
 # Bounds on what a search brings in: names read, spellings added to a word, and
@@ -28,7 +28,9 @@ def with_other_spellings(query: ReaderQuery) -> ReaderQuery:
     alternatives = []
     for terms in query:
         options = [
-            [term, *other_spellings(wanted[term], names)] if term in wanted else [term]
+            [term, *other_spellings(wanted[term], names, query.stop_words)]
+            if term in wanted
+            else [term]
             for term in terms
         ]
         alternatives.extend(list(choice) for choice in itertools.product(*options))
@@ -59,7 +61,7 @@ def known_names(runs: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
     return [[tuple(WORD.findall(line)) for line in spellings.splitlines()] for spellings in found]
 
 
-def other_spellings(wanted: tuple[str, ...], names) -> list[Term]:
+def other_spellings(wanted: tuple[str, ...], names, common: frozenset[str]) -> list[Term]:
     """The run of `wanted` words in the other spellings of the names it is part of."""
     found: list[Term] = []
     seen = {wanted}
@@ -71,7 +73,7 @@ def other_spellings(wanted: tuple[str, ...], names) -> list[Term]:
             for other in lines:
                 words = other[start : start + len(wanted)]
                 # Common words alone are no search (query.read_query drops them too).
-                if set(words) <= STOP_WORDS:
+                if set(words) <= common:
                     continue
                 if len(other) == len(line) and words not in seen:
                     seen.add(words)

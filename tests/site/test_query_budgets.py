@@ -5,7 +5,9 @@ Each page is measured with one item and with a full page of items, against the s
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from reviews.models import Review, Story
 from tests.support.content import publish_reviews
 from tests.support.factories import CitationFactory
 
@@ -63,6 +65,23 @@ def test_public_page_query_count_does_not_grow(client, django_assert_max_num_que
     with django_assert_max_num_queries(bound):
         response = client.get(path())
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("items", [1, 20], ids=["one item", "full page"])
+def test_the_russian_search_page_query_count_does_not_grow(
+    client, django_assert_max_num_queries, items
+):
+    """/ru/search/ over Russian editions, a word in another form than the stories': as the
+    English search page."""
+    reviews = publish_reviews(items)
+    Review.objects.filter(pk__in=[review.pk for review in reviews]).update(language="ru")
+    Story.objects.filter(review__in=reviews).update(headline="Докеры снова бастуют")
+    with translation.override("ru"):
+        path = reverse("reviews:search") + "?q=докеров"
+    with django_assert_max_num_queries(PAGES["search"][1]):
+        response = client.get(path)
+    assert response.status_code == 200
+    assert len(response.context["stories"]) == min(2 * items, 20)
 
 
 @pytest.mark.parametrize("stories", [1, 6])
