@@ -196,3 +196,20 @@ def test_a_subject_in_a_language_the_site_does_not_have_is_a_400(client, url):
     assert response.json()["errors"] == [
         {"parameter": "language", "message": "One of the site's languages: en, ru."}
     ]
+
+
+def test_a_draft_editions_subjects_are_neither_listed_nor_counted(client, editor):
+    """A tag and an outlet only the Russian draft uses stay out; the shared outlet counts
+    no Russian story."""
+    english = ReviewFactory()
+    shared = StoryFactory(review=english).outlet
+    draft = edition_create(source=english, language="ru", by=editor)
+    story = draft.stories.get()
+    story.tags.add("secret-talks")
+    StoryFactory(review=draft, position=2, outlet__slug="draft-only")
+
+    assert client.get("/api/v1/tags?language=ru").json()["results"] == []
+    assert client.get("/api/v1/tags/secret-talks?language=ru").status_code == 404
+    assert client.get("/api/v1/outlets/draft-only?language=ru").status_code == 404
+    outlets = client.get("/api/v1/outlets?language=ru").json()["results"]
+    assert [(outlet["slug"], outlet["story_count"]) for outlet in outlets] == [(shared.slug, 0)]
