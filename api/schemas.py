@@ -234,8 +234,8 @@ class OutletPage(PageLinks):
     results: list[Outlet]
 
 
-class PeriodParams(Schema):
-    """The lists' date parameters, as a period of review dates."""
+class PeriodParams(LanguageParams):
+    """The lists' date parameters, as a period of review dates; and the language."""
 
     date_after: text(format="date") = text_parameter(
         "The first review date (YYYY-MM-DD). Without it, two years before `date_before`."

@@ -58,9 +58,9 @@ public site shows.
   (the site's default when not given); each review says its `language` and lists its other
   published `editions`, and names its section, outlets, experts and tags in its language.
   A review or story by id, or a review by date and slug, is found in any language. Outlets,
-  experts, tags and sections take `language` too: their names in it (the default
-  language's where one has none) and their uses in its editions; lists stay in the order
-  of the default language's names.
+  experts, tags and sections, and an expert's citations over time, take `language` too:
+  names in it (the default language's where one has none) and uses in its editions; lists
+  stay in the order of the default language's names.
 - **Old slugs** of a renamed or merged tag or expert still work: in a filter they stand for
   the current one, and `/tags/<old>` or `/experts/<old>` answers 301 to the current address.
 - **Caching**: answers carry an `ETag` (send it back as `If-None-Match` for a 304 while the
@@ -484,24 +484,25 @@ def expert_citations_over_time(request, slug: str, params: Query[schemas.PeriodP
                 for message in messages
             ]
         )
-    expert = object_or_404(EXPERTS.published(), EXPERTS.not_found, slug=slug)
-    period = form.cleaned_data["period"]
-    return {
-        "expert": Representer(request).expert(expert),
-        "date_after": period.start,
-        "date_before": period.end,
-        "months": [
-            {
-                "month": month.strftime("%Y-%m"),
-                "citations": sum(outlet.uses for outlet in outlets),
-                "outlets": [
-                    {"name": outlet.name, "slug": outlet.slug, "citations": outlet.uses}
-                    for outlet in outlets
-                ],
-            }
-            for month, outlets in tallies.citations_by_month_and_outlet(expert, period)
-        ],
-    }
+    with requested_language(request):
+        expert = object_or_404(EXPERTS.published(), EXPERTS.not_found, slug=slug)
+        period = form.cleaned_data["period"]
+        return {
+            "expert": Representer(request).expert(expert),
+            "date_after": period.start,
+            "date_before": period.end,
+            "months": [
+                {
+                    "month": month.strftime("%Y-%m"),
+                    "citations": sum(outlet.uses for outlet in outlets),
+                    "outlets": [
+                        {"name": outlet.name, "slug": outlet.slug, "citations": outlet.uses}
+                        for outlet in outlets
+                    ],
+                }
+                for month, outlets in tallies.citations_by_month_and_outlet(expert, period)
+            ],
+        }
 
 
 @api.get(

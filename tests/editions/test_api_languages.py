@@ -213,3 +213,20 @@ def test_a_draft_editions_subjects_are_neither_listed_nor_counted(client, editor
     assert client.get("/api/v1/outlets/draft-only?language=ru").status_code == 404
     outlets = client.get("/api/v1/outlets?language=ru").json()["results"]
     assert [(outlet["slug"], outlet["story_count"]) for outlet in outlets] == [(shared.slug, 0)]
+
+
+def test_an_experts_citations_over_time_in_the_language_asked_for(client, translated_subjects):
+    """Named in Russian, outlets too, and counting the Russian edition's citations."""
+    outlet, _untranslated, expert = translated_subjects
+    url = f"/api/v1/experts/{expert.slug}/citations-over-time"
+    answers = {
+        language: client.get(url, {"language": language}).json() for language in ("en", "ru")
+    }
+    assert answers["ru"]["expert"]["name"] == "Сергей Лавров"
+    assert [outlet for month in answers["ru"]["months"] for outlet in month["outlets"]] == [
+        {"name": "Курьер", "slug": outlet.slug, "citations": 1}
+    ]
+    assert [outlet for month in answers["en"]["months"] for outlet in month["outlets"]] == [
+        {"name": "Courier", "slug": outlet.slug, "citations": 1}
+    ]
+    assert client.get(url, {"language": "fr"}).status_code == 400
