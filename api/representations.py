@@ -1,11 +1,15 @@
 """Model instances as the API shows them, with absolute addresses for the asking request.
 
 Only fields readers may see: no status, author, preview key or workflow notes. Datetimes are
-in the newsroom's time zone (settings.TIME_ZONE), written with their offset.
+in the newsroom's time zone (settings.TIME_ZONE), written with their offset. Names of
+sections, outlets, experts and tags are in the active language, else the default's
+(reviews.translations): a review's and a story's in the review's own language.
 """
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from reviews.translations import active_language, translated
 
 
 class Representer:
@@ -13,7 +17,7 @@ class Representer:
 
     def __init__(self, request):
         self.origin = f"{request.scheme}://{request.get_host()}"
-        self._tag_paths: dict[str, str] = {}
+        self._tag_paths: dict[tuple[str, str], str] = {}
 
     def absolute(self, path: str) -> str:
         return self.origin + path
@@ -24,7 +28,7 @@ class Representer:
     def named(self, subject) -> dict:
         """A section, outlet or expert as a reference: its name, slug and public page."""
         return {
-            "name": subject.name,
+            "name": translated(subject),
             "slug": subject.slug,
             "url": self.absolute(subject.get_absolute_url()),
         }
@@ -41,12 +45,11 @@ class Representer:
 
     def tag(self, tag) -> dict:
         # A page of reviews names the same few tags hundreds of times.
-        path = self._tag_paths.get(tag.slug)
+        key = (active_language(), tag.slug)
+        path = self._tag_paths.get(key)
         if path is None:
-            path = self._tag_paths[tag.slug] = reverse(
-                "reviews:tag-detail", kwargs={"slug": tag.slug}
-            )
-        return {"name": tag.name, "slug": tag.slug, "url": self.absolute(path)}
+            path = self._tag_paths[key] = reverse("reviews:tag-detail", kwargs={"slug": tag.slug})
+        return {"name": translated(tag), "slug": tag.slug, "url": self.absolute(path)}
 
     def citation(self, citation) -> dict:
         return {
@@ -84,13 +87,27 @@ class Representer:
             "api_url": self.api_url("review-detail", review_id=review.pk),
         }
 
+    def edition(self, review) -> dict:
+        return {
+            "language": review.language,
+            "id": review.pk,
+            "url": self.absolute(review.get_absolute_url()),
+            "api_url": self.api_url("review-detail", review_id=review.pk),
+        }
+
     def review(self, review) -> dict:
-        """A review with its stories in order (stories, outlets, tags, citations prefetched)."""
+        """A review with its stories in order and its other published editions (stories,
+        outlets, tags, citations and editions prefetched), named in its language."""
+        with translation.override(review.language):
+            return self._review(review)
+
+    def _review(self, review) -> dict:
         data = self.review_ref(review)
         stories = [self.story_in_review(story, data["url"]) for story in review.stories.all()]
         tags = {tag["slug"]: tag for story in stories for tag in story["tags"]}
         return {
             **data,
+            "editions": [self.edition(edition) for edition in review.other_published_editions()],
             "dateline": review.dateline,
             "dateline_city": review.dateline_city,
             "lede": review.lede,
@@ -101,14 +118,16 @@ class Representer:
         }
 
     def story(self, story) -> dict:
-        """A story with a summary of its review (review and its section selected)."""
-        review = self.review_ref(story.review)
-        return {**self.story_in_review(story, review["url"]), "review": review}
+        """A story with a summary of its review (review and its section selected), named in
+        the review's language."""
+        with translation.override(story.review.language):
+            review = self.review_ref(story.review)
+            return {**self.story_in_review(story, review["url"]), "review": review}
 
     def outlet_with_count(self, outlet, story_count: int) -> dict:
         return {
             **self.outlet(outlet),
-            "description": outlet.description,
+            "description": translated(outlet, "description"),
             "story_count": story_count,
             "api_url": self.api_url("outlet-detail", slug=outlet.slug),
         }
@@ -116,7 +135,7 @@ class Representer:
     def expert_with_count(self, expert, citation_count: int) -> dict:
         return {
             **self.expert(expert),
-            "position": expert.position,
+            "position": translated(expert, "position"),
             "organisation": expert.organisation,
             "bio": expert.bio,
             "citation_count": citation_count,
@@ -140,4 +159,4 @@ class Representer:
 
 
 def tag_order(tag) -> tuple[str, str]:
-    return (tag.name.lower(), tag.slug)
+    return (translated(tag).lower(), tag.slug)

@@ -61,6 +61,23 @@ class PageParams(Schema):
     )
 
 
+def language_parameter(description: str):
+    return text_parameter(
+        f"{description} One of the site's languages (en, ru); its default if not given."
+    )
+
+
+class LanguageParams(Schema):
+    language: text() = language_parameter(
+        "The language of the names (each falls back to the default language's where it has "
+        "none) and of the counts (the uses in that language's editions)."
+    )
+
+
+class SubjectPageParams(PageParams, LanguageParams):
+    """A page of outlets, experts, tags or sections, named in one language."""
+
+
 class ReaderFilterParams(PageParams):
     """The filters of /reviews/ and /stories/ (PRODUCT.md), plus the page parameters."""
 
@@ -82,9 +99,7 @@ class ReaderFilterParams(PageParams):
     date_before: text(format="date") = text_parameter(
         "Reviews of this date or earlier, YYYY-MM-DD."
     )
-    language: text() = text_parameter(
-        "The language of the editions listed, one of the site's (en, ru); its default if not given."
-    )
+    language: text() = language_parameter("The language of the editions listed.")
     ordering: text(enum=["-date", "date"]) = text_parameter(
         "`-date` (newest first, the default) or `date`."
     )
@@ -141,7 +156,10 @@ class ReviewRef(Schema):
     id: int
     title: str
     slug: str
-    language: str = Field(description="The language of this edition of the review (en, ru).")
+    language: str = Field(
+        description="The language of this edition of the review (en, ru): the names of its "
+        "section, outlets, experts and tags are in it."
+    )
     section: SectionRef
     review_date: datetime.date = Field(description="The date of the newspapers reviewed.")
     published_at: datetime.datetime
@@ -149,7 +167,18 @@ class ReviewRef(Schema):
     api_url: str
 
 
+class Edition(Schema):
+    language: str = Field(description="The language of this edition (en, ru).")
+    id: int
+    url: str = Field(description="The edition's public page.")
+    api_url: str
+
+
 class Review(ReviewRef):
+    editions: list[Edition] = Field(
+        description="Its other published editions: the same review in the site's other "
+        "languages, one per language."
+    )
     dateline: str = Field(description='As printed, e.g. "LISBON, March 3".')
     dateline_city: str
     lede: str
@@ -205,8 +234,8 @@ class OutletPage(PageLinks):
     results: list[Outlet]
 
 
-class PeriodParams(Schema):
-    """The lists' date parameters, as a period of review dates."""
+class PeriodParams(LanguageParams):
+    """The lists' date parameters, as a period of review dates; and the language."""
 
     date_after: text(format="date") = text_parameter(
         "The first review date (YYYY-MM-DD). Without it, two years before `date_before`."

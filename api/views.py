@@ -55,8 +55,12 @@ public site shows.
   `date_before` (YYYY-MM-DD, inclusive, on the review date) and `ordering` (`-date`, `date`).
   An invalid value answers 400 with the parameter and the problem; an unknown id or slug 404.
 - **Languages**: `/reviews` and `/stories` list the editions in one language, `language`
-  (the site's default when not given); each review says its `language`. A review or story
-  by id, or a review by date and slug, is found in any language.
+  (the site's default when not given); each review says its `language` and lists its other
+  published `editions`, and names its section, outlets, experts and tags in its language.
+  A review or story by id, or a review by date and slug, is found in any language. Outlets,
+  experts, tags and sections, and an expert's citations over time, take `language` too:
+  names in it (the default language's where one has none) and uses in its editions; lists
+  stay in the order of the default language's names.
 - **Old slugs** of a renamed or merged tag or expert still work: in a filter they stand for
   the current one, and `/tags/<old>` or `/experts/<old>` answers 301 to the current address.
 - **Caching**: answers carry an `ETag` (send it back as `If-None-Match` for a 304 while the
@@ -140,6 +144,8 @@ def not_found(request, exc):
 
 ERRORS = {400: schemas.InvalidParameters, 429: schemas.Problem}
 DETAIL_ERRORS = {404: schemas.Problem, 429: schemas.Problem}
+# A subject by slug takes `language`, which may be refused.
+SUBJECT_ERRORS = {**ERRORS, **DETAIL_ERRORS}
 
 
 def check_parameters(request, repeatable: tuple[str, ...]) -> None:
@@ -233,7 +239,9 @@ def published_reviews(*, any_language: bool = False):
     """Reviews with all that the API shows of them, in a fixed number of queries: those of
     the list's language, or (`any_language`, to find one by id) of every language."""
     reviews = Review.objects.for_lists(language=ANY_LANGUAGE if any_language else None)
-    return reviews.prefetch_related(Prefetch("stories", queryset=Story.objects.for_display()))
+    return reviews.with_published_editions().prefetch_related(
+        Prefetch("stories", queryset=Story.objects.for_display())
+    )
 
 
 def published_stories(*, any_language: bool = False):
@@ -258,8 +266,9 @@ def requested_language(request):
 
 @dataclass(frozen=True)
 class Subjects:
-    """Outlets, experts, tags or sections: listed by name, or one by slug, each with its
-    number of published uses, counted as the site's lists count them (reviews.counts)."""
+    """Outlets, experts, tags or sections: listed by name (the default language's), or one
+    by slug, each named in the language asked for and with its number of published uses in
+    that language's editions, counted as the site's lists count them (reviews.counts)."""
 
     published: Callable[[], QuerySet]
     count_uses: Callable[..., dict[int, int]]  # (ids=[...]) -> {id: uses}
@@ -272,7 +281,7 @@ class Subjects:
 
 
 def section_review_counts(*, ids) -> dict[int, int]:
-    # In the editions of the API's language (the default), as its lists of reviews.
+    # In the editions of the language asked for, as its lists of reviews.
     reviews = Review.objects.in_language().filter(section_id__in=ids)
     return count_published_uses(reviews, "section_id", review="")
 
@@ -290,7 +299,7 @@ EXPERTS = Subjects(
     not_found="No expert has this slug.",
 )
 TAGS = Subjects(
-    published=lambda: published_tags().order_by("name"),
+    published=lambda: published_tags().select_related("translation").order_by("name"),
     count_uses=functools.partial(published_counts, "tag"),
     represent=Representer.tag_with_count,
     not_found="No tag has this slug.",
@@ -303,21 +312,23 @@ SECTIONS = Subjects(
 )
 
 
-def subject_page(request, subjects: Subjects, params: schemas.PageParams) -> dict:
-    found, links = page_of(request, subjects.published(), params)
-    uses, show = subjects.uses(found), Representer(request)
-    return {
-        **links,
-        "results": [
-            subjects.represent(show, subject, uses.get(subject.pk, 0)) for subject in found
-        ],
-    }
+def subject_page(request, subjects: Subjects, params: schemas.SubjectPageParams) -> dict:
+    with requested_language(request):
+        found, links = page_of(request, subjects.published(), params)
+        uses, show = subjects.uses(found), Representer(request)
+        return {
+            **links,
+            "results": [
+                subjects.represent(show, subject, uses.get(subject.pk, 0)) for subject in found
+            ],
+        }
 
 
 def one_subject(request, subjects: Subjects, slug: str) -> dict:
-    subject = object_or_404(subjects.published(), subjects.not_found, slug=slug)
-    uses = subjects.uses([subject]).get(subject.pk, 0)
-    return subjects.represent(Representer(request), subject, uses)
+    with requested_language(request):
+        subject = object_or_404(subjects.published(), subjects.not_found, slug=slug)
+        uses = subjects.uses([subject]).get(subject.pk, 0)
+        return subjects.represent(Representer(request), subject, uses)
 
 
 @api.get(
@@ -416,18 +427,18 @@ def story_detail(request, story_id: int):
     tags=["outlets"],
     summary="Outlets with stories in published reviews, by name",
 )
-def list_outlets(request, params: Query[schemas.PageParams]):
+def list_outlets(request, params: Query[schemas.SubjectPageParams]):
     return subject_page(request, OUTLETS, params)
 
 
 @api.get(
     "/outlets/{slug:slug}",
-    response={200: schemas.Outlet, **DETAIL_ERRORS},
+    response={200: schemas.Outlet, **SUBJECT_ERRORS},
     url_name="outlet-detail",
     tags=["outlets"],
     summary="One outlet (its stories: /stories?outlet=<slug>)",
 )
-def outlet_detail(request, slug: str):
+def outlet_detail(request, slug: str, params: Query[schemas.LanguageParams]):
     return one_subject(request, OUTLETS, slug)
 
 
@@ -438,19 +449,19 @@ def outlet_detail(request, slug: str):
     tags=["experts"],
     summary="Experts cited in published reviews, by name",
 )
-def list_experts(request, params: Query[schemas.PageParams]):
+def list_experts(request, params: Query[schemas.SubjectPageParams]):
     return subject_page(request, EXPERTS, params)
 
 
 @api.get(
     "/experts/{slug:slug}",
-    response={200: schemas.Expert, **DETAIL_ERRORS},
+    response={200: schemas.Expert, **SUBJECT_ERRORS},
     url_name="expert-detail",
     tags=["experts"],
     summary="One expert (their citations: /stories?expert=<slug>)",
 )
 @follows_slug_redirects(SlugRedirect.Kind.EXPERT)
-def expert_detail(request, slug: str):
+def expert_detail(request, slug: str, params: Query[schemas.LanguageParams]):
     return one_subject(request, EXPERTS, slug)
 
 
@@ -473,24 +484,25 @@ def expert_citations_over_time(request, slug: str, params: Query[schemas.PeriodP
                 for message in messages
             ]
         )
-    expert = object_or_404(EXPERTS.published(), EXPERTS.not_found, slug=slug)
-    period = form.cleaned_data["period"]
-    return {
-        "expert": Representer(request).expert(expert),
-        "date_after": period.start,
-        "date_before": period.end,
-        "months": [
-            {
-                "month": month.strftime("%Y-%m"),
-                "citations": sum(outlet.uses for outlet in outlets),
-                "outlets": [
-                    {"name": outlet.name, "slug": outlet.slug, "citations": outlet.uses}
-                    for outlet in outlets
-                ],
-            }
-            for month, outlets in tallies.citations_by_month_and_outlet(expert, period)
-        ],
-    }
+    with requested_language(request):
+        expert = object_or_404(EXPERTS.published(), EXPERTS.not_found, slug=slug)
+        period = form.cleaned_data["period"]
+        return {
+            "expert": Representer(request).expert(expert),
+            "date_after": period.start,
+            "date_before": period.end,
+            "months": [
+                {
+                    "month": month.strftime("%Y-%m"),
+                    "citations": sum(outlet.uses for outlet in outlets),
+                    "outlets": [
+                        {"name": outlet.name, "slug": outlet.slug, "citations": outlet.uses}
+                        for outlet in outlets
+                    ],
+                }
+                for month, outlets in tallies.citations_by_month_and_outlet(expert, period)
+            ],
+        }
 
 
 @api.get(
@@ -500,19 +512,19 @@ def expert_citations_over_time(request, slug: str, params: Query[schemas.PeriodP
     tags=["tags"],
     summary="Tags of stories in published reviews, by name",
 )
-def list_tags(request, params: Query[schemas.PageParams]):
+def list_tags(request, params: Query[schemas.SubjectPageParams]):
     return subject_page(request, TAGS, params)
 
 
 @api.get(
     "/tags/{slug:slug}",
-    response={200: schemas.TagWithCount, **DETAIL_ERRORS},
+    response={200: schemas.TagWithCount, **SUBJECT_ERRORS},
     url_name="tag-detail",
     tags=["tags"],
     summary="One tag (its stories: /stories?tag=<slug>)",
 )
 @follows_slug_redirects(SlugRedirect.Kind.TAG)
-def tag_detail(request, slug: str):
+def tag_detail(request, slug: str, params: Query[schemas.LanguageParams]):
     return one_subject(request, TAGS, slug)
 
 
@@ -523,16 +535,16 @@ def tag_detail(request, slug: str):
     tags=["sections"],
     summary="Sections with published reviews, by name",
 )
-def list_sections(request, params: Query[schemas.PageParams]):
+def list_sections(request, params: Query[schemas.SubjectPageParams]):
     return subject_page(request, SECTIONS, params)
 
 
 @api.get(
     "/sections/{slug:slug}",
-    response={200: schemas.Section, **DETAIL_ERRORS},
+    response={200: schemas.Section, **SUBJECT_ERRORS},
     url_name="section-detail",
     tags=["sections"],
     summary="One section (its reviews: /reviews?section=<slug>)",
 )
-def section_detail(request, slug: str):
+def section_detail(request, slug: str, params: Query[schemas.LanguageParams]):
     return one_subject(request, SECTIONS, slug)

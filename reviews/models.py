@@ -314,6 +314,19 @@ class ReviewQuerySet(models.QuerySet):
         language (the page's by default: a review without an edition in it is not listed)."""
         return self.published().in_language(language).select_related("section").latest_first()
 
+    def with_published_editions(self):
+        """With the published editions of each review's group in one query more, for
+        `Review.other_published_editions()`."""
+        return self.select_related("edition_group").prefetch_related(
+            models.Prefetch(
+                "edition_group__editions",
+                queryset=Review.objects.published().only(
+                    "language", "slug", "review_date", "edition_group_id"
+                ),
+                to_attr=Review.PUBLISHED_EDITIONS,
+            )
+        )
+
 
 def language_choices() -> list[tuple[str, str]]:
     # A callable, so that the languages come from the settings, not from a migration.
@@ -510,6 +523,29 @@ class Review(models.Model):
                 day=self.review_date.day,
                 slug=self.slug,
             )
+
+    # Where ReviewQuerySet.with_published_editions() puts them, on the edition group.
+    PUBLISHED_EDITIONS = "published_editions"
+
+    def other_published_editions(self) -> list["Review"]:
+        """Its other editions that readers may see, in the order of settings.LANGUAGES:
+        never a draft, scheduled or withdrawn one (prefetched by `with_published_editions()`,
+        else one query)."""
+        if self.edition_group_id is None:
+            return []
+        group = self.edition_group if Review.edition_group.is_cached(self) else None
+        if hasattr(group, self.PUBLISHED_EDITIONS):
+            editions = getattr(group, self.PUBLISHED_EDITIONS)
+        else:
+            editions = Review.objects.published().filter(edition_group_id=self.edition_group_id)
+        order = [code for code, _name in settings.LANGUAGES]
+        return sorted(
+            (edition for edition in editions if edition.pk != self.pk),
+            key=lambda edition: (
+                order.index(edition.language) if edition.language in order else len(order),
+                edition.pk,
+            ),
+        )
 
     def is_out_of_date(self) -> bool:
         """Whether the edition it was made from changed since: the twin of `out_of_date()`."""

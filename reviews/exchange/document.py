@@ -16,11 +16,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from taggit.models import Tag
 
 from reviews.models import Citation, Expert, Outlet, Review, Section, Story
+from reviews.translations import default_language, other_languages, translations_of
 
 FORMAT_NAME = "pressreview.reviews"
 FORMAT_VERSION = 1
@@ -58,6 +59,11 @@ class RecordError(Exception):
     """One review of the document cannot be imported; the message says why."""
 
 
+# A key the record leaves out (a document written before editions): what the database holds
+# stays as it is.
+KEEP = object()
+
+
 # Export
 
 
@@ -73,15 +79,24 @@ def reviews_for_export(
         Story.objects.select_related("outlet")
         .prefetch_related(
             "tags",
+            "tags__translation",
             Prefetch(
                 "citations", queryset=Citation.objects.select_related("expert").order_by("pk")
             ),
         )
         .order_by("position")
     )
+    # The group's first edition by date and slug: its key, the same from every edition.
+    first_edition = Review.objects.filter(edition_group_id=OuterRef("edition_group_id")).order_by(
+        "review_date", "slug"
+    )
     reviews = (
-        Review.objects.select_related("section", "author")
+        Review.objects.select_related("section", "author", "made_from")
         .prefetch_related(Prefetch("stories", queryset=stories))
+        .annotate(
+            group_date=Subquery(first_edition.values("review_date")[:1]),
+            group_slug=Subquery(first_edition.values("slug")[:1]),
+        )
         .order_by("review_date", "slug")
     )
     if statuses:
@@ -92,15 +107,27 @@ def reviews_for_export(
 
 
 def review_to_dict(review: Review) -> dict[str, Any]:
-    """One review as it appears in the document (without its secret preview key or version)."""
+    """One review as it appears in the document (without its secret preview key or version;
+    its editions by the key, date and slug, of another review: reviews_for_export() reads
+    them)."""
     return {
         "review_date": review.review_date.isoformat(),
         "slug": review.slug,
         "title": review.title,
-        "section": _pick(review.section, SECTION_FIELDS),
+        "section": _subject(review.section, SECTION_FIELDS),
         "dateline_city": review.dateline_city,
         "lede": review.lede,
         "language": review.language,
+        "edition_group": _key(review.group_date, review.group_slug)
+        if review.edition_group_id
+        else None,
+        "made_from": _key(
+            review.made_from.review_date,
+            review.made_from.slug,
+            out_of_date=review.is_out_of_date(),
+        )
+        if review.made_from_id
+        else None,
         "disclaimer": review.disclaimer,
         "status": review.status,
         "publish_at": timestamp(review.publish_at),
@@ -116,20 +143,51 @@ def _story_to_dict(story: Story) -> dict[str, Any]:
     tags = sorted(story.tags.all(), key=lambda tag: (tag.name.casefold(), tag.name))
     return {
         "position": story.position,
-        "outlet": _pick(story.outlet, OUTLET_FIELDS),
+        "outlet": _subject(story.outlet, OUTLET_FIELDS),
         "headline": story.headline,
         "body": story.body,
         "link": story.link,
-        "tags": [{"name": tag.name, "slug": tag.slug} for tag in tags],
+        "tags": [tag_to_dict(tag) for tag in tags],
         "citations": [
-            {"expert": _pick(citation.expert, EXPERT_FIELDS)} | _pick(citation, CITATION_FIELDS)
+            {"expert": _subject(citation.expert, EXPERT_FIELDS)} | _pick(citation, CITATION_FIELDS)
             for citation in story.citations.all()
         ],
     }
 
 
+def tag_to_dict(tag: Tag) -> dict[str, Any]:
+    return {"name": tag.name, "slug": tag.slug, "translations": clean_translations(tag)}
+
+
 def _pick(obj: models.Model, names: Iterable[str]) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in names}
+
+
+def _subject(obj: models.Model, names: Iterable[str]) -> dict[str, Any]:
+    """A section, outlet or expert: its fields and its names per language."""
+    return _pick(obj, names) | {"translations": clean_translations(obj)}
+
+
+def clean_translations(subject) -> dict[str, dict[str, str]]:
+    """`subject`'s translations as the document holds them: only the site's other
+    languages and the model's translated fields, without the empty ones (which fall back)."""
+    fields = getattr(subject, "TRANSLATED", ("name",))
+    return _without_empty(translations_of(subject), fields)
+
+
+def _without_empty(translations: dict, fields: Iterable[str]) -> dict[str, dict[str, str]]:
+    cleaned = {}
+    for code, _name in other_languages():
+        values = translations.get(code) or {}
+        kept = {field: values[field].strip() for field in fields if values.get(field, "").strip()}
+        if kept:
+            cleaned[code] = kept
+    return cleaned
+
+
+def _key(date: datetime.date, slug: str, **more) -> dict[str, Any]:
+    """Another review, by its review date and slug."""
+    return {"review_date": date.isoformat(), "slug": slug, **more}
 
 
 def timestamp(value: datetime.datetime | None) -> str | None:
@@ -200,26 +258,54 @@ def read_document(stream: TextIO) -> list:
 
 
 @dataclass
+class TagData:
+    name: str
+    slug: str  # possibly ""
+    translations: Any  # {language: {"name": …}}, or KEEP
+
+
+@dataclass
 class StoryData:
     position: int
     fields: dict[str, Any]
-    outlet: dict[str, str]
-    tags: list[tuple[str, str]]  # (name, slug, possibly "")
-    citations: list[tuple[dict[str, str], dict[str, str]]]  # (expert, citation fields)
+    outlet: dict[str, Any]
+    tags: list[TagData]
+    citations: list[tuple[dict[str, Any], dict[str, str]]]  # (expert, citation fields)
+
+
+Key = tuple[datetime.date, str]
+
+
+@dataclass
+class SourceData:
+    key: Key
+    out_of_date: bool
 
 
 @dataclass
 class ReviewData:
     fields: dict[str, Any]
-    section: dict[str, str]
+    section: dict[str, Any]
     author: str | None
     created_at: datetime.datetime | None
     updated_at: datetime.datetime | None
     stories: list[StoryData]
+    # The key of the group's first edition, None (in no group) or KEEP.
+    edition_group: Any = KEEP
+    made_from: Any = KEEP  # SourceData, None or KEEP
 
     @property
-    def key(self) -> tuple[datetime.date, str]:
+    def key(self) -> Key:
         return self.fields["review_date"], self.fields["slug"]
+
+    def links(self) -> list[Key]:
+        """The other reviews it names, which must be imported before it."""
+        keys = [self.edition_group, getattr(self.made_from, "key", None)]
+        return [key for key in keys if isinstance(key, tuple) and key != self.key]
+
+
+def key_label(key: Key) -> str:
+    return f"{key[0].isoformat()}/{key[1]}"
 
 
 def record_label(record: Any, number: int) -> str:
@@ -257,14 +343,89 @@ def parse_review(record: Any) -> ReviewData:
         raise RecordError(
             f"stories: more than one story has position {', '.join(map(str, duplicates))}"
         )
-    return ReviewData(
+    data = ReviewData(
         fields=fields,
-        section=_texts(_object(record, "section", where=""), Section, SECTION_FIELDS, "section: "),
+        section=_subject_values(record, "section", Section, SECTION_FIELDS, where=""),
         author=author,
         created_at=_moment(record, "created_at"),
         updated_at=_moment(record, "updated_at"),
         stories=stories,
     )
+    if "edition_group" in record:
+        data.edition_group = _review_key(record["edition_group"], "edition_group: ")
+    if "made_from" in record:
+        data.made_from = _source(record["made_from"])
+        if data.made_from is not None and data.made_from.key == data.key:
+            raise RecordError("made_from: a review cannot be made from itself")
+    return data
+
+
+def _review_key(value: Any, where: str) -> Key | None:
+    """Another review named by its review date and slug, or None (null)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise RecordError(f"{where}expected an object or null, found {_kind(value)}")
+    slug = _texts(value, Review, ("slug",), where)["slug"]
+    return _date(value, "review_date", where), slug
+
+
+def _source(value: Any) -> SourceData | None:
+    key = _review_key(value, "made_from: ")
+    if key is None:
+        return None
+    out_of_date = value.get("out_of_date", False)
+    if not isinstance(out_of_date, bool):
+        raise RecordError(
+            f"made_from: out_of_date: expected true or false, found {_kind(out_of_date)}"
+        )
+    return SourceData(key=key, out_of_date=out_of_date)
+
+
+def _subject_values(
+    record: dict, name: str, model: type[models.Model], names: Iterable[str], where: str
+) -> dict[str, Any]:
+    """A section, outlet or expert: its text fields, and its names per language when the
+    record has them."""
+    at = f"{where}{name}: "
+    subject = _object(record, name, where)
+    values: dict[str, Any] = _texts(subject, model, names, at)
+    translations = _translations(subject, model, at)
+    if translations is not KEEP:
+        values["translations"] = translations
+    return values
+
+
+def _translations(record: dict, model: type[models.Model], where: str) -> Any:
+    """`{language: {field: text}}` in the site's other languages, without empty values;
+    KEEP when the record has none (a document written before names per language)."""
+    if "translations" not in record:
+        return KEEP
+    value = record["translations"]
+    where = f"{where}translations: "
+    if not isinstance(value, dict):
+        raise RecordError(f"{where}expected an object, found {_kind(value)}")
+    languages = [code for code, _name in other_languages()]
+    fields = getattr(model, "TRANSLATED", ("name",))
+    for code, names in value.items():
+        if code not in languages:
+            why = (
+                "the default language, whose names are the fields themselves"
+                if code == default_language()
+                else f"not one of the site's other languages ({', '.join(languages)})"
+            )
+            raise RecordError(f"{where}“{code}” is {why}")
+        if not isinstance(names, dict):
+            raise RecordError(f"{where}{code}: expected an object, found {_kind(names)}")
+        for field, text in names.items():
+            if field not in fields:
+                raise RecordError(
+                    f"{where}{code}: “{field}” is not translated (only {', '.join(fields)})"
+                )
+            if not isinstance(text, str):
+                raise RecordError(f"{where}{code}: {field}: expected text, found {_kind(text)}")
+            _texts(names, model, (field,), f"{where}{code}: ", optional=(field,))
+    return _without_empty(value, fields)
 
 
 def _parse_story(record: Any, number: int) -> StoryData:
@@ -272,17 +433,17 @@ def _parse_story(record: Any, number: int) -> StoryData:
     if not isinstance(record, dict):
         raise RecordError(f"{where}expected an object, found {_kind(record)}")
     position = _integer(record, Story, "position", where)
-    outlet = _texts(_object(record, "outlet", where), Outlet, OUTLET_FIELDS, f"{where}outlet: ")
-    tags: dict[str, tuple[str, str]] = {}
+    outlet = _subject_values(record, "outlet", Outlet, OUTLET_FIELDS, where)
+    tags: dict[str, TagData] = {}
     for item in _list(record, "tags", where=where):
-        name, slug = _parse_tag(item, where)
-        tags.setdefault(name.casefold(), (name, slug))  # one tag, whatever the case
+        tag = _parse_tag(item, where)
+        tags.setdefault(tag.name.casefold(), tag)  # one tag, whatever the case
     citations, cited = [], set()
     for index, item in enumerate(_list(record, "citations", where=where), start=1):
         at = f"{where}citation {index}: "
         if not isinstance(item, dict):
             raise RecordError(f"{at}expected an object, found {_kind(item)}")
-        expert = _texts(_object(item, "expert", at), Expert, EXPERT_FIELDS, f"{at}expert: ")
+        expert = _subject_values(item, "expert", Expert, EXPERT_FIELDS, at)
         if expert["slug"] in cited:
             raise RecordError(f"{at}expert “{expert['slug']}” is cited twice in this story")
         cited.add(expert["slug"])
@@ -296,14 +457,16 @@ def _parse_story(record: Any, number: int) -> StoryData:
     )
 
 
-def _parse_tag(item: Any, where: str) -> tuple[str, str]:
-    """A tag is its name, or an object with its name and slug (what the export writes)."""
+def _parse_tag(item: Any, where: str) -> TagData:
+    """A tag is its name, or an object with its name, slug and names per language (what the
+    export writes)."""
     if isinstance(item, str):
         item = {"name": item}
     if not isinstance(item, dict):
         raise RecordError(f"{where}tags: expected names or objects, found {_kind(item)}")
     values = _texts(item, Tag, ("name", "slug"), f"{where}tag: ", optional={"slug"})
-    return values["name"], values["slug"]
+    translations = _translations(item, Tag, f"{where}tag “{values['name']}”: ")
+    return TagData(values["name"], values["slug"], translations)
 
 
 def _texts(
@@ -380,14 +543,16 @@ def _list(record: dict, name: str, *, where: str = "", required: bool = False) -
     return record[name]
 
 
-def _date(record: dict, name: str) -> datetime.date:
+def _date(record: dict, name: str, where: str = "") -> datetime.date:
     if name not in record:
-        raise RecordError(f"missing field “{name}”")
+        raise RecordError(f"{where}missing field “{name}”")
     value = record[name]
     try:
         return datetime.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise RecordError(f"{name}: {json.dumps(value)} is not a date (YYYY-MM-DD)") from None
+        raise RecordError(
+            f"{where}{name}: {json.dumps(value)} is not a date (YYYY-MM-DD)"
+        ) from None
 
 
 def _moment(record: dict, name: str, *, required: bool = False) -> datetime.datetime | None:

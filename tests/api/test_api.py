@@ -600,6 +600,20 @@ def test_openapi_schema_describes_every_endpoint_and_the_pages_filters(client):
     for path, filterset in [("/api/v1/reviews", ReviewFilter), ("/api/v1/stories", StoryFilter)]:
         names = {parameter["name"] for parameter in schema["paths"][path]["get"]["parameters"]}
         assert names == {*filterset.base_filters, "cursor", "page_size", "language"}
+    for path in ["/api/v1/outlets", "/api/v1/experts", "/api/v1/tags", "/api/v1/sections"]:
+        names = {parameter["name"] for parameter in schema["paths"][path]["get"]["parameters"]}
+        assert names == {"cursor", "page_size", "language"}, path
+        detail = schema["paths"][f"{path}/{{slug}}"]["get"]
+        assert {parameter["name"] for parameter in detail["parameters"]} == {"slug", "language"}
+        assert "400" in detail["responses"], path
+    review = schema["components"]["schemas"]["Review"]
+    assert "editions" in review["required"]
+    assert schema["components"]["schemas"]["Edition"]["required"] == [
+        "language",
+        "id",
+        "url",
+        "api_url",
+    ]
 
 
 def test_citation_model_fields_shown_are_the_cited_ones(client):

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from reviews.models import EditionGroup
 from tests.support.factories import (
     CitationFactory,
     ExpertFactory,
@@ -30,8 +31,8 @@ FILTERED = "outlet=courier&tag=ports&expert=rui-costa&section=politics&date_afte
 # list name -> (query string, bound on a first page). A filtered list adds the FilterSet's
 # queries: one per filter to check its value, as on the pages.
 LISTS = {
-    "reviews": ("", 4),
-    "reviews, filtered": (FILTERED + "&q=dockers&ordering=date", 10),
+    "reviews": ("", 5),
+    "reviews, filtered": (FILTERED + "&q=dockers&ordering=date", 11),
     "stories": ("", 3),
     "stories, filtered": (FILTERED + "&q=dockers", 9),
     "outlets": ("", 2),
@@ -50,13 +51,26 @@ def unlimited(settings):
 @pytest.fixture
 def many():
     """ITEMS reviews in one section, with two stories each, each story tagged and citing an
-    expert: one outlet, expert and tag of its own, and shared ones; and ITEMS more reviews
-    without stories, each in a section of its own."""
+    expert: one outlet, expert and tag of its own, and shared ones; each with a Russian
+    edition, published or (every third) a draft; and ITEMS more reviews without stories,
+    each in a section of its own."""
     politics = SectionFactory(slug="politics")
     courier = OutletFactory(slug="courier")
     costa = ExpertFactory(slug="rui-costa")
     for number in range(ITEMS):
-        review = ReviewFactory(section=politics, review_date=DAY - datetime.timedelta(days=number))
+        group = EditionGroup.objects.create()
+        review = ReviewFactory(
+            section=politics,
+            review_date=DAY - datetime.timedelta(days=number),
+            edition_group=group,
+        )
+        ReviewFactory(
+            language="ru",
+            section=politics,
+            edition_group=group,
+            review_date=review.review_date,
+            draft=number % 3 == 2,
+        )
         shared = StoryFactory(
             review=review, position=1, outlet=courier, headline="Dockers strike on", tags=["ports"]
         )
@@ -89,19 +103,22 @@ def test_list_query_count_does_not_grow_with_the_page_size(client, many):
 
 
 def test_detail_query_counts_are_bounded(client, django_assert_max_num_queries, many):
-    review = ReviewFactory(review_date=DAY, slug="many-stories")
+    review = ReviewFactory(
+        review_date=DAY, slug="many-stories", edition_group=EditionGroup.objects.create()
+    )
+    ReviewFactory(review_date=DAY, language="ru", edition_group=review.edition_group)
     for position in range(1, 31):
         citation = CitationFactory(story__review=review, story__position=position)
         citation.story.tags.set(["ports", f"detail-{position}"])
     story = review.stories.first()
     details = {
-        "review": (reverse("api-v1:review-detail", kwargs={"review_id": review.pk}), 4),
+        "review": (reverse("api-v1:review-detail", kwargs={"review_id": review.pk}), 5),
         "review by date": (
             reverse(
                 "api-v1:review-by-date",
                 kwargs={"year": 2026, "month": 3, "day": 3, "slug": "many-stories"},
             ),
-            4,
+            5,
         ),
         "story": (reverse("api-v1:story-detail", kwargs={"story_id": story.pk}), 3),
         "outlet": (reverse("api-v1:outlet-detail", kwargs={"slug": "courier"}), 2),

@@ -2,18 +2,14 @@
 
 import copy
 import datetime
-import io
 import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -23,7 +19,8 @@ from taggit.models import Tag
 from reviews.demo.loader import load_demo_content
 from reviews.exchange import document, importing
 from reviews.exchange.document import FORMAT_VERSION
-from reviews.models import Citation, Expert, Outlet, Review, Section, Story, TaggedStory
+from reviews.models import Outlet, Review, Story, TaggedStory
+from tests.exchange.support import empty_the_database, export, import_file, snapshot, write_json
 from tests.support.factories import (
     CitationFactory,
     ExpertFactory,
@@ -39,115 +36,6 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 # Helpers
-
-
-@dataclass
-class Run:
-    stdout: str
-    stderr: str
-    error: CommandError | None = None
-
-
-def export(**options) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    call_command("export_json", stdout=out, stderr=err, **options)
-    return Run(out.getvalue(), err.getvalue())
-
-
-def import_file(path: Path, **options) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_json", str(path), stdout=out, stderr=err, **options)
-    except CommandError as exc:
-        return Run(out.getvalue(), err.getvalue(), exc)
-    return Run(out.getvalue(), err.getvalue())
-
-
-def write_json(path: Path, document) -> Path:
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    return path
-
-
-def empty_the_database() -> None:
-    """What an empty second database holds: no content at all (accounts stay)."""
-    Review.objects.all().delete()
-    for model in (Tag, Outlet, Expert, Section):
-        model.objects.all().delete()
-
-
-def snapshot() -> dict[str, list]:
-    """Every content row with its field values, by natural keys (never by database id)."""
-    return {
-        "sections": list(
-            Section.objects.order_by("slug").values_list("slug", "name", "description")
-        ),
-        "outlets": list(
-            Outlet.objects.order_by("slug").values_list(
-                "slug", "name", "country", "language", "website", "description", "aliases"
-            )
-        ),
-        "experts": list(
-            Expert.objects.order_by("slug").values_list(
-                "slug", "name", "position", "organisation", "bio", "aliases"
-            )
-        ),
-        "tags": list(Tag.objects.order_by("name").values_list("name", "slug")),
-        "reviews": list(
-            Review.objects.order_by("review_date", "slug").values_list(
-                "review_date",
-                "slug",
-                "language",
-                "title",
-                "section__slug",
-                "dateline_city",
-                "lede",
-                "disclaimer",
-                "status",
-                "publish_at",
-                "sent_back_reason",
-                "author__username",
-                "created_at",
-                "updated_at",
-            )
-        ),
-        "stories": list(
-            Story.objects.order_by("review__review_date", "review__slug", "position").values_list(
-                "review__review_date",
-                "review__slug",
-                "position",
-                "outlet__slug",
-                "headline",
-                "body",
-                "link",
-            )
-        ),
-        "citations": list(
-            Citation.objects.order_by(
-                "story__review__review_date", "story__review__slug", "story__position", "pk"
-            ).values_list(
-                "story__review__review_date",
-                "story__review__slug",
-                "story__position",
-                "expert__slug",
-                "position",
-                "organisation",
-                "quote",
-            )
-        ),
-        "story_tags": list(
-            TaggedStory.objects.order_by(
-                "content_object__review__review_date",
-                "content_object__review__slug",
-                "content_object__position",
-                "tag__name",
-            ).values_list(
-                "content_object__review__review_date",
-                "content_object__review__slug",
-                "content_object__position",
-                "tag__name",
-            )
-        ),
-    }
 
 
 def some_reviews() -> list[Review]:
