@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from reviews.models import Review, Story, TagTranslation
-from reviews.publishing import workflow
+from reviews.models import Review, TagTranslation
 from reviews.publishing.editions import edition_create
+from tests.support.content import publish_edition
 from tests.support.factories import CitationFactory
 from tests.support.syndication import (
     ATOM,
@@ -31,14 +31,6 @@ RUSSIAN_TITLE = "Обзор прессы: докеры бастуют"
 @pytest.fixture(autouse=True)
 def noon(time_machine):
     time_machine.move_to(NOON, tick=False)
-
-
-def publish_russian_edition(english: Review, editor, title: str) -> Review:
-    russian = edition_create(source=english, language="ru", by=editor)
-    Review.objects.filter(pk=russian.pk).update(title=title)
-    Story.objects.filter(review=russian).update(headline="Докеры бастуют")
-    workflow.review_publish(review=Review.objects.get(pk=russian.pk), by=editor)
-    return Review.objects.get(pk=russian.pk)
 
 
 @pytest.fixture
@@ -65,7 +57,7 @@ def editions(editor):
         tag=citation.story.tags.get(), translations={"ru": {"name": "порты"}}
     )
     english = citation.story.review
-    russian = publish_russian_edition(english, editor, RUSSIAN_TITLE)
+    russian = publish_edition(english, by=editor, title=RUSSIAN_TITLE, headline="Докеры бастуют")
     CitationFactory(
         story__review__title="Press review: Wages lag",
         story__outlet__slug="gazette",
