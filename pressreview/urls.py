@@ -35,8 +35,11 @@ urlpatterns = [
         name="robots",
     ),
     path("api/", include("api.urls")),
-    path("newsletter/", include("reviews.newsletter.urls")),
 ]
-# The reader site in every language: the default's pages at the addresses of the public URL
-# contract, the others' under /<code>/ (pressreview.http.language).
-urlpatterns += i18n_patterns(path("", include("reviews.urls")), prefix_default_language=False)
+# The reader site and the newsletter in every language: the default's pages at the addresses
+# of the public URL contract, the others' under /<code>/ (pressreview.http.language).
+urlpatterns += i18n_patterns(
+    path("", include("reviews.urls")),
+    path("newsletter/", include("reviews.newsletter.urls")),
+    prefix_default_language=False,
+)

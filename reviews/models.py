@@ -600,6 +600,10 @@ class TaggedStoryQuerySet(models.QuerySet):
     def published(self, *, now=None):
         return self.filter(ReviewQuerySet.published_q(prefix="content_object__review__", now=now))
 
+    def in_language(self, language: str | None = None):
+        """Tag uses in the editions in `language`, by default the page's."""
+        return self.filter(content_object__review__language=language or current_language())
+
 
 class TaggedStory(TaggedItemBase):
     """Explicit through model, so that tag queries join one small, indexed table."""

@@ -5,8 +5,9 @@ cookie for addresses without a prefix. Here the default language keeps every unp
 address (the public URL contract), a non-default language lives under `/<code>/`, and
 nothing else decides: a page at one address is the same page for every reader, so the page
 cache (keyed by the full address) and shared caches may keep it, and no `Vary:
-Accept-Language` is needed. The API, feeds of the default language and the sitemap are
-unprefixed, hence in the default language, whatever the browser asks.
+Accept-Language` is needed. The API, feeds of the default language and the sitemap (whose
+index lists every language's sections) are unprefixed, hence in the default language,
+whatever the browser asks.
 
 The back office is the exception: it is never cached for anyone else, so it speaks the
 editor's language, as their browser (or Django's language cookie) asks, with `Vary:

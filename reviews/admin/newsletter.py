@@ -25,7 +25,7 @@ LIVE = Q(subscriptions__confirmed_at__isnull=False)
 
 class SubscriptionInline(admin.TabularInline):
     model = Subscription
-    fields = ["kind", "section", "outlet", "expert", "tag", "frequency", "confirmed_at"]
+    fields = ["kind", "section", "outlet", "expert", "tag", "language", "frequency", "confirmed_at"]
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -73,7 +74,7 @@ def message(
 ) -> EmailMultiAlternatives:
     context = {
         "site_name": settings.PRESSREVIEW_SITE_NAME,
-        "site_address": settings.PRESSREVIEW_SITE_URL + "/",
+        "site_address": site_address(reverse("reviews:home")),  # the email's language's
         "manage_address": manage_address(subscriber),
         "unsubscribe_address": unsubscribe_address(subscriber),
         **context,
@@ -89,20 +90,28 @@ def message(
 def review_email(
     review: Review, *, to: str, subscriber: Subscriber | None, because: str = ""
 ) -> EmailMultiAlternatives:
-    """One review, sent when it is published (or a preview or test of it)."""
-    return message(
-        subject=review.title,
-        to=to,
-        template="review",
-        context={"blocks": review_blocks([review]), "because": because, "digest": False},
-        subscriber=subscriber,
-    )
+    """One review, sent when it is published (or a preview or test of it), in its
+    language."""
+    with translation.override(review.language):
+        return message(
+            subject=review.title,
+            to=to,
+            template="review",
+            context={"blocks": review_blocks([review]), "because": because, "digest": False},
+            subscriber=subscriber,
+        )
 
 
 def digest_email(
     reviews: list[Review], *, to: str, subscriber: Subscriber
 ) -> EmailMultiAlternatives:
-    """The day's matching reviews in one email."""
+    """The day's matching reviews in one email, all in one language (sending.send_batch
+    makes one digest a language)."""
+    with translation.override(reviews[0].language):
+        return _digest_email(reviews, to=to, subscriber=subscriber)
+
+
+def _digest_email(reviews: list[Review], *, to: str, subscriber: Subscriber):
     # The plural follows the number of the other reviews: in Russian, 21 takes the same form as 1.
     more = len(reviews) - 1
     subject = (
@@ -129,7 +138,13 @@ def digest_email(
 
 def notice_email(outcome: str, subscription: Subscription) -> EmailMultiAlternatives:
     """The answer to a sign-up: a confirmation link (double opt-in), or, for an address that
-    follows it already, a note with the manage link (the page said the same either way)."""
+    follows it already, a note with the manage link (the page said the same either way); in
+    the language it was asked in, its links to that language's pages."""
+    with translation.override(subscription.language):
+        return _notice_email(outcome, subscription)
+
+
+def _notice_email(outcome: str, subscription: Subscription) -> EmailMultiAlternatives:
     subscriber = subscription.subscriber
     context = {"follows": subscription.describe(), "outcome": outcome}
     if outcome == "confirm":

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from reviews.translations import default_language, translated
+
 
 def new_key() -> str:
     return secrets.token_urlsafe(12)
@@ -97,6 +99,8 @@ class Subscription(models.Model):
     frequency = models.CharField(
         _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.AT_ONCE
     )
+    # The language of the page it was asked on: its emails and the editions it brings.
+    language = models.CharField(_("language"), max_length=10, default=default_language)
     created_at = models.DateTimeField(_("asked"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 
@@ -109,13 +113,13 @@ class Subscription(models.Model):
                 condition=_target_matches_kind(), name="subscription_target_matches_kind"
             ),
             models.UniqueConstraint(
-                fields=["subscriber"],
+                fields=["subscriber", "language"],
                 condition=Q(kind=SubscriptionKind.ALL),
                 name="subscription_all_unique",
             ),
             *(
                 models.UniqueConstraint(
-                    fields=["subscriber", field],
+                    fields=["subscriber", field, "language"],
                     condition=Q(**{f"{field}__isnull": False}),
                     name=f"subscription_{field}_unique",
                 )
@@ -147,7 +151,7 @@ class Subscription(models.Model):
             SubscriptionKind.EXPERT: _("Expert"),
             SubscriptionKind.TAG: _("Topic"),
         }
-        return f"{names[self.kind]}: {target.name}"
+        return f"{names[self.kind]}: {translated(target)}"
 
 
 class DeliveryStatus(models.TextChoices):

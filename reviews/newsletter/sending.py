@@ -11,10 +11,10 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from reviews.models import Citation, Review, Story, TaggedStory
+from reviews.models import ANY_LANGUAGE, Citation, Review, Story, TaggedStory
 from reviews.newsletter.emails import digest_email, review_email
 from reviews.newsletter.models import Delivery, Frequency, Mailing, Subscription
 from reviews.newsroom.tasks import next_attempt_at
@@ -27,11 +27,11 @@ PRECEDENCE = ["expert", "outlet", "tag", "section", "all"]
 
 
 def matching_subscriptions(review: Review):
-    """The confirmed subscriptions `review` matches: every review, its section, and the
-    outlets, experts and tags of its stories."""
+    """The confirmed subscriptions in `review`'s language that it matches: every review,
+    its section, and the outlets, experts and tags of its stories."""
     stories = Story.objects.filter(review=review)
     return (
-        Subscription.objects.filter(confirmed_at__isnull=False)
+        Subscription.objects.filter(confirmed_at__isnull=False, language=review.language)
         .filter(
             Q(kind=Subscription.Kind.ALL)
             | Q(section_id=review.section_id)
@@ -39,7 +39,7 @@ def matching_subscriptions(review: Review):
             | Q(expert__in=Citation.objects.filter(story__review=review).values("expert"))
             | Q(tag__in=TaggedStory.objects.filter(content_object__review=review).values("tag"))
         )
-        .select_related("section", "outlet", "expert", "tag")
+        .select_related("section", "outlet", "expert", "tag__translation")
     )
 
 
@@ -53,9 +53,6 @@ def start_mailing(review_id: int, *, now=None) -> str:
         return "gone"
     if not review.is_published(now=now):
         return "not public"
-    if review.language != settings.LANGUAGE_CODE:
-        # The morning email is in the default language (editions: docs/ARCHITECTURE.md).
-        return "another language"
     chosen: dict[int, Subscription] = {}
     at_once: set[int] = set()
     for subscription in matching_subscriptions(review):
@@ -101,7 +98,7 @@ def catch_up(*, now=None) -> list[str]:
     since = now - datetime.timedelta(hours=settings.PRESSREVIEW_NEWSLETTER_CATCH_UP_HOURS)
     due = (
         Review.objects.published(now=now)
-        .in_language(settings.LANGUAGE_CODE)
+        .in_language(ANY_LANGUAGE)
         .filter(publish_at__gte=since, mailing__isnull=True)
     )
     return [f"{review.pk}: {start_mailing(review.pk, now=now)}" for review in due]
@@ -161,16 +158,20 @@ def send_batch(delivery_ids: list[int], *, now=None) -> str:
     rows = list(
         Delivery.objects.filter(pk__in=claimed)
         .select_related("subscriber", "review", "subscription__section")
-        .select_related("subscription__outlet", "subscription__expert", "subscription__tag")
+        .select_related(
+            "subscription__outlet", "subscription__expert", "subscription__tag__translation"
+        )
         .order_by("subscriber_id", "review__publish_at", "pk")
     )
     emails = []
-    digests: dict[int, list[Delivery]] = defaultdict(list)
+    # One digest per subscriber and language: each email is in one language.
+    digests: dict[tuple[int, str], list[Delivery]] = defaultdict(list)
     for row in rows:
         if row.digest:
-            digests[row.subscriber_id].append(row)
+            digests[row.subscriber_id, row.review.language].append(row)
         else:
-            because = row.subscription.describe() if row.subscription else ""
+            with translation.override(row.review.language):
+                because = row.subscription.describe() if row.subscription else ""
             emails.append(
                 (
                     [row],

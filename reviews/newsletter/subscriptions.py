@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 
 import disposable_email_domains
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -27,6 +28,7 @@ from reviews.newsletter.models import (
     Subscription,
     SubscriptionKind,
 )
+from reviews.translations import default_language
 
 Kind = SubscriptionKind
 
@@ -105,18 +107,28 @@ class SignUp:
 
 
 def request_subscription(
-    *, address: str, kind: str, target=None, frequency: str = Frequency.AT_ONCE
+    *,
+    address: str,
+    kind: str,
+    target=None,
+    frequency: str = Frequency.AT_ONCE,
+    language: str | None = None,
 ) -> SignUp:
-    """Record that `address` asks to follow `target` (of `kind`) at `frequency`, and queue the
-    email that answers: a confirmation link, or, when it is confirmed already, a note with
-    the manage link. Nothing is sent for the subscription before it is confirmed."""
+    """Record that `address` asks to follow `target` (of `kind`) at `frequency`, in
+    `language` (the default's editions and emails unless given), and queue the email that
+    answers: a confirmation link, or, when it is confirmed already, a note with the manage
+    link. Nothing is sent for the subscription before it is confirmed."""
     from reviews.newsletter.tasks import enqueue_notice
 
     address = check_address(address)
     if frequency not in Frequency.values:
         raise ValueError(frequency)
+    language = language or default_language()
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(language)
     field = TARGET_FIELDS.get(kind)
     lookup = {field: target} if field else {}
+    lookup["language"] = language
     with transaction.atomic():
         subscriber, _created = Subscriber.objects.get_or_create(email=address)
         try:
@@ -233,6 +245,7 @@ def export(subscriber: Subscriber) -> dict:
             {
                 "follows": subscription.describe(),
                 "kind": subscription.kind,
+                "language": subscription.language,
                 "frequency": subscription.frequency,
                 "asked": subscription.created_at.isoformat(),
                 "confirmed": (

@@ -43,7 +43,9 @@ def enqueue_batch(delivery_ids: list[int], *, run_after=None) -> None:
 def send_notice(outcome: str, subscription_id: int, attempt: int = 1) -> str:
     """The answer to a sign-up (reviews.newsletter.subscriptions.request_subscription)."""
     subscription = (
-        Subscription.objects.select_related("subscriber", "section", "outlet", "expert", "tag")
+        Subscription.objects.select_related(
+            "subscriber", "section", "outlet", "expert", "tag__translation"
+        )
         .filter(pk=subscription_id)
         .first()
     )

@@ -21,6 +21,7 @@ from reviews.newsletter import subscriptions, tokens
 from reviews.newsletter.forms import SignUpForm
 from reviews.newsletter.models import Frequency, SubscriptionKind
 from reviews.pagecache.marks import private_page, public_page
+from reviews.translations import current_language, translated
 
 Kind = SubscriptionKind
 
@@ -52,7 +53,7 @@ def subject_label(subject: str) -> str:
         return _("every review")
     kind, _sep, pk = subject.partition(":")
     try:
-        return subscriptions.published_subject(kind, pk).name
+        return translated(subscriptions.published_subject(kind, pk))
     except LookupError:
         return ""
 
@@ -129,7 +130,11 @@ class SubscribeView(View):
                 request, 400, refused=_("This can no longer be followed. Choose another.")
             )
         subscriptions.request_subscription(
-            address=address, kind=kind, target=target, frequency=form.cleaned_data["frequency"]
+            address=address,
+            kind=kind,
+            target=target,
+            frequency=form.cleaned_data["frequency"],
+            language=current_language(),  # the address's: /ru/newsletter/subscribe/
         )
         return answer(request, 200, done=True, address=address)
 

@@ -1,6 +1,9 @@
 """Syndication feeds: the site's latest reviews, and one feed per outlet, expert and tag. Each
 starts from a `published()` method and runs a fixed number of queries; descriptions are HTML,
 so the text put into them is escaped first (docs/SECURITY.md, section 2).
+
+A feed is in its address's language, as the pages are (`/ru/feeds/reviews/rss/`): that
+language's published editions, its words, its names of subjects, its links and `<language>`.
 """
 
 from collections import defaultdict
@@ -33,6 +36,11 @@ FEED_LENGTH = 30
 def as_html(text: str) -> str:
     """Plain text as HTML text: "&", "<" and ">" escaped, quotes left readable."""
     return escape(text, quote=False)
+
+
+def story_title(story: Story) -> str:
+    """ "Outlet: headline", the outlet named in the feed's language."""
+    return f"{translated(story.outlet)}: {story.headline}" if story.outlet_id else story.headline
 
 
 def public_update_time(review: Review):
@@ -149,7 +157,7 @@ class StoryFeed(SubjectFeed):
         raise NotImplementedError
 
     def item_title(self, story):
-        return str(story)
+        return story_title(story)
 
     def item_description(self, story):
         paragraphs = story.paragraphs
@@ -224,7 +232,7 @@ class ExpertFeed(FollowsSlugRedirectsFeed, SubjectFeed):
         )
 
     def item_title(self, citation):
-        return str(citation.story)
+        return story_title(citation.story)
 
     def item_description(self, citation):
         who = translated(citation.expert)

@@ -25,6 +25,24 @@ def tasks_at_once(settings):
 
 
 @pytest.fixture
+def mailbox(smtp_server, settings):
+    """The real SMTP server, and tasks run as soon as they are queued."""
+    settings.TASKS = IMMEDIATE
+    return smtp_server
+
+
+@pytest.fixture
+def run(django_capture_on_commit_callbacks):
+    """Call `function` as the worker would: its queued work (the batches) done at once."""
+
+    def call(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return call
+
+
+@pytest.fixture
 def citation(db):
     """A published review: one story by the Courier about ports, quoting Rui Costa."""
     return CitationFactory(

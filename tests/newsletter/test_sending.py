@@ -11,27 +11,8 @@ from django.utils import timezone
 
 from reviews.models import Delivery, Review, Subscriber, Subscription
 from reviews.newsletter import sending
-from tests.newsletter.conftest import IMMEDIATE
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
 from tests.support.smtp import received
-
-
-@pytest.fixture
-def mailbox(smtp_server, settings):
-    """The real SMTP server, and tasks run as soon as they are queued."""
-    settings.TASKS = IMMEDIATE
-    return smtp_server
-
-
-@pytest.fixture
-def run(django_capture_on_commit_callbacks):
-    """Call `function` as the worker would: its queued work (the batches) done at once."""
-
-    def call(function, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return function(*args, **kwargs)
-
-    return call
 
 
 def follower(email: str, kind: str, target=None, *, frequency="at_once", confirmed=True):

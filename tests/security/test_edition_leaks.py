@@ -32,6 +32,7 @@ def surfaces(english: Review) -> list[str]:
         f"/ru/search/?q={SECRET}",
         "/ru/feeds/reviews/rss/",
         "/sitemap-reviews.xml",
+        "/sitemap-reviews-ru.xml",
         "/api/v1/reviews",
         "/api/v1/stories",
     ]
@@ -76,6 +77,7 @@ def test_a_russian_draft_never_shows_beside_its_published_english_edition(client
         f"/ru/search/?q={SECRET}",
         "/ru/feeds/reviews/rss/",
         "/sitemap-reviews.xml",
+        "/sitemap-reviews-ru.xml",
     }
 
     workflow.review_withdraw(review=Review.objects.get(pk=russian.pk), by=editor)

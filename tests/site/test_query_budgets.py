@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from reviews.models import Review, Story
+from reviews.publishing import workflow
+from reviews.publishing.editions import edition_create
 from tests.support.content import publish_reviews
 from tests.support.factories import CitationFactory
 
@@ -49,7 +51,7 @@ PAGES = {
     "outlet feed": (lambda: reverse("reviews:outlet-feed", args=["courier"]), 5),
     "expert feed": (lambda: reverse("reviews:expert-feed", args=["rui-costa"]), 5),
     "tag feed": (lambda: reverse("reviews:tag-feed", args=["ports"]), 5),
-    "sitemap": (lambda: reverse("sitemap"), 10),
+    "sitemap": (lambda: reverse("sitemap"), 20),  # ten for each of the two languages
     **{
         f"sitemap of {section}": (lambda s=section: reverse("sitemap-section", args=[s]), 3)
         for section in ("pages", "reviews", "outlets", "experts", "tags")
@@ -93,3 +95,18 @@ def test_review_detail_query_count_does_not_grow(client, django_assert_max_num_q
         citation.story.tags.set(["ports", f"detail-{position}"])
     with django_assert_max_num_queries(7):
         assert client.get(review.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("items", [1, 6], ids=["one edition", "several"])
+@pytest.mark.parametrize("section", ["pages", "reviews", "outlets", "experts", "tags"])
+def test_russian_sitemap_section_query_count_does_not_grow(
+    client, editor, django_assert_max_num_queries, section, items
+):
+    """A Russian section, its URLs' English equivalents included, in a fixed few queries."""
+    for review in publish_reviews(items):
+        edition = edition_create(source=review, language="ru", by=editor)
+        workflow.review_publish(review=edition, by=editor)
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("sitemap-section", args=[f"{section}-ru"]))
+    assert response.status_code == 200
+    assert b'hreflang="en"' in response.content

@@ -27,6 +27,7 @@ PAGES = {
     "review": ("Permalink to this citation", "Постоянная ссылка на эту цитату"),
     "outlet": ("Experts it quoted most", "Кого цитирует чаще всего"),
     "search": ("How to search", "Как искать"),
+    "newsletter": ("The morning email", "Утренняя рассылка"),
     "missing page": ("Page not found", "Страница не найдена"),
 }
 
@@ -43,6 +44,7 @@ def address(name: str, citation) -> str:
         "review": citation.story.review.get_absolute_url(),
         "outlet": citation.story.outlet.get_absolute_url(),
         "search": reverse("reviews:search") + "?q=harbour",
+        "newsletter": reverse("newsletter:signup"),
         "missing page": "/ru/no-such-page/",
     }[name]
 

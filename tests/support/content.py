@@ -2,7 +2,9 @@
 
 import datetime
 
-from reviews.models import Review
+from reviews.models import Review, Story
+from reviews.publishing import workflow
+from reviews.publishing.editions import edition_create
 from tests.support.factories import CitationFactory, ReviewFactory, StoryFactory
 
 DAY = datetime.date(2026, 3, 3)
@@ -31,3 +33,13 @@ def publish_reviews(count: int) -> list[Review]:
         story = StoryFactory(review=review, outlet=outlet, tags=["ports", "labour"])
         CitationFactory(story=story)
     return reviews
+
+
+def publish_edition(source: Review, *, by, title: str, headline: str, language="ru") -> Review:
+    """`source`'s edition in `language`, "translated" (its title, every headline) and
+    published by `by`."""
+    edition = edition_create(source=source, language=language, by=by)
+    Review.objects.filter(pk=edition.pk).update(title=title)
+    Story.objects.filter(review=edition).update(headline=headline)
+    workflow.review_publish(review=Review.objects.get(pk=edition.pk), by=by)
+    return Review.objects.get(pk=edition.pk)
