@@ -18,12 +18,15 @@ a section, an outlet, an expert and a topic that only it uses. A second story sh
 review's outlet, expert and topic, so that counts, subject pages and related reviews are
 exercised too; its date makes it the public review's previous one.
 
-Editions: an edition's state is its own. The Russian edition of a public English review, with
-words and subjects of its own (named in Russian too), is hidden in the same states (and never
-published), and the same surfaces are looked at in each language, all of one language in one
-cell: the Russian pages (and the API's lists in Russian) as the review's above, beside the
-public review's Russian edition; the English pages, the sitemap and the API, where only the
-English edition's switcher and `hreflang` link to it while it is public.
+Editions: an edition's state is its own. The Russian edition of a public English review
+(edition_create), with words and subjects of its own (named in Russian too), is looked at
+as a draft never published (then published, for the control), and published then withdrawn,
+back to draft, scheduled or deleted. One cell per state and language looks at every surface
+in that language, each address once (CI's time). The Russian pages and the API's lists in
+Russian are the review's cells again, beside the public review's Russian edition. English
+pages list English editions only; the English edition's switcher and `hreflang`, the sitemap,
+the pages of the subjects only the edition uses and the API (by id, the subjects) show it
+while it is public, and must forget it after.
 """
 
 import dataclasses
@@ -212,9 +215,9 @@ def edition_world(world_built, language: str) -> World:
     """The hidden edition (Russian), beside the public review in `language`: the edition's
     English source, whose page links to it while it is public, or the public review's
     Russian edition, which it precedes and shares subjects with."""
-    public = world_built["source"] if language == settings.LANGUAGE_CODE else "public in ru"
+    public = "source" if language == settings.LANGUAGE_CODE else "public in ru"
     return World(
-        public=Review.objects.get(pk=world_built.get(public, public)),
+        public=Review.objects.get(pk=world_built[public]),
         hidden=Review.objects.get(pk=world_built["edition"]),
         secret=EDITION_SECRET,
         language=language,
