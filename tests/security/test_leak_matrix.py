@@ -31,6 +31,7 @@ while it is public, and must forget it after.
 
 import dataclasses
 import datetime
+import functools
 import html
 import json
 import re
@@ -154,12 +155,14 @@ class World:
     def hidden_url(self) -> str:
         return self.hidden.get_absolute_url()
 
-    @property
+    @functools.cached_property
     def words(self) -> dict[str, str]:
         """What the surfaces' addresses are made of: `{secret}`, `{day}`... in `url()`."""
-        day = self.hidden.review_date
+        day, story = self.hidden.review_date, self.hidden.stories.order_by("position").first()
         return {
             "secret": self.secret,
+            "review_id": str(self.hidden.pk),
+            "story_id": str(story.pk),
             "slug": self.hidden.slug,
             "year": str(day.year),
             "month": str(day.month),
@@ -347,7 +350,7 @@ def api(name: str, *args, query: str = "") -> Callable[[World], list[str]]:
 
     def urls(world) -> list[str]:
         words = world.words
-        values = [world.hidden.pk if arg is HIDDEN_PK else arg.format(**words) for arg in args]
+        values = [arg.format(**words) for arg in args]
         parameters = [query.format(**words)] if query else []
         if name in API_LISTS_IN_LANGUAGE and get_language() != settings.LANGUAGE_CODE:
             parameters.append(f"language={get_language()}")
@@ -355,9 +358,6 @@ def api(name: str, *args, query: str = "") -> Callable[[World], list[str]]:
         return [path + (f"?{'&'.join(parameters)}" if parameters else "")]
 
     return urls
-
-
-HIDDEN_PK = object()
 
 
 def every_language(surface: Surface) -> Surface:
@@ -481,7 +481,8 @@ SURFACES: dict[str, Surface] = {
     "api hidden section": every_language(
         Surface(gone=api("section-detail", "{secret}-desk"), control="anything")
     ),
-    "api review by id": every_language(Surface(gone=api("review-detail", HIDDEN_PK))),
+    "api review by id": every_language(Surface(gone=api("review-detail", "{review_id}"))),
+    "api story by id": every_language(Surface(gone=api("story-detail", "{story_id}"))),
     "api review by date": every_language(
         Surface(gone=api("review-by-date", "{year}", "{month}", "{day_of_month}", "{slug}"))
     ),
