@@ -182,9 +182,12 @@ def test_feeds_name_subjects_in_the_active_language(client, citation):
 
 
 def test_dates_are_written_as_each_language_writes_them(client, citation):
-    editions(citation).update(review_date=datetime.date(2026, 12, 4))
-    assert "4 December 2026" in client.get(pages(citation)["review"]).text
-    assert "4 декабря 2026" in client.get(pages(citation, "ru")["review"]).text
+    published = datetime.datetime(2026, 12, 4, 7, 30, tzinfo=datetime.UTC)
+    editions(citation).update(review_date=published.date(), publish_at=published)
+    english = client.get(pages(citation)["review"]).text
+    assert "4 December 2026, 07:30" in english and ", December 4<" in english  # dateline
+    russian = client.get(pages(citation, "ru")["review"]).text
+    assert "4 декабря 2026, 07:30" in russian and ", 4 декабря<" in russian
 
 
 def test_russian_pages_cost_no_more_queries_than_english_ones(client, citation):
