@@ -34,7 +34,8 @@ class PasteForm(forms.Form):
         help_text=_(
             "The whole review as copied from a page or a document: title, dateline "
             "(“LISBON, March 3 /Agency/.”), lede, each story headed “Outlet: headline”, and "
-            "the disclaimer. Menus, share buttons and related links may stay: they are dropped."
+            "the disclaimer. Menus, share buttons and related links may stay: they are dropped. "
+            "The page's HTML source may be pasted instead: it is read as the page's text."
         ),
     )
     language = forms.ChoiceField(
