@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -62,6 +63,7 @@ IMPLIED = {
 # top-level heading starts: private-use characters that a page does not use.
 ARTICLE_START, ARTICLE_END, HEADING = "\ue000", "\ue001", "\ue002"
 MARKS = (ARTICLE_START, ARTICLE_END, HEADING)
+NO_MARKS = dict.fromkeys(map(ord, MARKS))
 # The article is read alone when it holds at least this share of the page's words.
 ARTICLE_SHARE = 0.5
 
@@ -103,6 +105,7 @@ class PageText(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.stack: list[Open] = []
+        self.open_tags: Counter[str] = Counter()  # so that a deep page is not searched through
         self.parts: list[str | int] = []  # text, or the line breaks wanted at that place
         self.unseen = 0  # open elements that hide their content
         self.pre = 0
@@ -139,17 +142,18 @@ class PageText(HTMLParser):
                 self.parts.append(ARTICLE_START + kind)
                 element.mark_end = ARTICLE_END + kind
         self.stack.append(element)
+        self.open_tags[tag] += 1
         self.unseen += unseen
         self.pre += tag in ("pre", "textarea")
 
     def handle_endtag(self, tag):
-        if tag == "p" and all(e.tag != "p" for e in self.stack):
+        if tag == "p" and not self.open_tags["p"]:
             self.parts.append(2)  # a stray </p> is an empty paragraph to a browser
             return
         if tag == "br":
             self.parts.append("\n")
             return
-        if all(e.tag != tag for e in self.stack):
+        if not self.open_tags[tag]:
             return
         while self.stack:
             element = self.pop()
@@ -158,6 +162,7 @@ class PageText(HTMLParser):
 
     def pop(self) -> Open:
         element = self.stack.pop()
+        self.open_tags[element.tag] -= 1
         self.unseen -= element.unseen
         self.pre -= element.tag in ("pre", "textarea")
         if not self.unseen and not element.unseen:
@@ -174,6 +179,8 @@ class PageText(HTMLParser):
         if tag in IMPLIED:
             rules.append(IMPLIED[tag])
         for closed, boundaries in rules:
+            if not any(self.open_tags[name] for name in closed):
+                continue
             for depth in range(len(self.stack) - 1, -1, -1):
                 name = self.stack[depth].tag
                 if name in closed:
@@ -191,7 +198,7 @@ class PageText(HTMLParser):
         if HIDDEN_STYLE.search(attributes.get("style", "")):
             return True
         role = attributes.get("role", "").lower()
-        in_sectioning = any(e.tag in SECTIONING for e in self.stack)
+        in_sectioning = any(self.open_tags[name] for name in SECTIONING)
         if role in UNSEEN_ROLES or (role in ("banner", "contentinfo") and not in_sectioning):
             return True
         if tag in PAGE_PARTS and not in_sectioning:
@@ -204,6 +211,7 @@ class PageText(HTMLParser):
     def handle_data(self, data):
         if self.unseen or not data:
             return
+        data = data.translate(NO_MARKS)  # a page's own private-use characters are not marks
         if self.pre:
             self.parts.append(data)
         else:
@@ -275,8 +283,11 @@ def html_to_text(document: str) -> str:
 META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)""", re.IGNORECASE
 )
-# What browsers read for these labels (the WHATWG Encoding standard).
-BROWSER_ENCODINGS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252"}
+# What browsers read for these labels (the WHATWG Encoding standard), by Python's codec names.
+BROWSER_ENCODINGS = {
+    "iso8859-1": "cp1252", "ascii": "cp1252", "utf-16-le": "utf-8", "utf-16-be": "utf-8",
+    "utf-16": "utf-8",
+}  # fmt: skip
 
 
 class UndecodablePage(ValueError):

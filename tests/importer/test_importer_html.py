@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from reviews.importer.evaluation import load_cases, load_catalogue
 from reviews.importer.parser import ImportFailed, parse_review
-from reviews.importer.webpage import html_to_text, looks_like_html
+from reviews.importer.sample_pages import page_of
+from reviews.importer.webpage import decode, html_to_text, looks_like_html
 from tests.importer.cases import (
     FOLDER,
     assert_reads_as_expected,
@@ -17,7 +18,6 @@ from tests.importer.cases import (
     expected_of,
     text_of,
 )
-from tests.importer.pages import page_of
 
 IMPORT_URL = reverse("admin:reviews_review_import")
 CASES = {case.name: case for case in load_cases()}
@@ -144,6 +144,17 @@ def test_import_text_reads_a_saved_page_in_its_declared_charset(tmp_path):
     assert proposal["stories"][0]["citations"][0]["name"] == "Inês Amaral"
 
 
+@pytest.mark.once
+def test_a_saved_page_is_decoded_in_the_charset_it_declares():
+    """As a browser reads it: "iso-8859-1" as Windows-1252, the http-equiv form too."""
+    latin = b'<meta charset="ISO-8859-1"><p>\x93Quoted\x94 \x97 Di\xe1rio</p>'
+    cyrillic = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">Пресса'
+
+    assert decode(latin).endswith("<p>“Quoted” — Diário</p>")
+    assert decode(cyrillic.encode("cp1251")) == cyrillic
+    assert decode("\ufeff<p>Diário</p>".encode()) == "<p>Diário</p>"
+
+
 @pytest.mark.django_db
 def test_import_text_names_a_page_it_cannot_decode(tmp_path):
     undeclared = tmp_path / "undeclared.html"
@@ -161,3 +172,21 @@ def test_import_text_names_a_page_it_cannot_decode(tmp_path):
     assert "unknown.html: not imported: it declares an unknown charset, “klingon”" in (
         err.getvalue()
     )
+
+
+@pytest.mark.once
+def test_evaluation_scores_the_reviews_as_pages_too(tmp_path):
+    """`evaluate_importer --as-pages` prints each page style's scores beside the text's."""
+    case = "01_outlet_heads_two_stories"
+    for name in ("catalogue.json", f"{case}.txt", f"{case}.json"):
+        (tmp_path / name).write_bytes((FOLDER / name).read_bytes())
+
+    out = io.StringIO()
+    call_command("evaluate_importer", "--folder", str(tmp_path), "--as-pages", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    for style in ("semantic", "div_soup", "minified"):
+        assert any(
+            line.split()[:3] == [style, "stories", "3/3/3"] and line.endswith("headlines 3/3")
+            for line in lines
+        )

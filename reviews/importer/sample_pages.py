@@ -1,5 +1,6 @@
-"""Invented web pages around the invented reviews: a case's text laid out as a news site might
-lay it out, in one of a few styles, to be read back by the importer as the text was."""
+"""Invented web pages around the invented reviews of tests/data/import/: a case's text laid out
+as a news site might lay it out, in one of a few styles, for the evaluation (`evaluate_importer
+--as-pages`) and the tests to read back as the text was. Nothing here is copied from a site."""
 
 import re
 from html import escape
@@ -19,7 +20,7 @@ def parts_of(text: str) -> list[tuple[str, str]]:
                 kind = "title" if len(block) > 1 or len(blocks) > 1 else "paragraph"
             elif number == 0 and len(line.split()) <= 3 and not line.endswith("."):
                 kind = "section"
-            elif number == 0 and DATE.match(line):
+            elif number == 0 and DATE.match(line) and all(k != "dateline" for k, _l in parts):
                 kind = "dateline"
             elif (
                 len(line.split()) <= 14
