@@ -105,16 +105,24 @@ def test_a_page_without_text_cannot_be_imported(page):
 
 @pytest.mark.django_db
 def test_editor_pastes_the_source_of_a_page(client, editor):
-    """The page's HTML in the paste box gives the proposal its text gives."""
+    """The page's HTML source in the paste box, however long its scripts, gives the proposal
+    its text gives."""
     create_catalogue()
     client.force_login(editor)
 
     page = page_of(text_of("01_outlet_heads_two_stories"), "semantic")
-    response = client.post(IMPORT_URL, {"text": page, "_parse": "1"})
+    script = f"<script>var bundle = '{'x' * 300_000}';</script>"  # longer than a paste may be
+    response = client.post(
+        IMPORT_URL, {"text": page.replace("</head>", f"{script}</head>"), "_parse": "1"}
+    )
 
     forms = response.context["forms"]
     assert response.status_code == 200
     assert forms.review.initial["title"] == expected_of("01_outlet_heads_two_stories")["title"]
+    too_long = client.post(IMPORT_URL, {"text": "x" * 200_001, "_parse": "1"})
+    assert too_long.context["form"].errors["text"] == [
+        "Ensure this value has at most 200000 characters (it has 200001)."
+    ]
     assert [f.initial["headline"] for f in forms.stories.forms] == [
         "Dockers extend strike into a second week",
         "Rail tender stalls over signalling costs",
