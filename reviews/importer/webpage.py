@@ -108,8 +108,7 @@ class PageText(HTMLParser):
         self.open_tags: Counter[str] = Counter()  # so that a deep page is not searched through
         self.parts: list[str | int] = []  # text, or the line breaks wanted at that place
         self.unseen = 0  # open elements that hide their content
-        self.pre = 0
-        self.articles = {"article": 0, "main": 0}
+        self.pre = 0  # open <pre> elements: their white space is kept
 
     # Opening and closing
 
@@ -137,21 +136,19 @@ class PageText(HTMLParser):
             if tag == "h1":
                 self.parts.append(HEADING)
             kind = "main" if attributes.get("role") == "main" else tag
-            if kind in self.articles:
-                self.articles[kind] += 1
+            if kind in ("article", "main"):
                 self.parts.append(ARTICLE_START + kind)
                 element.mark_end = ARTICLE_END + kind
         self.stack.append(element)
         self.open_tags[tag] += 1
         self.unseen += unseen
-        self.pre += tag in ("pre", "textarea")
+        self.pre += tag == "pre"
 
     def handle_endtag(self, tag):
-        if tag == "p" and not self.open_tags["p"]:
-            self.parts.append(2)  # a stray </p> is an empty paragraph to a browser
-            return
-        if tag == "br":
-            self.parts.append("\n")
+        if tag in ("p", "br") and not self.open_tags[tag]:
+            # A stray </p> is an empty paragraph to a browser, and </br> a <br>.
+            if not self.unseen:
+                self.parts.append(2 if tag == "p" else "\n")
             return
         if not self.open_tags[tag]:
             return
@@ -164,7 +161,7 @@ class PageText(HTMLParser):
         element = self.stack.pop()
         self.open_tags[element.tag] -= 1
         self.unseen -= element.unseen
-        self.pre -= element.tag in ("pre", "textarea")
+        self.pre -= element.tag == "pre"
         if not self.unseen and not element.unseen:
             self.parts.append(element.breaks)
             if element.mark_end:
@@ -309,16 +306,19 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode(data: bytes) -> str:
-    """The text of a file's bytes: UTF-8 (with or without a byte-order mark), or for an HTML
-    page the charset it declares. UndecodablePage says why when neither reads."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="strict")
+    """The text of a file's bytes: UTF-8 when it starts with UTF-8's byte-order mark, else for
+    an HTML page the charset it declares, else UTF-8. UndecodablePage says why when that does
+    not read."""
+    marked = data.startswith(codecs.BOM_UTF8)
     head = data[:1024].decode("ascii", errors="replace")
-    charset = declared_charset(data) if looks_like_html(head) or b"<meta" in data[:1024] else None
-    encoding = charset or "utf-8"
+    charset = None
+    if not marked and (looks_like_html(head) or b"<meta" in data[:1024]):
+        charset = declared_charset(data)
     try:
-        return data.decode(encoding)
+        return data.decode(charset or "utf-8-sig")
     except UnicodeDecodeError:
         if charset:
             raise UndecodablePage(f"not text in the charset it declares, {charset}") from None
+        if marked:
+            raise UndecodablePage("not UTF-8 text, despite its byte-order mark") from None
         raise UndecodablePage("not UTF-8 text, and no charset declared") from None
