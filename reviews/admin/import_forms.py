@@ -9,6 +9,7 @@ import json
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelect
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from reviews.importer.parser import ReviewProposal
@@ -20,21 +21,26 @@ from reviews.importer.services import (
     NewOutlet,
     own_disclaimer,
 )
+from reviews.importer.webpage import looks_like_html
 from reviews.models import Citation, Expert, Outlet, Section, Story, language_choices
 
 MAX_PASTE = 200_000
+# A page's HTML source is mostly markup, styles and scripts: a news page's runs to several
+# hundred thousand characters for a review of a few thousand words.
+MAX_PAGE = 1_000_000
 
 
 class PasteForm(forms.Form):
     text = forms.CharField(
         label=_("Pasted text"),
-        max_length=MAX_PASTE,
+        max_length=MAX_PAGE,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 24, "class": "import-paste", "spellcheck": "false"}),
         help_text=_(
             "The whole review as copied from a page or a document: title, dateline "
             "(“LISBON, March 3 /Agency/.”), lede, each story headed “Outlet: headline”, and "
-            "the disclaimer. Menus, share buttons and related links may stay: they are dropped."
+            "the disclaimer. Menus, share buttons and related links may stay: they are dropped. "
+            "The page's HTML source may be pasted instead: it is read as the page's text."
         ),
     )
     language = forms.ChoiceField(
@@ -43,6 +49,12 @@ class PasteForm(forms.Form):
         choices=lambda: [("", _("Recognise it from the text")), *language_choices()],
         help_text=_("The language the review is written in."),
     )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if not looks_like_html(text):
+            MaxLengthValidator(MAX_PASTE)(text)
+        return text
 
 
 class ReviewPartForm(forms.Form):

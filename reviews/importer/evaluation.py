@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reviews.importer.catalogue import Catalogue, key
 from reviews.importer.parser import ReviewProposal, parse_review
+from reviews.importer.sample_pages import page_of
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "tests" / "data" / "import"
 METRICS = ("stories", "outlets", "experts", "citations")
@@ -215,11 +216,14 @@ def layout_of(expected: dict) -> str | None:
     return "flattened" if expected.get("flattened") else None
 
 
-def evaluate(folder: Path = DEFAULT_FOLDER) -> Evaluation:
+def evaluate(folder: Path = DEFAULT_FOLDER, *, page_style: str = "") -> Evaluation:
+    """Score the parser on the folder's cases, each given as its text or, with `page_style`,
+    as an invented web page of that style around it (`sample_pages.STYLES`)."""
     catalogue = load_catalogue(folder)
     evaluation = Evaluation()
     for case in load_cases(folder):
-        proposal = parse_review(case.text, catalogue=catalogue, today=case.today)
+        text = page_of(case.text, page_style) if page_style else case.text
+        proposal = parse_review(text, catalogue=catalogue, today=case.today)
         proposed, expected = proposed_items(proposal), expected_items(case.expected)
         scores = {}
         for metric in METRICS:

@@ -35,6 +35,7 @@ from reviews.importer.text import (
     word_count,
     years_in,
 )
+from reviews.importer.webpage import html_to_text, looks_like_html
 
 
 class ImportFailed(ValueError):
@@ -454,10 +455,15 @@ def paragraphs(text: str) -> str:
 def parse_review(
     text: str, *, catalogue: Catalogue, today: datetime.date | None = None, language: str = ""
 ) -> ReviewProposal:
-    """Propose a review (title, dateline, lede, stories, citations, disclaimer) for `text`,
-    written in `language` if the editor chose one. Raises ImportFailed for an empty text and
+    """Propose a review (title, dateline, lede, stories, citations, disclaimer) for `text`
+    (copied text, or an HTML page read as its text), written in `language` if the editor chose
+    one. Raises ImportFailed for an empty text and
     for one in a language the parser does not understand (`review_language`)."""
     today = today or datetime.date.today()
+    if looks_like_html(text):
+        text = html_to_text(text)
+        if not text:
+            raise ImportFailed(_("The HTML page holds no text to read."))
     text = normalise(text)
     if not text:
         raise ImportFailed(_("The text is empty."))

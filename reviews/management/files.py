@@ -49,10 +49,15 @@ def check_readable(name: str) -> None:
         pass
 
 
-def read_text(name: str) -> str:
-    """The whole UTF-8 text of the file `name` ('-' is standard input), or UnreadableFile."""
-    with opened(name) as stream:
-        return stream.read()
+def read_bytes(name: str) -> bytes:
+    """The whole content of the file `name` ('-' is standard input), or UnreadableFile."""
+    try:
+        if name == "-":
+            return sys.stdin.buffer.read()
+        with open(name, "rb") as stream:
+            return stream.read()
+    except OSError as error:
+        raise UnreadableFile(reason(error)) from None
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from reviews.importer.evaluation import (
     count_slips,
     evaluate,
 )
+from reviews.importer.sample_pages import STYLES
 
 
 class Command(BaseCommand):
@@ -29,11 +30,17 @@ class Command(BaseCommand):
             help="Where the .txt/.json pairs and catalogue.json are (tests/data/import/README.md).",
         )
         parser.add_argument("--per-file", action="store_true", help="A line per file too.")
+        parser.add_argument(
+            "--as-pages",
+            action="store_true",
+            help="Also score each review laid out as an invented web page, in each style.",
+        )
 
-    def handle(self, *args, folder, per_file, **options):
+    def handle(self, *args, folder, per_file, as_pages, **options):
         try:
             evaluation = evaluate(folder)
             slips = count_slips(folder)
+            pages = {style: evaluate(folder, page_style=style) for style in STYLES if as_pages}
         except CasesError as problem:
             raise CommandError(f"Cannot evaluate: {problem}.") from None
         if per_file:
@@ -68,3 +75,14 @@ class Command(BaseCommand):
             f"most newsmakers proposed as experts in one review: "
             f"{slips.most_newsmakers_in_a_review}"
         )
+        if pages:
+            self.stdout.write("the same reviews as HTML pages (right/proposed/expected):")
+        for style, scores in pages.items():
+            cells = "  ".join(
+                f"{metric} {score.right}/{score.proposed}/{score.expected}"
+                for metric, score in scores.totals.items()
+            )
+            headlines = scores.headlines["all"]
+            self.stdout.write(
+                f"  {style:<10} {cells}  headlines {headlines.right}/{headlines.total}"
+            )

@@ -13,21 +13,29 @@ from django.utils.translation import ngettext
 from reviews.importer.catalogue import Catalogue
 from reviews.importer.parser import ImportFailed, ReviewProposal, parse_review
 from reviews.importer.services import draft_from_proposal, import_draft
-from reviews.management.files import UnreadableFile, read_text
+from reviews.importer.webpage import UndecodablePage, decode
+from reviews.management.files import UnreadableFile, read_bytes
 from reviews.models import Section
 
 
 class Command(BaseCommand):
     help = (
         "Draft a press review, with its stories and citations, from each file of text pasted "
-        "from a press-review page. Outlets and experts are matched by name or alias; unknown "
-        "ones make the file fail unless --create-new is given. --dry-run prints what was "
-        "read and saves nothing. (The JSON documents of export_json go to import_json.)"
+        "from a press-review page, or of the page saved as HTML. Outlets and experts are "
+        "matched by name or alias; unknown ones make the file fail unless --create-new is "
+        "given. --dry-run prints what was read and saves nothing. (The JSON documents of "
+        "export_json go to import_json.)"
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "files", nargs="+", metavar="FILE", help="Text files (UTF-8; '-' for standard input)."
+            "files",
+            nargs="+",
+            metavar="FILE",
+            help=(
+                "Text files (UTF-8) or saved HTML pages (in the charset they declare); '-' for "
+                "standard input."
+            ),
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="Print the parsed structure; save nothing."
@@ -58,7 +66,7 @@ class Command(BaseCommand):
         failed = 0
         for name in files:
             try:
-                text = read_text(name)
+                text = decode(read_bytes(name))
                 proposal = parse_review(
                     text, catalogue=catalogue, today=timezone.localdate(), language=language
                 )
@@ -68,7 +76,7 @@ class Command(BaseCommand):
                 if dry_run:
                     continue
                 review = import_draft(draft=draft, by=user)
-            except (UnreadableFile, ImportFailed, PermissionDenied) as problem:
+            except (UnreadableFile, UndecodablePage, ImportFailed, PermissionDenied) as problem:
                 failed += 1
                 self.stderr.write(self.style.ERROR(f"{name}: not imported: {problem}"))
                 continue
